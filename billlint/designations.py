@@ -1,0 +1,181 @@
+"""Designations: parse an enum such as "(b)", "(4A)", "(iv)", "(aa)" or "101." and order them.
+
+The class of a designation depends on its level, not only on its characters: "(i)" is the ninth letter
+at subsection level and the numeral one at clause level (HOLC Manual 312(a)(1)). After (z) come (aa),
+(bb), ...; items start at (aa) and subitems at (AA).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Classes
+ARABIC, LOWER, UPPER, ROMAN, ROMAN_UPPER, DOUBLE, DOUBLE_UPPER = (
+    "arabic", "lower", "upper", "roman", "ROMAN", "double", "DOUBLE")
+
+EXPECTED = {
+    "section": ARABIC,
+    "subsection": LOWER,
+    "paragraph": ARABIC,
+    "subparagraph": UPPER,
+    "clause": ROMAN,
+    "subclause": ROMAN_UPPER,
+    "item": DOUBLE,
+    "subitem": DOUBLE_UPPER,
+}
+# Units above the section use roman numerals, letters or figures by custom; any is accepted.
+ABOVE_SECTION = ("division", "subdivision", "title", "subtitle", "chapter", "subchapter", "part", "subpart")
+SECTION_LEVELS = tuple(EXPECTED)  # section ... subitem, senior first
+
+CLASS_NAMES = {
+    ARABIC: "a number (1)", LOWER: "a lower-case letter (a)", UPPER: "a capital letter (A)",
+    ROMAN: "a lower-case roman numeral (i)", ROMAN_UPPER: "a capital roman numeral (I)",
+    DOUBLE: "a doubled lower-case letter (aa)", DOUBLE_UPPER: "a doubled capital letter (AA)",
+}
+
+_ROMAN = re.compile(r"^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+_STRIP = re.compile(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|subchapter|part|subpart)\.?\s+)?",
+                    re.I)
+_PARTS = re.compile(r"\(([^()]*)\)")
+_ARABIC = re.compile(r"^(\d+)(?:-?([A-Za-z]{1,3}|\d+))?$")
+_LETTERS = re.compile(r"^([a-z])\1*$|^([A-Z])\2*$")
+_LETTER_SUFFIX = re.compile(r"^([a-zA-Z])\1*-?(\d+)$")
+
+
+def roman_value(s: str) -> int | None:
+    s = s.lower()
+    if not _ROMAN.match(s):
+        return None
+    total = 0
+    for a, b in zip(s, s[1:] + " "):
+        v = _ROMAN_VALUES[a]
+        total += -v if b != " " and _ROMAN_VALUES[b] > v else v
+    return total
+
+
+def to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"),
+                   (40, "xl"), (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+@dataclass(frozen=True)
+class Designation:
+    raw: str            # the enum as written: "(4A)", "101.", "(b)(1)"
+    core: str           # without punctuation: "4A", "101", "b)(1"
+    cls: str | None     # class decided for the level, or None if it fits none
+    value: int | None   # ordinal within the class, 1-based
+    suffix: str = ""    # an inserted designation's suffix: "A" in (4A)
+    parts: tuple = ()   # a compound enum's parts: ("b", "1") for "(b)(1)"
+
+    @property
+    def key(self) -> tuple:
+        """Sort key among siblings: value, then inserted suffix."""
+        return (self.value if self.value is not None else -1, _suffix_key(self.suffix))
+
+    @property
+    def compound(self) -> bool:
+        return len(self.parts) > 1
+
+    def __str__(self) -> str:
+        return self.raw
+
+
+def _suffix_key(s: str) -> tuple:
+    if not s:
+        return (0, 0)
+    if s.isdigit():
+        return (1, int(s))
+    return (1, sum((ord(c.lower()) - 96) * 27 ** i for i, c in enumerate(reversed(s))))
+
+
+def clean(raw: str) -> tuple[str, tuple]:
+    """Strip an enum to its core and compound parts: "(b)(1)" -> ("b)(1", ("b", "1"))."""
+    s = _STRIP.sub("", raw or "").strip().rstrip(".—–-: ").strip()
+    parts = tuple(p.strip() for p in _PARTS.findall(s))
+    if parts:
+        core = s[1:-1].strip() if s.startswith("(") and s.endswith(")") else s
+        return core, parts
+    return s, (s,) if s else ()
+
+
+def parse(raw: str | None, level: str | None = None) -> Designation | None:
+    """Parse an enum for a provision of the given level."""
+    if raw is None:
+        return None
+    core, parts = clean(raw)
+    if not core:
+        return None
+    if len(parts) > 1:
+        last = parse("(" + parts[-1] + ")", level)
+        return Designation(raw, core, last.cls if last else None, last.value if last else None,
+                           last.suffix if last else "", parts)
+    cls, value, suffix = classify(core, level)
+    return Designation(raw, core, cls, value, suffix, parts)
+
+
+def classify(core: str, level: str | None) -> tuple[str | None, int | None, str]:
+    expected = EXPECTED.get(level or "")
+    m = _ARABIC.match(core)
+    if m:
+        return ARABIC, int(m.group(1)), m.group(2) or ""
+    m = _LETTER_SUFFIX.match(core)
+    if m:  # an inserted letter designation such as (a1)
+        cls, value, _ = classify(core[: m.start(2)].rstrip("-"), level)
+        return cls, value, m.group(2)
+    if core.isalpha() and core.isascii():
+        upper = core.isupper()
+        if not (upper or core.islower()):
+            return None, None, ""
+        roman_cls, letter_cls, double_cls = (ROMAN_UPPER, UPPER, DOUBLE_UPPER) if upper else (ROMAN, LOWER, DOUBLE)
+        rv = roman_value(core)
+        if expected == roman_cls and rv is not None:
+            return roman_cls, rv, ""
+        same = _LETTERS.match(core)
+        if same:
+            idx = ord(core[0].lower()) - 96
+            if expected == double_cls and len(core) >= 2:
+                return double_cls, idx + 26 * (len(core) - 2), ""
+            if level in ABOVE_SECTION and rv is not None and level in ("title", "subchapter", "chapter"):
+                return roman_cls, rv, ""
+            return letter_cls, idx + 26 * (len(core) - 1), ""
+        if rv is not None:
+            return roman_cls, rv, ""
+        # An inserted designation such as (AA) lettered (Ab) is rare; anything else fits no class.
+    return None, None, ""
+
+
+def label(value: int, cls: str) -> str:
+    """The core text of the value-th designation of a class: (27, lower) -> "aa"."""
+    if cls == ARABIC:
+        return str(value)
+    if cls in (ROMAN, ROMAN_UPPER):
+        r = to_roman(value)
+        return r.upper() if cls == ROMAN_UPPER else r
+    if cls in (DOUBLE, DOUBLE_UPPER):
+        value += 26
+    n, idx = divmod(value - 1, 26)
+    s = chr(97 + idx) * (n + 1)
+    return s.upper() if cls in (UPPER, DOUBLE_UPPER) else s
+
+
+def first(cls: str) -> str:
+    return label(1, cls)
+
+
+def following(d: Designation) -> str | None:
+    """The core of the designation that comes after d in its class (ignoring inserted suffixes)."""
+    if d.cls is None or d.value is None:
+        return None
+    return label(d.value + 1, d.cls)
+
+
+def fmt(core: str, level: str | None) -> str:
+    """How a designation is cited: "(b)" for subsections and below, "5" for sections, "I" above."""
+    return core if level in ABOVE_SECTION or level == "section" else f"({core})"

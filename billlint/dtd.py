@@ -1,0 +1,209 @@
+"""Finding the official bill DTDs and installing them into the user cache.
+
+billlint does not ship GPO's DTDs. It looks, in order: --dtd PATH (a file or a folder), `dtd` in the
+config file, BILLLINT_DTD, an XML catalog (XML_CATALOG_FILES, as libxml2 reads it), and the user cache
+that `billlint dtd install` fills. The root element picks the DTD, whatever the DOCTYPE says.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import urllib.parse
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+from lxml import etree
+from platformdirs import user_cache_dir
+
+from . import data
+
+FILES = {"bill": "bill.dtd", "resolution": "res.dtd", "amendment-doc": "amend.dtd"}
+KINDS = tuple(FILES)
+_CATALOG_NS = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"
+
+
+def catalog_path() -> Path:
+    return data.path("dtd", "catalog.xml")
+
+
+def _identifiers() -> dict[str, str]:
+    """Public and system identifiers of the bill DTDs -> file name, from the shipped catalog."""
+    tree = etree.parse(str(catalog_path()), etree.XMLParser(no_network=True, resolve_entities=False))
+    out = {}
+    for el in tree.getroot():
+        ident = el.get("publicId") or el.get("systemId")
+        if ident:
+            out[ident] = el.get("uri")
+    return out
+
+
+IDENTIFIERS = _identifiers()
+PUBLIC_IDS = {kind: [i for i, f in IDENTIFIERS.items() if f == name and i.startswith("-//")]
+              for kind, name in FILES.items()}
+
+
+def kind_of_identifier(public_id: str | None, system_id: str | None) -> str | None:
+    """The document type an identifier names, if billlint knows it."""
+    name = IDENTIFIERS.get(public_id or "") or IDENTIFIERS.get(system_id or "")
+    return next((k for k, f in FILES.items() if f == name), None)
+
+
+def cache_dir() -> Path:
+    return Path(user_cache_dir("billlint")) / "dtd"
+
+
+@dataclass
+class Found:
+    kind: str
+    source: str     # where it came from: "--dtd", "config", "BILLLINT_DTD", "XML catalog", "user cache"
+    location: str
+    dtd: etree.DTD
+
+
+class DTDError(Exception):
+    pass
+
+
+def load_dtd(path: str | Path) -> etree.DTD:
+    try:
+        return etree.DTD(str(path))
+    except (etree.DTDParseError, OSError) as e:
+        raise DTDError(f"{path}: not a readable DTD ({e})") from None
+
+
+def declares(dtd: etree.DTD, kind: str) -> bool:
+    return any(e.name == kind for e in dtd.iterelements())
+
+
+class Finder:
+    """Looks up the DTD for each document type once, in the documented order."""
+
+    def __init__(self, option: str | None = None, config: str | None = None, env=None, use_cache: bool = True):
+        env = os.environ if env is None else env
+        self.places = [(label, p) for label, p in (
+            ("--dtd", option), ("config", config), ("BILLLINT_DTD", env.get("BILLLINT_DTD"))) if p]
+        self.use_cache = use_cache
+        self._found: dict[str, Found | None] = {}
+
+    def find(self, kind: str) -> Found | None:
+        if kind not in self._found:
+            self._found[kind] = self._lookup(kind)
+        return self._found[kind]
+
+    def _lookup(self, kind: str) -> Found | None:
+        for label, place in self.places:
+            found = _in_place(kind, label, Path(place))
+            if found:
+                return found
+        found = _from_catalog(kind)
+        if found:
+            return found
+        if self.use_cache:
+            return _in_place(kind, "user cache", cache_dir())
+        return None
+
+    def tried(self) -> list[str]:
+        """Where find() looks, for a message that says what to do."""
+        out = [f"{label} {p}" for label, p in self.places]
+        out.append("XML catalog (XML_CATALOG_FILES)")
+        if self.use_cache:
+            out.append(f"user cache {cache_dir()}")
+        return out
+
+
+def _in_place(kind: str, label: str, place: Path) -> Found | None:
+    if place.is_dir():
+        candidate = place / FILES[kind]
+        if candidate.is_file():
+            dtd = load_dtd(candidate)
+            return Found(kind, label, str(candidate), dtd) if declares(dtd, kind) else None
+        return None
+    if place.is_file():
+        dtd = load_dtd(place)
+        return Found(kind, label, str(place), dtd) if declares(dtd, kind) else None
+    if label != "user cache":
+        raise DTDError(f"{label}: {place}: no such file or folder")
+    return None
+
+
+def _from_catalog(kind: str) -> Found | None:
+    # libxml2 resolves the public identifier through its catalogs; a stub document lets it do so.
+    # The system identifier is a URN so that nothing is ever opened if no catalog maps the identifier.
+    parser = etree.XMLParser(load_dtd=True, no_network=True, resolve_entities=False)
+    for public_id in PUBLIC_IDS[kind]:
+        stub = f'<!DOCTYPE {kind} PUBLIC "{public_id}" "urn:billlint:unresolved"><{kind}/>'
+        try:
+            tree = etree.fromstring(stub.encode(), parser).getroottree()
+        except etree.XMLSyntaxError:
+            continue
+        dtd = tree.docinfo.externalDTD
+        if dtd is not None and declares(dtd, kind):
+            return Found(kind, "XML catalog", public_id, dtd)
+    return None
+
+
+# installing -------------------------------------------------------------------
+
+def install(source: str, target: Path | None = None) -> list[str]:
+    """Copy or fetch bill.dtd, res.dtd and amend.dtd from a folder or URL into the cache, atomically.
+
+    Returns the names installed. Each file must parse as a DTD that declares its root element.
+    """
+    target = target or cache_dir()
+    target.mkdir(parents=True, exist_ok=True)
+    installed, problems = [], []
+    for kind, name in FILES.items():
+        try:
+            data = _read_source(source, name)
+        except (OSError, ValueError) as e:
+            problems.append(f"{name}: {e}")
+            continue
+        if data is None:
+            problems.append(f"{name}: not found")
+            continue
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=target)
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(data)
+            if not declares(load_dtd(tmp), kind):
+                raise DTDError(f"{name}: does not declare <{kind}>")
+            os.replace(tmp, target / name)
+            installed.append(name)
+        except DTDError as e:
+            problems.append(str(e).replace(tmp, name))
+        finally:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+    if installed:
+        shutil.copyfile(catalog_path(), target / "catalog.xml")
+    if not installed:
+        raise DTDError("nothing installed: " + "; ".join(problems))
+    return installed + [f"skipped {p}" for p in problems]
+
+
+def _read_source(source: str, name: str) -> bytes | None:
+    scheme = urllib.parse.urlparse(source).scheme
+    if scheme in ("http", "https", "file"):
+        url = source.rstrip("/") + "/" + name
+        try:
+            with urllib.request.urlopen(url, timeout=30) as r:  # only when the user runs `dtd install`
+                return r.read(20_000_000)
+        except urllib.error.HTTPError as e:
+            if e.code == 404:
+                return None
+            raise OSError(f"{url}: HTTP {e.code}") from None
+        except urllib.error.URLError as e:
+            raise OSError(f"{url}: {e.reason}") from None
+    if scheme and len(scheme) > 1:
+        raise ValueError(f"unsupported source {source!r}: give a folder or an http(s):// or file:// URL")
+    path = Path(source)
+    if path.is_file() and path.name == name:
+        return path.read_bytes()
+    if path.is_dir() and (path / name).is_file():
+        return (path / name).read_bytes()
+    if not path.exists():
+        raise ValueError(f"{source}: no such folder")
+    return None

@@ -1,0 +1,53 @@
+"""Findings: what a rule reports, immutable once made."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+SEVERITIES = ("error", "warning", "info")
+RANK = {"error": 3, "warning": 2, "info": 1}
+
+
+@dataclass(frozen=True)
+class Fix:
+    start: int          # character offsets in the decoded source
+    end: int
+    replacement: str
+    safe: bool = True
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    code: str
+    name: str
+    severity: str
+    message: str
+    provision: str = ""
+    end_line: int = 0
+    end_column: int = 0
+    fix: Fix | None = None
+
+    @property
+    def sort_key(self) -> tuple:
+        return (self.path, self.line, self.column, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        d = asdict(self)
+        if self.fix is None:
+            d.pop("fix")
+        return d
+
+
+@dataclass(frozen=True)
+class Report:
+    """What a rule yields: where (an element, or a text run and span) and what; the runner adds the rest."""
+    message: str
+    el: object = None
+    run: object = None        # a model.TextRun, for a span of text
+    start: int = 0
+    end: int = 0
+    provision: object = None  # a model.Provision, for the path
+    fix: tuple | None = None  # (start, end, replacement, safe), in run positions

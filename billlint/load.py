@@ -1,0 +1,193 @@
+"""Loading: bytes -> lxml tree -> Document, safely. Problems with the input become findings.
+
+The parser never touches the network and never loads an external entity or the document's own DTD:
+the document is parsed as it stands and then validated against the DTD billlint chose (dtd.py). This
+also sidesteps lxml 6's default resolve_entities='internal', which fails on a document that loads
+bill.dtd through its DOCTYPE; entities declared inside the document are expanded only if all of them
+are internal, and libxml2's amplification limit stops billion-laughs expansion.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from . import dtd as dtds
+from .model import Document, local
+from .source import Source
+
+USLM_NS = "http://schemas.gpo.gov/xml/uslm"
+
+
+@dataclass
+class Problem:
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+
+
+@dataclass
+class Loaded:
+    path: str
+    doc: Document | None = None
+    problems: list[Problem] = field(default_factory=list)
+    kind: str | None = None
+
+
+def read(path: str) -> bytes:
+    return Path(path).read_bytes()
+
+
+def _parser(entities) -> etree.XMLParser:
+    return etree.XMLParser(resolve_entities=entities, load_dtd=False, no_network=True,
+                           huge_tree=False)
+
+
+def parse_bytes(data: bytes):
+    """Parse without loading any external entity. Returns (tree, problems)."""
+    problems: list[Problem] = []
+    try:
+        root = etree.fromstring(data, _parser(False))
+    except etree.XMLSyntaxError as e:
+        return None, [_syntax_problem(e, data)]
+    tree = root.getroottree()
+    subset = tree.docinfo.internalDTD
+    entities = list(subset.iterentities()) if subset is not None else []
+    external = [e for e in entities if e.system_url]
+    for ent in external:
+        problems.append(Problem("BL004", f"external entity '{ent.name}' ({ent.system_url}) is declared in the "
+                                         "internal subset; it is not loaded", *_decl_position(data, ent.name)))
+    if entities and not external:
+        try:  # internal entities only: expand them (libxml2 caps the amplification)
+            root = etree.fromstring(data, _parser("internal"))
+            tree = root.getroottree()
+        except etree.XMLSyntaxError as e:
+            return None, problems + [_syntax_problem(e, data)]
+    return tree, problems
+
+
+def _syntax_problem(e: etree.XMLSyntaxError, data: bytes) -> Problem:
+    msg = (e.msg or str(e)).strip()
+    line, col = e.position if e.position else (e.lineno or 1, 1)
+    line, col = max(line or 1, 1), max(col or 1, 1)
+    lower = msg.lower()
+    if "amplification" in lower or "entity reference loop" in lower or "entity loop" in lower:
+        return Problem("BL004", f"entity expansion stopped: {msg}", line, col)
+    if b"\x00" in data[:4096] and not data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) \
+            and not re.match(rb"^(\x00<|<\x00)", data):
+        return Problem("BL001", "binary file, not XML (it holds NUL bytes)", 1, 1)
+    msg = re.sub(r", line \d+, column \d+$", "", msg)
+    return Problem("BL001", msg, line, col)
+
+
+def _decl_position(data: bytes, name: str) -> tuple[int, int]:
+    m = re.search(rb"<!ENTITY\s+" + re.escape(name.encode()) + rb"\s", data)
+    if not m:
+        return 1, 1
+    line = data.count(b"\n", 0, m.start()) + 1
+    return line, m.start() - (data.rfind(b"\n", 0, m.start()) + 1) + 1
+
+
+def decode(data: bytes, encoding: str | None) -> str:
+    try:
+        codec = codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        codec = "utf-8"
+    text = data.decode(codec, errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def root_kind(root) -> str | None:
+    name = local(root.tag)
+    if name in dtds.FILES and not root.tag.startswith("{"):
+        return name
+    if root.tag.startswith("{" + USLM_NS):
+        return "uslm"
+    return None
+
+
+def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, validate: bool = True) -> Loaded:
+    out = Loaded(path)
+    if data is None:
+        try:
+            data = read(path)
+        except IsADirectoryError:
+            out.problems.append(Problem("BL006", "is a directory, not a file"))
+            return out
+        except FileNotFoundError:
+            out.problems.append(Problem("BL006", "no such file"))
+            return out
+        except OSError as e:
+            out.problems.append(Problem("BL006", f"cannot read: {e.strerror or e}"))
+            return out
+    if not data.strip():
+        out.problems.append(Problem("BL001", "file is empty"))
+        return out
+    tree, problems = parse_bytes(data)
+    out.problems.extend(problems)
+    if tree is None:
+        return out
+    root = tree.getroot()
+    kind = out.kind = root_kind(root)
+    if kind is None or kind == "uslm":
+        out.problems.append(Problem("BL007", f"root element <{root.tag}> is not a bill, resolution or "
+                                             "amendment-doc; not checked", root.sourceline or 1))
+        return out
+    source = Source(decode(data, tree.docinfo.encoding), root)
+    out.problems.extend(_doctype_problems(tree, kind, source))
+    if validate and finder is not None:
+        found = finder.find(kind)
+        if found is None:
+            out.problems.append(Problem("BL003", f"no DTD found for <{kind}> (looked in: "
+                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install "
+                                                 "FOLDER-OR-URL` or pass --dtd"))
+        else:
+            out.problems.extend(validate_tree(tree, found, source))
+    out.doc = Document(path, tree, source, kind)
+    return out
+
+
+def _doctype_problems(tree, kind: str, source: Source) -> list[Problem]:
+    info = tree.docinfo
+    name = info.root_name
+    if not name and not info.public_id:
+        return []
+    line, col = _doctype_position(source)
+    if name and name != kind:
+        return [Problem("BL005", f"the DOCTYPE names <{name}> but the root element is <{kind}>; "
+                                 f"validated against {dtds.FILES[kind]}", line, col)]
+    named = dtds.kind_of_identifier(info.public_id, None)
+    if named and named != kind:
+        return [Problem("BL005", f"the DOCTYPE's public identifier \"{info.public_id}\" is for <{named}> "
+                                 f"but the root element is <{kind}>", line, col)]
+    return []
+
+
+def _doctype_position(source: Source) -> tuple[int, int]:
+    i = source.text.find("<!DOCTYPE")
+    return source.line_col(i) if i >= 0 else (1, 1)
+
+
+_ELEMENT_IN_MSG = re.compile(r"(?:[Ee]lement|of element) ([\w:.-]+)")
+
+
+def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
+    if found.dtd.validate(tree):
+        return []
+    out = []
+    for err in found.dtd.error_log:
+        line = err.line or 1
+        col = err.column or 0
+        if col <= 0:
+            # libxml2 gives no column for validity errors; point at the element the message names.
+            m = _ELEMENT_IN_MSG.search(err.message)
+            text = source.line_text(line)
+            i = text.find("<" + m.group(1)) if m else -1
+            col = i + 1 if i >= 0 else len(text) - len(text.lstrip()) + 1
+        out.append(Problem("BL002", err.message.strip(), line, col))
+    return out

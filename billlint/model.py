@@ -1,0 +1,268 @@
+"""The provision model: a Document and its Provisions, built in one pass over a bill-DTD tree.
+
+Rules read this model, not element names, so that a second reader (USLM) can feed the same rules.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from typing import Iterator
+
+from . import designations
+from .designations import ABOVE_SECTION, Designation
+from .source import Source
+
+LEVELS = ABOVE_SECTION + designations.SECTION_LEVELS
+_LEVEL_SET = frozenset(LEVELS)
+RANK = {name: i for i, name in enumerate(LEVELS)}
+
+# Level words in citation paths above the section ("title I", "subtitle A").
+PATH_WORDS = {"division": "div.", "subdivision": "subdiv.", "title": "title", "subtitle": "subtitle",
+              "chapter": "ch.", "subchapter": "subch.", "part": "pt.", "subpart": "subpt."}
+
+ADDED, DELETED = "added", "deleted"
+REPORTED, INTRODUCED = "reported", "introduced"
+VIEWS = (REPORTED, INTRODUCED)
+DROPPED = {REPORTED: DELETED, INTRODUCED: ADDED}
+
+# Elements whose content is not running text of the provision that holds them.
+_SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graphic", "formula",
+                        "legis-comment", "footnote", "pagebreak"})
+_PHRASE_STATE = {"added-phrase": ADDED, "deleted-phrase": DELETED}
+
+
+def own_state(el, inherited: str | None) -> str | None:
+    """State of el given its parent's: `changed` sets it, `not-changed` stops inheritance."""
+    changed = el.get("changed")
+    if changed == "added":
+        return ADDED
+    if changed == "deleted":
+        return DELETED
+    if changed == "not-changed":
+        return None
+    return _PHRASE_STATE.get(el.tag, inherited)
+
+
+def local(tag) -> str:
+    return tag.rpartition("}")[2] if isinstance(tag, str) else ""
+
+
+@dataclass(eq=False)
+class Provision:
+    el: object
+    level: str
+    enum: str | None
+    designation: Designation | None
+    header: str | None
+    parent: Provision | None
+    state: str | None
+    quoted: object | None           # the innermost quoted-block holding it, or None
+    outer: Provision | None = None  # nearest provision outside that quoted block
+    path: str = ""
+    children: list[Provision] = field(default_factory=list)
+
+    @property
+    def line(self) -> int:
+        return self.el.sourceline or 0
+
+    def in_view(self, view: str) -> bool:
+        return self.state != DROPPED[view]
+
+    def live_children(self, view: str = REPORTED) -> list[Provision]:
+        return [c for c in self.children if c.in_view(view)]
+
+    def ancestors(self) -> Iterator[Provision]:
+        p = self.parent
+        while p is not None:
+            yield p
+            p = p.parent
+
+    @property
+    def cite(self) -> str:
+        """This provision's own part of a path: "(b)", "sec. 5", "title I"."""
+        core = self.designation.core if self.designation else (self.enum or "").strip()
+        if not core:
+            return f"[{self.level}]"
+        if self.level == "section":
+            return f"sec. {core}"
+        if self.level in PATH_WORDS:
+            return f"{PATH_WORDS[self.level]} {core}"
+        return designations.fmt(core, self.level) if not (self.designation and self.designation.compound) \
+            else self.enum.strip()
+
+    def __repr__(self) -> str:
+        return f"<Provision {self.path} line {self.line}>"
+
+
+@dataclass
+class TextRun:
+    """Text of an element as a view shows it, with a map from positions back to the source."""
+    text: str
+    pieces: list  # (start in text, element, offset in that element's full text)
+
+    def anchor(self, pos: int) -> tuple[object, int]:
+        starts = [p[0] for p in self.pieces]
+        i = max(bisect.bisect_right(starts, pos) - 1, 0)
+        start, el, off = self.pieces[i]
+        return el, off + pos - start
+
+
+class Document:
+    """One loaded bill: tree, source text, provisions in document order."""
+
+    def __init__(self, path: str, tree, source: Source, kind: str, fmt: str = "bill-dtd"):
+        self.path = path
+        self.tree = tree
+        self.root = tree.getroot()
+        self.source = source
+        self.kind = kind          # bill | resolution | amendment-doc
+        self.format = fmt
+        self.provisions: list[Provision] = []
+        self.top: list[Provision] = []
+        self.by_el: dict[int, Provision] = {}
+        self.states: dict[int, str | None] = {}
+        self.blocks: dict[int, list[Provision]] = {}  # quoted-block -> its top provisions
+        self._build()
+
+    # building ------------------------------------------------------------
+    def _build(self) -> None:
+        # Iterative walk: bills nest deeply inside quoted blocks and recursion depth is not ours to spend.
+        stack = [(self.root, None, None, None)]
+        while stack:
+            el, inherited, prov, quoted = stack.pop()
+            tag = el.tag
+            if not isinstance(tag, str):
+                continue
+            state = own_state(el, inherited)
+            if state is not None:
+                self.states[id(el)] = state
+            name = local(tag)
+            if name in _LEVEL_SET:
+                prov = self._provision(el, name, state, prov, quoted)
+            elif name == "quoted-block":
+                quoted = el
+            for child in reversed(el):
+                stack.append((child, state, prov, quoted))
+
+    def _provision(self, el, level, state, parent, quoted) -> Provision:
+        enum_el = header_el = None
+        for child in el:
+            name = local(child.tag)
+            if name == "enum" and enum_el is None:
+                enum_el = child
+            elif name == "header" and header_el is None:
+                header_el = child
+            elif name in _LEVEL_SET or name == "text":
+                break
+        enum = "".join(enum_el.itertext()) if enum_el is not None else None
+        header = " ".join("".join(header_el.itertext()).split()) if header_el is not None else None
+        same = parent is not None and parent.quoted is quoted
+        prov = Provision(el, level, enum, designations.parse(enum, level), header,
+                         parent if same else None, state, quoted)
+        prov.outer = parent.outer if same else parent
+        if same:
+            parent.children.append(prov)
+        elif quoted is None:
+            self.top.append(prov)
+        else:
+            self.blocks.setdefault(id(quoted), []).append(prov)
+        prov.path = self._path(prov)
+        self.provisions.append(prov)
+        self.by_el[id(el)] = prov
+        return prov
+
+    @staticmethod
+    def _path(prov: Provision) -> str:
+        if prov.parent is None or prov.level == "section" or prov.level in ABOVE_SECTION:
+            # Sections are numbered through the bill ("sec. 101", not "title I sec. 101"); the text of a
+            # quoted block is cited in quotation marks after the provision that quotes it.
+            if prov.quoted is None:
+                return prov.cite
+            prefix = prov.outer.path + " " if prov.outer is not None else ""
+            return f'{prefix}"{prov.cite}"'
+        head = prov.parent.path
+        return head[:-1] + prov.cite + '"' if head.endswith('"') else head + prov.cite
+
+    # queries ---------------------------------------------------------------
+    def state(self, el) -> str | None:
+        """State of any element: added, deleted or None; inherited, as GPO's stylesheet computes it."""
+        while el is not None:
+            if id(el) in self.states:
+                return self.states[id(el)]
+            changed = el.get("changed") if isinstance(el.tag, str) else None
+            if changed == "not-changed":
+                return None
+            el = el.getparent()
+        return None
+
+    def in_view(self, el, view: str) -> bool:
+        return self.state(el) != DROPPED[view]
+
+    def provisions_in(self, view: str) -> list[Provision]:
+        return [p for p in self.provisions if p.in_view(view)]
+
+    def provision_of(self, el) -> Provision | None:
+        """The innermost provision holding el."""
+        while el is not None:
+            prov = self.by_el.get(id(el))
+            if prov is not None:
+                return prov
+            el = el.getparent()
+        return None
+
+    @property
+    def has_changes(self) -> bool:
+        return bool(self.states)
+
+    def text(self, el, view: str = REPORTED, skip=_SKIP_TEXT) -> TextRun:
+        """The running text of el in a view: dropped markup removed, nested provisions and skip tags left out."""
+        out: list[str] = []
+        pieces: list = []
+        length = 0
+        cursor = 0  # characters of el's full text passed so far, dropped ones included
+        dropped = DROPPED[view]
+
+        def emit(s: str) -> None:
+            nonlocal length, cursor
+            if s:
+                pieces.append((length, el, cursor))
+                out.append(s)
+                length += len(s)
+                cursor += len(s)
+
+        stack = [("open", el, self.state(el))]
+        while stack:
+            op, node, st = stack.pop()
+            if op == "tail":
+                emit(node)
+                continue
+            if op == "skip":
+                cursor += len(node)
+                continue
+            if node is not el:
+                name = local(node.tag)
+                tail = node.tail or ""
+                if tail:
+                    stack.append(("tail", tail, None))
+                if not isinstance(node.tag, str):
+                    continue
+                st = own_state(node, st)
+                if st == dropped or name in skip or name in _LEVEL_SET:
+                    stack.append(("skip", _all_text(node), None))
+                    continue
+            emit(node.text or "")
+            for child in reversed(node):
+                stack.append(("open", child, st))
+        return TextRun("".join(out), pieces)
+
+
+def _all_text(el) -> str:
+    """All text inside el (not its tail), as the source counts it: comments and PIs excluded."""
+    parts = [el.text or ""]
+    for node in el.iterdescendants():
+        if isinstance(node.tag, str):
+            parts.append(node.text or "")
+        if node.tail:
+            parts.append(node.tail)
+    return "".join(parts)

@@ -1,0 +1,103 @@
+"""The rule registry: one table of every rule, with code, name, family, severity and documentation.
+
+A rule is a function from a Document to Reports, decorated with @rule; its docstring is its user
+documentation (what it checks, why, a bad and a good example).
+"""
+
+from __future__ import annotations
+
+import inspect
+from dataclasses import dataclass
+from typing import Callable
+
+FAMILIES = {
+    "BL0": "input and schema",
+    "BL1": "structure and designations",
+    "BL2": "cross-references",
+    "BL3": "amendment instructions",
+    "BL4": "drafting text",
+    "BL5": "reported markup",
+}
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: str
+    doc: str
+    check: Callable | None = None   # None: reported by the loader, not by a check over the model
+
+    @property
+    def family(self) -> str:
+        return FAMILIES.get(self.code[:3], "")
+
+    @property
+    def summary(self) -> str:
+        return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: str = "warning"):
+    """Register a rule function under a stable code and a kebab-case name."""
+    def wrap(fn):
+        add(Rule(code, name, severity, inspect.cleandoc(fn.__doc__ or ""), fn))
+        return fn
+    return wrap
+
+
+def add(r: Rule) -> Rule:
+    if r.code in RULES or any(x.name == r.name for x in RULES.values()):
+        raise ValueError(f"rule {r.code} {r.name} registered twice")
+    RULES[r.code] = r
+    return r
+
+
+def all_rules() -> list[Rule]:
+    from . import rules  # noqa: F401  (importing the package registers every rule)
+    return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def find(key: str) -> Rule | None:
+    for r in all_rules():
+        if key.upper() == r.code or key.lower() == r.name:
+            return r
+    return None
+
+
+class Selection:
+    """--select / --ignore / --extend-select over codes, names or code prefixes ("BL2", "ALL")."""
+
+    def __init__(self, select=None, ignore=(), extend_select=()):
+        self.select = list(select) if select else ["ALL"]
+        self.select += list(extend_select)
+        self.ignore = list(ignore)
+        bad = [k for k in self.select + self.ignore if not self._known(k)]
+        if bad:
+            raise ValueError(f"unknown rule code, name or prefix: {', '.join(bad)}")
+
+    @staticmethod
+    def _known(key: str) -> bool:
+        return any(_matches(key, r) for r in all_rules())
+
+    def enabled(self, r: Rule) -> bool:
+        # The most specific matching key wins, as in ruff: "--select BL2 --ignore BL201" keeps BL202.
+        best_sel = max((_specificity(k, r) for k in self.select if _matches(k, r)), default=-1)
+        best_ign = max((_specificity(k, r) for k in self.ignore if _matches(k, r)), default=-1)
+        return best_sel >= 0 and best_sel >= best_ign if best_ign < 0 else best_sel > best_ign
+
+
+def _matches(key: str, r: Rule) -> bool:
+    k = key.strip()
+    return k.upper() == "ALL" or r.code.startswith(k.upper()) or k.lower() == r.name
+
+
+def _specificity(key: str, r: Rule) -> int:
+    k = key.strip()
+    if k.upper() == "ALL":
+        return 0
+    if k.lower() == r.name:
+        return 10
+    return len(k)

@@ -1,0 +1,3 @@
+"""Rule families, one module each. Importing this package registers every rule."""
+
+from . import input  # noqa: F401

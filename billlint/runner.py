@@ -1,0 +1,140 @@
+"""Running the checks: discover files, load each, run the enabled rules, turn reports into findings.
+
+One file is one unit of work; check_file() is what a worker runs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+
+from . import dtd as dtds
+from .findings import Finding, Fix, Report
+from .load import Loaded, Problem, load
+from .model import VIEWS, Document
+from .registry import RULES, Selection, all_rules
+
+
+@dataclass
+class Options:
+    selection: Selection = field(default_factory=Selection)
+    view: str = "reported"            # reported | introduced | both
+    validate: bool = True
+    severity: dict = field(default_factory=dict)   # code -> severity override
+
+
+def discover(paths: list[str]) -> list[str]:
+    """Files to check: files as given, directories searched for *.xml, sorted, each once."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for p in paths:
+        if os.path.isdir(p):
+            found = []
+            for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
+                dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+                found += [os.path.join(dirpath, f) for f in filenames if f.lower().endswith(".xml")]
+            items = sorted(found)
+        else:
+            items = [p]
+        for item in items:
+            key = os.path.normpath(item)
+            if key not in seen:
+                seen.add(key)
+                out.append(item)
+    return out
+
+
+def problem_finding(path: str, pr: Problem, opts: Options) -> Finding:
+    r = RULES[pr.code]
+    return Finding(path, pr.line, pr.column, r.code, r.name, opts.severity.get(r.code, r.severity), pr.message)
+
+
+def report_finding(doc: Document, rule, rep: Report, opts: Options) -> Finding:
+    src = doc.source
+    start = end = None
+    if rep.run is not None:
+        el, off = rep.run.anchor(rep.start)
+        start = src.text_offset(el, off)
+        el2, off2 = rep.run.anchor(max(rep.end - 1, rep.start))
+        end = src.text_offset(el2, off2)
+        end = end + 1 if end is not None and rep.end > rep.start else end
+    elif rep.el is not None:
+        start = src.element_offset(rep.el)
+        span = src.element_span(rep.el)
+        end = span[1] if span else start
+    line, col = src.line_col(start) if start is not None else (1, 1)
+    end_line, end_col = src.line_col(end) if end is not None else (line, col)
+    prov = rep.provision
+    if prov is None and rep.el is not None:
+        prov = doc.provision_of(rep.el)
+    if prov is None and rep.run is not None:
+        prov = doc.provision_of(rep.run.anchor(rep.start)[0])
+    fix = None
+    if rep.fix is not None and rep.run is not None:
+        fs, fe, text, safe = rep.fix
+        a = src.text_offset(*rep.run.anchor(fs))
+        b = src.text_offset(*rep.run.anchor(fe - 1)) + 1 if fe > fs else a
+        fix = Fix(a, b, text, safe)
+    return Finding(doc.path, line, col, rule.code, rule.name, opts.severity.get(rule.code, rule.severity),
+                   rep.message, prov.path if prov is not None else "", end_line, end_col, fix)
+
+
+def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
+    sel = opts.selection
+    out = [problem_finding(loaded.path, p, opts) for p in loaded.problems if sel.enabled(RULES[p.code])]
+    doc = loaded.doc
+    if doc is None:
+        return out
+    rules = [r for r in (rules or all_rules()) if r.check is not None and sel.enabled(r)]
+    views = VIEWS if opts.view == "both" else (opts.view,)
+    seen = set()
+    for view in views:
+        if view == "introduced" and opts.view == "both" and not doc.has_changes:
+            continue
+        for r in rules:
+            for rep in r.check(doc, view):
+                f = report_finding(doc, r, rep, opts)
+                if opts.view == "both" and view == "introduced":
+                    f = Finding(**{**f.__dict__, "message": f.message + " (introduced view)"})
+                key = (f.code, f.line, f.column, f.message)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(f)
+    return out
+
+
+def check_file(path: str, finder: dtds.Finder | None, opts: Options, data: bytes | None = None) -> list[Finding]:
+    try:
+        loaded = load(path, finder, data=data, validate=opts.validate)
+        return check_loaded(loaded, opts)
+    except dtds.DTDError:
+        raise
+    except RecursionError:
+        return [problem_finding(path, Problem("BL008", "nesting too deep to check"), opts)]
+    except Exception as e:  # one bad file must not stop the batch
+        return [problem_finding(path, Problem("BL008", f"billlint failed on this file: "
+                                                      f"{type(e).__name__}: {e}"), opts)]
+
+
+def run(paths: list[str], finder: dtds.Finder | None, opts: Options, stdin: tuple[str, bytes] | None = None):
+    """Check every file; findings sorted by file, then line. A missing DTD is reported once per type."""
+    findings: list[Finding] = []
+    files = discover(paths)
+    if stdin is not None:
+        findings += check_file(stdin[0], finder, opts, data=stdin[1])
+    for path in files:
+        findings += check_file(path, finder, opts)
+    findings = _once_per_run(findings)
+    findings.sort(key=lambda f: f.sort_key)
+    return files, findings
+
+
+def _once_per_run(findings: list[Finding]) -> list[Finding]:
+    out, seen = [], set()
+    for f in findings:
+        if f.code == "BL003":
+            if f.message in seen:
+                continue
+            seen.add(f.message)
+        out.append(f)
+    return out

@@ -1,0 +1,106 @@
+"""Source positions: map elements and text offsets back to line and column of the original file.
+
+lxml gives an element's start line but no column, and a bill often holds a whole section on one line.
+So positions are found in the decoded source itself: one scan of the markup, done the first time a
+finding needs a place, pairs each start tag with its element in document order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+# Markup that is not an element start tag must be skipped so tags pair up with elements in order.
+_TOKEN = re.compile(
+    r"<!--.*?-->"
+    r"|<!\[CDATA\[.*?\]\]>"
+    r"|<\?.*?\?>"
+    r"|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    r"|<(/?)[^\s/>!?]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    re.S,
+)
+_ENTITY = re.compile(r"&[^;\s<&]{1,40};")
+
+
+class Source:
+    """The decoded text of one file, with line starts and (lazily) the offsets of start tags."""
+
+    def __init__(self, text: str, root=None):
+        self.text = text
+        self.root = root
+        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self._tags: dict | None = None
+
+    # lines -------------------------------------------------------------
+    def line_col(self, offset: int) -> tuple[int, int]:
+        """1-based line and column of a character offset."""
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        return i + 1, offset - self._line_starts[i] + 1
+
+    def line_text(self, line: int) -> str:
+        if not 1 <= line <= len(self._line_starts):
+            return ""
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r\n")
+
+    def offset(self, line: int, col: int) -> int:
+        return self._line_starts[line - 1] + col - 1
+
+    # elements -----------------------------------------------------------
+    def _index(self) -> dict:
+        if self._tags is None:
+            starts = []
+            for m in _TOKEN.finditer(self.text):
+                tok = m.group(0)
+                if tok[1] not in "!?/":
+                    starts.append((m.start(), m.end(), tok.endswith("/>")))
+            elements = [e for e in self.root.iter() if isinstance(e.tag, str)] if self.root is not None else []
+            # Pair in order; if the counts disagree (entities expanding to markup) pairing stops short.
+            self._tags = {id(e): s for e, s in zip(elements, starts)}
+        return self._tags
+
+    def element_span(self, el) -> tuple[int, int] | None:
+        """Offsets of the element's start tag (start of '<', end after '>')."""
+        s = self._index().get(id(el))
+        return (s[0], s[1]) if s else None
+
+    def element_offset(self, el) -> int | None:
+        span = self.element_span(el)
+        if span:
+            return span[0]
+        line = getattr(el, "sourceline", None)
+        return self._line_starts[line - 1] if line and line <= len(self._line_starts) else None
+
+    def text_offset(self, el, n: int) -> int | None:
+        """Offset in the source of character n of el's text content (as itertext joins it)."""
+        span = self.element_span(el)
+        if span is None:
+            return self.element_offset(el)
+        text, pos, count = self.text, span[1], 0
+        end = len(text)
+        while pos < end:
+            ch = text[pos]
+            if ch == "<":
+                if text.startswith("<![CDATA[", pos):
+                    close = text.find("]]>", pos)
+                    inner = pos + 9
+                    if count + (close - inner) > n:
+                        return inner + (n - count)
+                    count += close - inner
+                    pos = close + 3
+                    continue
+                m = _TOKEN.match(text, pos)
+                pos = m.end() if m else pos + 1
+                continue
+            if count == n:
+                return pos
+            if ch == "&":
+                m = _ENTITY.match(text, pos)
+                pos = m.end() if m else pos + 1
+            elif ch == "\r" and text.startswith("\r\n", pos):
+                pos += 2
+            else:
+                pos += 1
+            count += 1
+        return pos
