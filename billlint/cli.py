@@ -75,7 +75,7 @@ def check(paths, fmt, select, ignore, extend_select, dtd_path, config_path, isol
         files, findings = run(paths, finder, opts, stdin=stdin)
     except dtds.DTDError as e:
         raise UsageProblem(str(e)) from None
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     reader = _SourceLines(stdin)
     formatter = formats.get(fmt)(out, lines=reader, color=fmt == "text" and out.isatty())
     formatter.start()

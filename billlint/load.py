@@ -82,6 +82,10 @@ def _syntax_problem(e: etree.XMLSyntaxError, data: bytes) -> Problem:
             and not re.match(rb"^(\x00<|<\x00)", data):
         return Problem("BL001", "binary file, not XML (it holds NUL bytes)", 1, 1)
     msg = re.sub(r", line \d+, column \d+$", "", msg)
+    if "encoding" in lower or "utf-8" in lower:
+        declared = re.match(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)", data.lstrip(codecs.BOM_UTF8))
+        said = declared.group(1).decode() if declared else "none, so UTF-8"
+        msg += f" (the bytes do not match the declared encoding: {said})"
     return Problem("BL001", msg, line, col)
 
 
@@ -154,7 +158,8 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
 
 def _doctype_problems(tree, kind: str, source: Source) -> list[Problem]:
     info = tree.docinfo
-    name = info.root_name
+    # docinfo.root_name is the root element's name; the DOCTYPE's own name is the internal subset's.
+    name = info.internalDTD.name if info.internalDTD is not None else None
     if not name and not info.public_id:
         return []
     line, col = _doctype_position(source)

@@ -137,7 +137,7 @@ class Document:
             state = own_state(el, inherited)
             if state is not None:
                 self.states[id(el)] = state
-            name = local(tag)
+            name = tag  # the bill DTD has no namespace: <dc:title> in metadata is not a title
             if name in _LEVEL_SET:
                 prov = self._provision(el, name, state, prov, quoted)
             elif name == "quoted-block":

@@ -49,6 +49,7 @@ def rule(code: str, name: str, severity: str = "warning"):
 
 
 def add(r: Rule) -> Rule:
+    r = Rule(r.code, r.name, r.severity, inspect.cleandoc(r.doc), r.check)
     if r.code in RULES or any(x.name == r.name for x in RULES.values()):
         raise ValueError(f"rule {r.code} {r.name} registered twice")
     RULES[r.code] = r

@@ -71,5 +71,8 @@ Good: a bill-DTD document.
 """))
 
 add(Rule("BL008", "internal-error", "error", """
-billlint itself failed on this file. The other files are still checked; please report the file.
+billlint itself failed on this file (a bug in billlint, not in the bill).
+
+The message names the exception. The other files of the batch are still checked; please report the
+file and the message so the bug can be fixed.
 """))

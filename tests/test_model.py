@@ -1,0 +1,111 @@
+from billlint import load
+from billlint.model import ADDED, DELETED
+
+from helpers import SEEDS, bill, need_shared
+
+
+def doc_of(text: str):
+    loaded = load.load("t.xml", None, data=text.encode())
+    assert loaded.doc is not None, loaded.problems
+    return loaded.doc
+
+
+# The structure of S. 885 (seed 002) read from its XML by hand: section 2's provisions, in order.
+SEC2 = """
+(a) (a)(1) (a)(2) (a)(2)(A) (a)(2)(B) (a)(2)(C) (a)(2)(D) (a)(2)(E) (a)(3) (a)(4) (a)(5) (a)(6) (a)(6)(A)
+(a)(6)(A)(i) (a)(6)(A)(ii) (a)(6)(B) (a)(6)(B)(i) (a)(6)(B)(ii) (a)(7) (a)(8)
+(b) (b)(1) (b)(2) (b)(3) (b)(3)(A) (b)(3)(B) (b)(4) (b)(4)(A) (b)(4)(A)(i) (b)(4)(A)(ii) (b)(4)(B) (b)(4)(C)
+(b)(5) (b)(6) (b)(7) (b)(8)
+(c) (c)(1) (c)(1)(A) (c)(1)(B) (c)(2) (c)(2)(A) (c)(2)(A)(i) (c)(2)(A)(ii) (c)(2)(A)(iii) (c)(2)(A)(iv)
+(c)(2)(B) (c)(2)(C) (c)(3) (c)(3)(A) (c)(3)(B) (c)(4) (c)(5) (c)(6) (c)(7)
+(d) (d)(1) (d)(2) (e) (e)(1) (e)(1)(A) (e)(1)(B) (e)(1)(C) (e)(1)(D) (e)(1)(E) (e)(1)(F) (e)(1)(G) (e)(2)
+(e)(2)(A) (e)(2)(B) (e)(3) (f) (g) (g)(1) (g)(1)(A) (g)(1)(B) (g)(1)(C) (g)(1)(D) (g)(2) (g)(2)(A) (g)(2)(B)
+(g)(2)(C) (g)(2)(D) (h) (h)(1) (h)(2) (h)(2)(A) (h)(2)(B) (i) (j)
+""".split()
+
+
+def test_seed_002_paths_in_both_views():
+    need_shared()
+    doc = load.load(str(SEEDS / "002_13d6b53b233f789c.txt"), None).doc
+    reported = ["sec. 1", "sec. 2"] + ["sec. 2" + p for p in SEC2]
+    introduced = reported + ["sec. 2(j)(1)", "sec. 2(j)(2)"]  # the substitute dropped (j)'s paragraphs
+    assert [p.path for p in doc.provisions_in("reported")] == reported
+    assert [p.path for p in doc.provisions_in("introduced")] == introduced
+    assert {p.state for p in doc.provisions_in("reported")} == {ADDED}
+    assert {p.state for p in doc.provisions_in("introduced")} == {DELETED}
+    b4 = [p for p in doc.provisions_in("reported") if p.path == "sec. 2(b)(4)"][0]
+    assert b4.level == "paragraph" and b4.parent.path == "sec. 2(b)" and b4.header
+
+
+def test_state_is_inherited_and_not_changed_stops_it():
+    doc = doc_of(bill("""
+<section id="s1" changed="deleted"><enum>1.</enum><text>Old.</text>
+<subsection id="s1a"><enum>(a)</enum><text>Old a.</text></subsection>
+<subsection id="s1b" changed="not-changed"><enum>(b)</enum><text>Kept.</text>
+<paragraph id="p1" changed="added"><enum>(1)</enum><text>New.</text></paragraph></subsection></section>"""))
+    states = {p.path: p.state for p in doc.provisions}
+    assert states == {"sec. 1": DELETED, "sec. 1(a)": DELETED, "sec. 1(b)": None, "sec. 1(b)(1)": ADDED}
+    assert [p.path for p in doc.provisions_in("reported")] == ["sec. 1(b)", "sec. 1(b)(1)"]
+    assert [p.path for p in doc.provisions_in("introduced")] == ["sec. 1", "sec. 1(a)", "sec. 1(b)"]
+
+
+def test_quoted_block_provisions_are_cited_inside_quotes():
+    doc = doc_of(bill("""
+<section id="s1"><enum>1.</enum><header>Amendment</header>
+<subsection id="a"><enum>(a)</enum><text>Section 5 of the Example Act is amended by adding at the end the following:</text>
+<quoted-block id="q1" style="OLC"><paragraph id="q1p"><enum>(4)</enum><text>New text.</text>
+<subparagraph id="q1pa"><enum>(A)</enum><text>More.</text></subparagraph></paragraph></quoted-block>
+<after-quoted-block>.</after-quoted-block></subsection>
+<subsection id="b"><enum>(b)</enum><text>Title I of the Example Act is amended by adding:</text>
+<quoted-block id="q2" style="OLC"><section id="q2s"><enum>104.</enum><header>New</header>
+<subsection id="q2sa"><enum>(a)</enum><text>In general.</text></subsection></section></quoted-block>
+<after-quoted-block>.</after-quoted-block></subsection></section>"""))
+    paths = [p.path for p in doc.provisions]
+    assert paths == ['sec. 1', 'sec. 1(a)', 'sec. 1(a) "(4)"', 'sec. 1(a) "(4)(A)"', 'sec. 1(b)',
+                     'sec. 1(b) "sec. 104"', 'sec. 1(b) "sec. 104(a)"']
+    quoted = [p for p in doc.provisions if p.quoted is not None]
+    assert all(p.outer.path in ("sec. 1(a)", "sec. 1(b)") for p in quoted)
+    assert [c.path for c in doc.top[0].children] == ["sec. 1(a)", "sec. 1(b)"]  # quoted text is not a child
+
+
+def test_sections_under_titles_are_numbered_through_the_bill():
+    doc = doc_of(bill("""
+<title id="t1"><enum>I</enum><header>First</header>
+<section id="s101"><enum>101.</enum><text>One.</text></section></title>
+<title id="t2"><enum>II</enum><header>Second</header>
+<section id="s201"><enum>201.</enum><text>Two.</text><paragraph id="p"><enum>(1)</enum><text>x</text></paragraph></section></title>"""))
+    assert [p.path for p in doc.provisions] == ["title I", "sec. 101", "title II", "sec. 201", "sec. 201(1)"]
+    assert doc.provisions[1].parent.path == "title I"
+
+
+def test_metadata_title_is_not_a_provision():
+    text = bill('<section id="s1"><enum>1.</enum><text>x</text></section>').replace(
+        "<form>", '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dublinCore><dc:title>T</dc:title>'
+                  "</dublinCore></metadata><form>")
+    assert [p.path for p in doc_of(text).provisions] == ["sec. 1"]
+
+
+def test_text_runs_follow_the_view_and_map_back_to_columns():
+    doc = doc_of(bill("""<section id="s1"><enum>1.</enum><text>The <deleted-phrase reported-display-style="strikethrough">old </deleted-phrase><added-phrase reported-display-style="italic">new </added-phrase>rule &amp; the text.</text></section>"""))
+    text_el = doc.root.find(".//text")
+    rep = doc.text(text_el, "reported")
+    intro = doc.text(text_el, "introduced")
+    assert rep.text == "The new rule & the text."
+    assert intro.text == "The old rule & the text."
+    src = doc.source
+    # "rule" in the reported view maps to the source where "rule" stands, past the struck phrase
+    off = src.text_offset(*rep.anchor(rep.text.index("rule")))
+    assert src.text[off:off + 4] == "rule"
+    off = src.text_offset(*rep.anchor(rep.text.index("the text")))
+    assert src.text[off:off + 8] == "the text"   # after the &amp; entity
+
+
+def test_crlf_and_bom_keep_columns():
+    text = bill('<section id="s1"><enum>1.</enum><text>Line one\r\nand the word here.</text></section>')
+    data = b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode()
+    doc = load.load("t.xml", None, data=data).doc
+    el = doc.root.find(".//text")
+    run = doc.text(el)
+    off = doc.source.text_offset(*run.anchor(run.text.index("word")))
+    line, col = doc.source.line_col(off)
+    assert doc.source.line_text(line)[col - 1:col + 3] == "word"
