@@ -40,6 +40,7 @@ _STRIP = re.compile(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|sub
                     re.I)
 _PARTS = re.compile(r"\(([^()]*)\)")
 _ARABIC = re.compile(r"^(\d+)(?:-?([A-Za-z]{1,3}|\d+))?$")
+_CODE_SECTION = re.compile(r"^(\d+)([A-Za-z]*(?:[-–—]\d+[A-Za-z]*)+)$")  # "4b–1", "300aa-25": Code sections
 _LETTERS = re.compile(r"^([a-z])\1*$|^([A-Z])\2*$")
 _LETTER_SUFFIX = re.compile(r"^([a-zA-Z])\1*-?(\d+)$")
 
@@ -97,8 +98,11 @@ def _suffix_key(s: str) -> tuple:
 
 def clean(raw: str) -> tuple[str, tuple]:
     """Strip an enum to its core and compound parts: "(b)(1)" -> ("b)(1", ("b", "1"))."""
-    s = _STRIP.sub("", raw or "").strip().rstrip(".—–-: ").strip()
+    s = _STRIP.sub("", (raw or "").strip().strip("‘’“”'\"")).strip().rstrip(".—–-: ").strip()
     parts = tuple(p.strip() for p in _PARTS.findall(s))
+    lead = re.match(r"^(\d+[A-Za-z]?)\.\s*\(", s)
+    if lead:
+        parts = (lead.group(1),) + parts
     if parts:
         core = s[1:-1].strip() if s.startswith("(") and s.endswith(")") else s
         return core, parts
@@ -113,9 +117,11 @@ def parse(raw: str | None, level: str | None = None) -> Designation | None:
     if not core:
         return None
     if len(parts) > 1:
-        last = parse("(" + parts[-1] + ")", level)
-        return Designation(raw, core, last.cls if last else None, last.value if last else None,
-                           last.suffix if last else "", parts)
+        # "(c)(1)" on a subsection is subsection (c) with paragraph (1) run in; "10. (a)" on a subsection
+        # carries its section's number in front. The part of the level's class is the provision's own.
+        own = [classify(x, level) for x in parts]
+        pick = next((c for c in own if c[0] == EXPECTED.get(level or "")), own[0])
+        return Designation(raw, core, *pick, parts)
     cls, value, suffix = classify(core, level)
     return Designation(raw, core, cls, value, suffix, parts)
 
@@ -125,6 +131,9 @@ def classify(core: str, level: str | None) -> tuple[str | None, int | None, str]
     m = _ARABIC.match(core)
     if m:
         return ARABIC, int(m.group(1)), m.group(2) or ""
+    m = _CODE_SECTION.match(core)
+    if m and level in (None, "section"):
+        return ARABIC, int(m.group(1)), m.group(2)
     m = _LETTER_SUFFIX.match(core)
     if m:  # an inserted letter designation such as (a1)
         cls, value, _ = classify(core[: m.start(2)].rstrip("-"), level)
@@ -142,13 +151,27 @@ def classify(core: str, level: str | None) -> tuple[str | None, int | None, str]
             idx = ord(core[0].lower()) - 96
             if expected == double_cls and len(core) >= 2:
                 return double_cls, idx + 26 * (len(core) - 2), ""
-            if level in ABOVE_SECTION and rv is not None and level in ("title", "subchapter", "chapter"):
+            if level in ("title", "subchapter", "chapter") and rv is not None and set(core.lower()) <= set("ivx"):
                 return roman_cls, rv, ""
             return letter_cls, idx + 26 * (len(core) - 1), ""
         if rv is not None:
             return roman_cls, rv, ""
         # An inserted designation such as (AA) lettered (Ab) is rare; anything else fits no class.
     return None, None, ""
+
+
+def unify(ds: list[Designation]) -> list[Designation]:
+    """Above the section a list is letters or roman numerals by custom; the whole list decides which.
+
+    Titles I, II, III, IV are numerals; subchapters A, B, C, D are letters, even though C and D read as roman.
+    """
+    if len(ds) < 2 or not all(d is not None and d.cls in (UPPER, ROMAN_UPPER) and not d.suffix for d in ds):
+        return ds
+    cores = [d.core for d in ds]
+    if all(roman_value(c) for c in cores) and (any(len(c) > 1 for c in cores) or cores[:2] == ["I", "II"]):
+        return [Designation(d.raw, d.core, ROMAN_UPPER, roman_value(d.core), "", d.parts) for d in ds]
+    return [Designation(d.raw, d.core, UPPER, ord(d.core[0]) - 64 + 26 * (len(d.core) - 1), "", d.parts)
+            if _LETTERS.match(d.core) else d for d in ds]
 
 
 def label(value: int, cls: str) -> str:

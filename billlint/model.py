@@ -59,6 +59,7 @@ class Provision:
     state: str | None
     quoted: object | None           # the innermost quoted-block holding it, or None
     outer: Provision | None = None  # nearest provision outside that quoted block
+    run: tuple = ()                 # sibling list: an appropriations heading or wrapper starts a new one
     path: str = ""
     children: list[Provision] = field(default_factory=list)
 
@@ -120,26 +121,34 @@ class Document:
         self.format = fmt
         self.provisions: list[Provision] = []
         self.top: list[Provision] = []
-        self.by_el: dict[int, Provision] = {}
-        self.states: dict[int, str | None] = {}
-        self.blocks: dict[int, list[Provision]] = {}  # quoted-block -> its top provisions
+        self.by_el: dict = {}       # element -> Provision
+        self.states: dict = {}      # element -> added | deleted
+        self.blocks: dict = {}      # quoted-block element -> its top provisions
+        self.approps: set = set()    # divisions (or the body) that hold appropriations headings
         self._build()
 
     # building ------------------------------------------------------------
     def _build(self) -> None:
         # Iterative walk: bills nest deeply inside quoted blocks and recursion depth is not ours to spend.
         stack = [(self.root, None, None, None)]
+        runs: dict = {}  # keyed by element: a dict holding lxml proxies keeps them, and their identity, alive
         while stack:
             el, inherited, prov, quoted = stack.pop()
             tag = el.tag
             if not isinstance(tag, str):
                 continue
+            if tag.startswith("appropriations-"):
+                key = el.getparent()
+                runs[key] = runs.get(key, 0) + 1
+                self.approps.add(self._scope_el(el))
             state = own_state(el, inherited)
             if state is not None:
-                self.states[id(el)] = state
+                self.states[el] = state
             name = tag  # the bill DTD has no namespace: <dc:title> in metadata is not a title
             if name in _LEVEL_SET:
                 prov = self._provision(el, name, state, prov, quoted)
+                holder = el.getparent()
+                prov.run = (holder, runs.get(holder, 0))
             elif name == "quoted-block":
                 quoted = el
             for child in reversed(el):
@@ -166,10 +175,10 @@ class Document:
         elif quoted is None:
             self.top.append(prov)
         else:
-            self.blocks.setdefault(id(quoted), []).append(prov)
+            self.blocks.setdefault(quoted, []).append(prov)
         prov.path = self._path(prov)
         self.provisions.append(prov)
-        self.by_el[id(el)] = prov
+        self.by_el[el] = prov
         return prov
 
     @staticmethod
@@ -184,12 +193,24 @@ class Document:
         head = prov.parent.path
         return head[:-1] + prov.cite + '"' if head.endswith('"') else head + prov.cite
 
+    @staticmethod
+    def _scope_el(el):
+        """The division holding el, or the body: the unit whose kind of text (appropriations or not) el shares."""
+        node = el.getparent()
+        while node is not None and node.tag not in ("division", "legis-body", "resolution-body"):
+            node = node.getparent()
+        return node if node is not None else el
+
+    def in_appropriations(self, p: Provision) -> bool:
+        """Whether p stands in appropriations text, whose conventions (provisos, headings) differ."""
+        return self.root.get("bill-type") == "appropriations" or self._scope_el(p.el) in self.approps
+
     # queries ---------------------------------------------------------------
     def state(self, el) -> str | None:
         """State of any element: added, deleted or None; inherited, as GPO's stylesheet computes it."""
         while el is not None:
-            if id(el) in self.states:
-                return self.states[id(el)]
+            if el in self.states:
+                return self.states[el]
             changed = el.get("changed") if isinstance(el.tag, str) else None
             if changed == "not-changed":
                 return None
@@ -205,11 +226,26 @@ class Document:
     def provision_of(self, el) -> Provision | None:
         """The innermost provision holding el."""
         while el is not None:
-            prov = self.by_el.get(id(el))
+            prov = self.by_el.get(el)
             if prov is not None:
                 return prov
             el = el.getparent()
         return None
+
+    def groups(self, view: str = REPORTED) -> Iterator[tuple[Provision | None, list[Provision]]]:
+        """Live sibling lists: (parent, children of one level), for the body and for each quoted block.
+
+        In appropriations text one list may be split by headings (see Provision.run); rules decide.
+        """
+        lists = [(None, self.top)] + [(None, tops) for tops in self.blocks.values()]
+        lists += [(p, p.children) for p in self.provisions if p.children and p.in_view(view)]
+        for parent, children in lists:
+            by_level: dict[str, list[Provision]] = {}
+            for c in children:
+                if c.in_view(view):
+                    by_level.setdefault(c.level, []).append(c)
+            for group in by_level.values():
+                yield parent, group
 
     @property
     def has_changes(self) -> bool:

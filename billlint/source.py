@@ -57,12 +57,12 @@ class Source:
                     starts.append((m.start(), m.end(), tok.endswith("/>")))
             elements = [e for e in self.root.iter() if isinstance(e.tag, str)] if self.root is not None else []
             # Pair in order; if the counts disagree (entities expanding to markup) pairing stops short.
-            self._tags = {id(e): s for e, s in zip(elements, starts)}
+            self._tags = dict(zip(elements, starts))  # elements as keys keep their proxies alive
         return self._tags
 
     def element_span(self, el) -> tuple[int, int] | None:
         """Offsets of the element's start tag (start of '<', end after '>')."""
-        s = self._index().get(id(el))
+        s = self._index().get(el)
         return (s[0], s[1]) if s else None
 
     def element_offset(self, el) -> int | None:

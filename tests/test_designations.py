@@ -53,6 +53,10 @@ def test_parse(raw, level, cls, value, suffix):
 def test_compound_enum_keeps_its_parts():
     got = d.parse("(b)(1)", "paragraph")
     assert got.parts == ("b", "1") and got.compound and got.cls == d.ARABIC and got.value == 1
+    own = d.parse("(c)(1)", "subsection")
+    assert (own.cls, own.value) == (d.LOWER, 3)
+    lead = d.parse("10. (a)", "subsection")
+    assert lead.parts == ("10", "a") and (lead.cls, lead.value) == (d.LOWER, 1)
 
 
 @pytest.mark.parametrize("raw", ["", "  ", None, "—"])

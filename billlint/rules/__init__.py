@@ -1,3 +1,4 @@
 """Rule families, one module each. Importing this package registers every rule."""
 
 from . import input  # noqa: F401
+from . import structure  # noqa: F401
