@@ -7,6 +7,7 @@ internal error.
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from collections import Counter
 from pathlib import Path
@@ -119,6 +120,44 @@ class _SourceLines:
     def __call__(self, path: str, line: int) -> str | None:
         lines = self._lines(path)
         return lines[line - 1] if 0 < line <= len(lines) else None
+
+
+@cli.command()
+@click.argument("file", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+@click.option("--kind", "kinds", multiple=True, help="Only these kinds: internal, external, amended, quoted, anaphora.")
+def refs(file, fmt, view, kinds):
+    """List every cross-reference: where it stands, its kind, and what it resolves to."""
+    from . import references
+    doc = _load_one(file)
+    rows = []
+    for r in references.find(doc, view):
+        if kinds and r.kind not in kinds:
+            continue
+        line, col = doc.source.line_col(doc.source.offset(r.run.anchor(r.start)))
+        targets = [{"provision": t.path, "line": t.line} if t is not None else None for t in r.targets]
+        rows.append({"line": line, "column": col, "provision": r.prov.path, "text": " ".join(r.text.split()),
+                     "kind": r.kind, "targets": targets,
+                     "struck": any(r.struck)})
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        got = ", ".join(f"{t['provision']} (line {t['line']})" if t else "UNRESOLVED" for t in row["targets"])
+        arrow = f" -> {got}" if row["kind"] == "internal" else ""
+        click.echo(f"{file}:{row['line']}:{row['column']}: {row['kind']:<8} {row['provision']}: "
+                   f"\"{row['text']}\"{arrow}")
+
+
+def _load_one(file: str):
+    """Load one file for a report command; a file billlint cannot read is a usage error (exit 2)."""
+    from .load import load
+    loaded = load(file, None, validate=False)
+    if loaded.doc is None:
+        p = loaded.problems[0]
+        raise UsageProblem(f"{file}:{p.line}:{p.column}: {p.message}")
+    return loaded.doc
 
 
 @cli.command("rules")

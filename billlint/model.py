@@ -6,6 +6,7 @@ Rules read this model, not element names, so that a second reader (USLM) can fee
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -22,14 +23,15 @@ PATH_WORDS = {"division": "div.", "subdivision": "subdiv.", "title": "title", "s
               "chapter": "ch.", "subchapter": "subch.", "part": "pt.", "subpart": "subpt."}
 
 ADDED, DELETED = "added", "deleted"
-REPORTED, INTRODUCED = "reported", "introduced"
+REPORTED, INTRODUCED, ALL = "reported", "introduced", "all"
 VIEWS = (REPORTED, INTRODUCED)
-DROPPED = {REPORTED: DELETED, INTRODUCED: ADDED}
+DROPPED = {REPORTED: DELETED, INTRODUCED: ADDED, ALL: "nothing"}  # ALL: both versions at once
 
 # Elements whose content is not running text of the provision that holds them.
 _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graphic", "formula",
                         "legis-comment", "footnote", "pagebreak"})
 _PHRASE_STATE = {"added-phrase": ADDED, "deleted-phrase": DELETED}
+_MAKING = re.compile(r"\s*Making\b[^.]*\bappropriations\b", re.I)
 
 
 def own_state(el, inherited: str | None) -> str | None:
@@ -100,13 +102,29 @@ class Provision:
 class TextRun:
     """Text of an element as a view shows it, with a map from positions back to the source."""
     text: str
-    pieces: list  # (start in text, element, offset in that element's full text)
+    pieces: list  # (start in text, element, "text" | "tail"): where each stretch of character data comes from
+    marks: list = field(default_factory=list)  # (start, end, tag, element) of inline elements: quote, external-xref
 
-    def anchor(self, pos: int) -> tuple[object, int]:
+    def marked_between(self, start: int, end: int, tag: str) -> bool:
+        """Whether an inline element of this tag starts in [start, end)."""
+        return any(start <= m[0] < end and m[2] == tag for m in self.marks)
+
+    def marked(self, start: int, end: int, tags) -> bool:
+        """Whether [start, end) lies inside an inline element of one of these tags."""
+        return any(m[0] <= start and end <= m[1] and m[2] in tags for m in self.marks)
+
+    def mark(self, start: int, end: int, tag: str):
+        """The inline element of this tag that holds [start, end), if any."""
+        return next((m[3] for m in self.marks if m[0] <= start and end <= m[1] and m[2] == tag), None)
+
+    def anchor(self, pos: int) -> tuple:
+        """(element, "text" | "tail", n): where character pos of this run stands in the source."""
         starts = [p[0] for p in self.pieces]
         i = max(bisect.bisect_right(starts, pos) - 1, 0)
-        start, el, off = self.pieces[i]
-        return el, off + pos - start
+        if not self.pieces:
+            return (None, "text", 0)
+        start, el, where = self.pieces[i]
+        return el, where, pos - start
 
 
 class Document:
@@ -202,8 +220,21 @@ class Document:
         return node if node is not None else el
 
     def in_appropriations(self, p: Provision) -> bool:
-        """Whether p stands in appropriations text, whose conventions (provisos, headings) differ."""
-        return self.root.get("bill-type") == "appropriations" or self._scope_el(p.el) in self.approps
+        """Whether p stands in appropriations text, whose conventions (provisos, headings) differ.
+
+        Known by the bill's type, by appropriations headings or style in p's division (or the body), by
+        a division headed "... Appropriations Act", or, with no division, by a title "Making ... appropriations".
+        """
+        if self.root.get("bill-type") == "appropriations":
+            return True
+        scope = self._scope_el(p.el)
+        if scope in self.approps or scope.get("style") == "appropriations":
+            return True
+        if scope.tag == "division":
+            header = scope.find("header")
+            return header is not None and "appropriations act" in "".join(header.itertext()).lower()
+        title = self.root.find("form/official-title")
+        return title is not None and bool(_MAKING.match("".join(title.itertext())))
 
     # queries ---------------------------------------------------------------
     def state(self, el) -> str | None:
@@ -222,6 +253,13 @@ class Document:
 
     def provisions_in(self, view: str) -> list[Provision]:
         return [p for p in self.provisions if p.in_view(view)]
+
+    def by_id(self, ident: str):
+        """The element with this id attribute, or None."""
+        index = self.__dict__.get("_ids")
+        if index is None:
+            index = self._ids = {el.get("id"): el for el in self.root.iter() if isinstance(el.tag, str) and el.get("id")}
+        return index.get(ident)
 
     def provision_of(self, el) -> Provision | None:
         """The innermost provision holding el."""
@@ -255,50 +293,37 @@ class Document:
         """The running text of el in a view: dropped markup removed, nested provisions and skip tags left out."""
         out: list[str] = []
         pieces: list = []
+        marks: list = []
         length = 0
-        cursor = 0  # characters of el's full text passed so far, dropped ones included
         dropped = DROPPED[view]
 
-        def emit(s: str) -> None:
-            nonlocal length, cursor
+        def emit(s: str, node, where: str) -> None:
+            nonlocal length
             if s:
-                pieces.append((length, el, cursor))
+                pieces.append((length, node, where))
                 out.append(s)
                 length += len(s)
-                cursor += len(s)
 
         stack = [("open", el, self.state(el))]
         while stack:
             op, node, st = stack.pop()
             if op == "tail":
-                emit(node)
+                emit(node.tail, node, "tail")
                 continue
-            if op == "skip":
-                cursor += len(node)
+            if op == "close":
+                marks.append((node[0], length, node[1], node[2]))
                 continue
             if node is not el:
-                name = local(node.tag)
-                tail = node.tail or ""
-                if tail:
-                    stack.append(("tail", tail, None))
+                if node.tail:
+                    stack.append(("tail", node, None))
                 if not isinstance(node.tag, str):
                     continue
+                name = local(node.tag)
                 st = own_state(node, st)
                 if st == dropped or name in skip or name in _LEVEL_SET:
-                    stack.append(("skip", _all_text(node), None))
                     continue
-            emit(node.text or "")
+                stack.append(("close", (length, name, node), None))
+            emit(node.text, node, "text")
             for child in reversed(node):
                 stack.append(("open", child, st))
-        return TextRun("".join(out), pieces)
-
-
-def _all_text(el) -> str:
-    """All text inside el (not its tail), as the source counts it: comments and PIs excluded."""
-    parts = [el.text or ""]
-    for node in el.iterdescendants():
-        if isinstance(node.tag, str):
-            parts.append(node.text or "")
-        if node.tail:
-            parts.append(node.tail)
-    return "".join(parts)
+        return TextRun("".join(out), pieces, marks)

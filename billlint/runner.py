@@ -53,11 +53,7 @@ def report_finding(doc: Document, rule, rep: Report, opts: Options) -> Finding:
     src = doc.source
     start = end = None
     if rep.run is not None:
-        el, off = rep.run.anchor(rep.start)
-        start = src.text_offset(el, off)
-        el2, off2 = rep.run.anchor(max(rep.end - 1, rep.start))
-        end = src.text_offset(el2, off2)
-        end = end + 1 if end is not None and rep.end > rep.start else end
+        start, end = src.span(rep.run, rep.start, rep.end)
     elif rep.el is not None:
         start = src.element_offset(rep.el)
         span = src.element_span(rep.el)
@@ -68,12 +64,11 @@ def report_finding(doc: Document, rule, rep: Report, opts: Options) -> Finding:
     if prov is None and rep.el is not None:
         prov = doc.provision_of(rep.el)
     if prov is None and rep.run is not None:
-        prov = doc.provision_of(rep.run.anchor(rep.start)[0])
+        prov = doc.provision_of(rep.run.anchor(rep.start)[0])  # the element holding the text
     fix = None
     if rep.fix is not None and rep.run is not None:
         fs, fe, text, safe = rep.fix
-        a = src.text_offset(*rep.run.anchor(fs))
-        b = src.text_offset(*rep.run.anchor(fe - 1)) + 1 if fe > fs else a
+        a, b = src.span(rep.run, fs, fe)
         fix = Fix(a, b, text, safe)
     return Finding(doc.path, line, col, rule.code, rule.name, opts.severity.get(rule.code, rule.severity),
                    rep.message, prov.path if prov is not None else "", end_line, end_col, fix)

@@ -20,6 +20,7 @@ _TOKEN = re.compile(
     re.S,
 )
 _ENTITY = re.compile(r"&[^;\s<&]{1,40};")
+_SPECIAL = re.compile(r"[<&\r]")
 
 
 class Source:
@@ -50,14 +51,22 @@ class Source:
     # elements -----------------------------------------------------------
     def _index(self) -> dict:
         if self._tags is None:
-            starts = []
+            spans: list[list[int]] = []
+            stack: list[int] = []
             for m in _TOKEN.finditer(self.text):
                 tok = m.group(0)
-                if tok[1] not in "!?/":
-                    starts.append((m.start(), m.end(), tok.endswith("/>")))
+                if tok[1] in "!?":
+                    continue
+                if tok[1] == "/":
+                    if stack:
+                        spans[stack.pop()][2] = m.end()
+                    continue
+                spans.append([m.start(), m.end(), m.end()])
+                if not tok.endswith("/>"):
+                    stack.append(len(spans) - 1)
             elements = [e for e in self.root.iter() if isinstance(e.tag, str)] if self.root is not None else []
             # Pair in order; if the counts disagree (entities expanding to markup) pairing stops short.
-            self._tags = dict(zip(elements, starts))  # elements as keys keep their proxies alive
+            self._tags = dict(zip(elements, spans))  # elements as keys keep their proxies alive
         return self._tags
 
     def element_span(self, el) -> tuple[int, int] | None:
@@ -72,14 +81,35 @@ class Source:
         line = getattr(el, "sourceline", None)
         return self._line_starts[line - 1] if line and line <= len(self._line_starts) else None
 
-    def text_offset(self, el, n: int) -> int | None:
-        """Offset in the source of character n of el's text content (as itertext joins it)."""
-        span = self.element_span(el)
-        if span is None:
+    def offset(self, anchor) -> int | None:
+        """Source offset of a text anchor (element, "text" | "tail", n): character n of el.text or el.tail."""
+        el, where, n = anchor
+        s = self._index().get(el)
+        if s is None:
             return self.element_offset(el)
-        text, pos, count = self.text, span[1], 0
-        end = len(text)
+        return self._advance(s[1] if where == "text" else s[2], n)
+
+    def span(self, run, start: int, end: int) -> tuple[int, int]:
+        """Source offsets of run.text[start:end]."""
+        a = self.offset(run.anchor(start))
+        b = self.offset(run.anchor(end - 1)) + 1 if end > start else a
+        return a, b
+
+    def _advance(self, pos: int, n: int) -> int:
+        """The offset n parsed characters after pos, in a stretch of character data."""
+        text, count, end = self.text, 0, len(self.text)
         while pos < end:
+            # Plain text is counted in one step; only markup, entities and CRLF need a look.
+            m = _SPECIAL.search(text, pos)
+            stop = m.start() if m else end
+            if count + (stop - pos) > n:
+                return pos + (n - count)
+            count += stop - pos
+            pos = stop
+            if pos >= end:
+                break
+            if count == n and text[pos] != "<":
+                return pos
             ch = text[pos]
             if ch == "<":
                 if text.startswith("<![CDATA[", pos):
@@ -93,14 +123,10 @@ class Source:
                 m = _TOKEN.match(text, pos)
                 pos = m.end() if m else pos + 1
                 continue
-            if count == n:
-                return pos
             if ch == "&":
                 m = _ENTITY.match(text, pos)
                 pos = m.end() if m else pos + 1
-            elif ch == "\r" and text.startswith("\r\n", pos):
-                pos += 2
-            else:
-                pos += 1
+            else:  # "\r": a CRLF is one newline in the parsed text
+                pos += 2 if text.startswith("\r\n", pos) else 1
             count += 1
         return pos

@@ -1,0 +1,439 @@
+"""Cross-references: find them in the text of each provision and resolve them in scope.
+
+A reference is a span such as "subsection (b)(4)", "paragraphs (1) through (3)", "clause (i) or (ii) of
+subparagraph (A)", "section 3(c)" or "this subsection". It is
+- internal: about this bill, and resolved against its provision tree from where it stands;
+- external: followed by "of title 5, United States Code", "of the ... Act", "of such Act", or marked up
+  as an external-xref;
+- amended: it stands in an amendment instruction ("... is amended by striking paragraph (3)"), so it
+  names a unit of the amended law;
+- quoted: inside a <quote> or a quoted block (the amended law's own text), except in a quoted block that
+  inserts a whole section or larger unit, which is self-contained and resolved against itself;
+- anaphora: "such subsection", which points back in the text and is not resolved.
+
+Scanning is linear: compiled patterns over each provision's text once, no backtracking across quotes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import designations
+from .designations import ABOVE_SECTION, EXPECTED, SECTION_LEVELS
+from .model import ALL, Document, Provision, TextRun
+
+INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
+
+_LEVEL_WORDS = "division|title|subtitle|chapter|subchapter|part|subpart|section|subsection|" \
+               "paragraph|subparagraph|clause|subclause|item|subitem"
+_WORD = r"(?P<word>(?i:" + "|".join(f"{w}s?" for w in sorted(_LEVEL_WORDS.split("|"), key=len, reverse=True)) \
+        + r"))\b"
+_DES = r"\((?:[A-Za-z]{1,5}|\d{1,4}[A-Za-z]{0,3})\)"
+_NUM = r"(?:\d+[A-Za-z]{0,3}(?:[-–.]\d+[A-Za-z]{0,2})*|[IVXL]+\b(?!\.)|[A-Z]\b(?!\.))"
+_ITEM = rf"(?:{_NUM}(?:{_DES})*|(?:{_DES})+)"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s*[–-]\s*(?=\())"
+REF = re.compile(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
+_CANDIDATE = re.compile(r"(?i)\b(?:sub)?(?:section|paragraph|clause|item|title|chapter|part)|\bdivision")
+THIS = re.compile(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{_LEVEL_WORDS}|Act|resolution)\b)")
+_ITEM_RE = re.compile(rf"{_ITEM}")
+_SEP_RE = re.compile(_SEP)
+_PARTS = re.compile(r"\(([^()]*)\)")
+_OF = re.compile(r"\s*,?\s+(?:of|in)\s+$")
+_AND = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:all\s+of\s+|the\s+)?$")
+# After a reference: "of this section" bounds it; any other "of ..." ("of title 5", "of the ... Act", "of
+# such Act", "of rule XXI", "of Public Law 116-1") takes it outside the bill.
+_QUALIFIER = re.compile(
+    r"^\s*,?\s*(?:(?:title|subtitle|division|part|chapter)\s+\w+\s*,\s*)*of\s+(?:(?P<this>this\s+(?P<unit>Act|" + _LEVEL_WORDS + r"|resolution|joint resolution))\b"
+    r"|(?P<ext>\S))")
+_USC = re.compile(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
+_SUCH = re.compile(r"\b(?:such|that|said)\s+$", re.I)
+_CITED = re.compile(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
+_ASIDE = re.compile(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\([^()]{0,80}\))?(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
+_THEREOF = re.compile(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b")
+_ACT_NAME = re.compile(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"
+                       r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
+_IN_CITATION = re.compile(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
+_LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|Township)")
+_HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
+AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
+                      r"(?:amended|repealed|transferred|redesignated)\b")
+# A sentence ends at ";", ":", a dash, or a period before a capital, but not inside "U.S.C." or "T. 2 S.".
+_SENTENCE_END = re.compile(r"[;:—](?=\s|$)\s*|(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
+_QUOTE_TAGS = frozenset({"quote"})
+_EXTERNAL_TAGS = frozenset({"external-xref"})
+
+
+@dataclass
+class Ref:
+    prov: Provision
+    run: TextRun
+    start: int
+    end: int
+    text: str
+    kind: str
+    word: str                          # the level word as written, singular: "subsection"
+    chains: list = field(default_factory=list)   # each target as [(level, core), ...], senior first
+    joint: bool = False                # "clause (i) of subparagraph (A)" form, or a list
+    scope: str | None = None           # "this section" qualifier: the unit that bounds resolution
+    qualifier_end: int = 0             # end of an "of this section" qualifier, if any
+    targets: list = field(default_factory=list)  # resolved Provision or None, per chain
+    struck: list = field(default_factory=list)   # per chain: resolves only in struck text
+
+    @property
+    def this(self) -> bool:
+        return self.text.lower().startswith(("this ", "such "))
+
+
+def _singular(word: str) -> str:
+    w = word.lower()
+    return w[:-1] if w.endswith("s") and w[:-1] in _LEVEL_WORDS.split("|") else w
+
+
+def next_level(level: str) -> str | None:
+    if level in SECTION_LEVELS:
+        i = SECTION_LEVELS.index(level)
+        return SECTION_LEVELS[i + 1] if i + 1 < len(SECTION_LEVELS) else None
+    return "section" if level in ABOVE_SECTION else None
+
+
+def _chain(level: str, item: str) -> list[tuple[str, str]]:
+    """ "(b)(4)" under subsection -> [(subsection, b), (paragraph, 4)]; "3(c)" under section likewise."""
+    out = []
+    m = re.match(r"\s*([^\s(]+)", item)
+    lv = level
+    if m and not item.lstrip().startswith("("):
+        out.append((lv, m.group(1)))
+        lv = next_level(lv)
+    for part in _PARTS.findall(item):
+        out.append((lv or "unit", part))
+        lv = next_level(lv) if lv else None
+    return out
+
+
+def _expand(level: str, listing: str) -> tuple[list, list]:
+    """Chains for a list "(1), (2), and (3)" or "(1) through (3)"; ranges are kept as (a, b) pairs."""
+    items = [m.group(0) for m in _ITEM_RE.finditer(listing)]
+    seps = [m.group(0) for m in _SEP_RE.finditer(listing)]
+    chains, ranges = [], []
+    for i, item in enumerate(items):
+        ch = _chain(level, item)
+        if chains and item.lstrip().startswith("(") and len(ch) < len(chains[0]):
+            # "sections 111(c)(3), (c)(5)" and "(a)(1)–(3)": a later item shares the first one's head
+            first = chains[0]
+            ch = first[:len(first) - len(ch)] + [(lv, c) for (lv, _), (_, c) in zip(first[len(first) - len(ch):], ch)]
+        chains.append(ch)
+        if i > 0 and i - 1 < len(seps) and ("through" in seps[i - 1] or seps[i - 1].strip() in "–-"):
+            ranges.append((len(chains) - 2, len(chains) - 1))
+    return chains, ranges
+
+
+def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None) -> list[Ref]:
+    """The references in one provision's text. amending_from: offset after which text is an instruction."""
+    text = run.text
+    # A cheap scan for level words first: most text has few, and the full pattern is costly to try everywhere.
+    raw = [m for w in _CANDIDATE.finditer(text) if (m := REF.match(text, w.start())) is not None]
+    refs: list[Ref] = []
+    # "X of Y of Z": join a reference to the next when only "of" stands between them.
+    groups: list[list[re.Match]] = []
+    for m in raw:
+        if groups and _OF.match(text[groups[-1][-1].end():m.start()]) and m.start() - groups[-1][-1].end() < 8:
+            groups[-1].append(m)
+        else:
+            groups.append([m])
+    for group in groups:
+        outer = group[-1]
+        start, end = group[0].start(), outer.end()
+        # Inner parts first, outer last: resolve the outer chain, then extend with the inner one.
+        base_word = _singular(outer.group("word"))
+        base_chains, base_ranges = _expand(base_word, outer.group("list"))
+        chains = base_chains
+        ranges = base_ranges
+        for inner in reversed(group[:-1]):
+            w = _singular(inner.group("word"))
+            inner_chains, inner_ranges = _expand(w, inner.group("list"))
+            if len(chains) != 1:
+                chains, ranges = inner_chains, inner_ranges  # "(A) of paragraphs (1) and (2)": keep it simple
+                continue
+            head = chains[0]
+            chains = [head + [(lv if i else w, c) for i, (lv, c) in enumerate(ch)] for ch in inner_chains]
+            ranges = inner_ranges
+        ref = Ref(prov, run, start, end, text[start:end], INTERNAL, _singular(group[0].group("word")),
+                  chains, joint=len(group) > 1 or len(chains) > 1)
+        ref.ranges = ranges
+        _classify(doc, ref, text, amending_from)
+        refs.append(ref)
+    # "Sections 116 and 330 and chapters 53 and 55 of title 49": coordinated references share the
+    # qualifier of the last one.
+    for a, b in zip(reversed(refs[:-1]), reversed(refs[1:])):
+        if b.kind != INTERNAL and a.kind == INTERNAL and _AND.match(text[a.end:b.start]):
+            a.kind = b.kind
+    for m in THIS.finditer(text):
+        word = m.group("word")
+        ref = Ref(prov, run, m.start(), m.end(), m.group(0), INTERNAL, word.lower() if word != "Act" else "Act")
+        ref.ranges = []
+        if m.group("det").lower() == "such":
+            ref.kind = ANAPHORA
+        else:
+            _classify(doc, ref, text, amending_from, this=True)
+        refs.append(ref)
+    refs.sort(key=lambda r: r.start)
+    return refs
+
+
+def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
+    prov = ref.prov
+    if ref.run.marked(ref.start, ref.end, _QUOTE_TAGS):
+        ref.kind = QUOTED
+        return
+    if ref.run.marked(ref.start, ref.end, _EXTERNAL_TAGS):
+        ref.kind = EXTERNAL
+        return
+    xref = ref.run.mark(ref.start, ref.end, "internal-xref")
+    if xref is not None and xref.get("idref"):
+        ref.idref = xref.get("idref")  # the markup names its target: resolved by id, not by reading
+        return
+    if prov.quoted is not None and not self_contained(doc, prov):
+        ref.kind = QUOTED
+        return
+    if this:
+        if prov.quoted is not None and (ref.word in ("Act", "resolution") or enclosing(prov, ref.word) is None):
+            ref.kind = QUOTED  # "this Act", "this title" in quoted text: the amended law's
+        return
+    before = text[max(0, ref.start - 120):ref.start]
+    if _SUCH.search(before[-8:]):
+        ref.kind = ANAPHORA  # "such section 2(c)": the section named before
+        return
+    if _ACT_NAME.search(before) or _IN_CITATION.search(before):
+        ref.kind = EXTERNAL  # "the ... Extension Act of 2010, Part II"; "(11 Stat. 374, chapter V)"
+        return
+    after = _ASIDE.sub("", text[ref.end:ref.end + 200], count=1)
+    if _THEREOF.match(after):
+        ref.kind = ANAPHORA
+        return
+    if _LAND.match(after):
+        ref.kind = EXTERNAL  # "section 12, T.1 N., R.3 W.": a survey section
+        return
+    q = _QUALIFIER.match(after)
+    if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
+            or ref.run.marked(ref.end + 2, ref.end + 3, _EXTERNAL_TAGS):
+        ref.kind = EXTERNAL
+        return
+    if q and q.group("this"):
+        ref.scope = q.group("unit").lower() if q.group("unit") != "Act" else "Act"
+        ref.qualifier_end = ref.end + q.end()
+    if amending_from is not None and ref.start >= amending_from:
+        ref.kind = AMENDED
+        return
+    if not ref.scope and _is_target(text, ref.start, ref.end):
+        ref.kind = AMENDED  # "Section 6050W(a) is amended": the target of an instruction, in the amended law
+        return
+    head = ref.chains[0][0] if ref.chains else None
+    if head and head[0] in ABOVE_SECTION and head[1].isdigit() and not _has_unit(doc, ref.prov, head):
+        ref.kind = EXTERNAL  # "title 5", "part 121": the Code or the CFR, in a bill that has no such unit
+    elif head and prov.quoted is not None and (head[0] == "section" or head[0] in ABOVE_SECTION) \
+            and not _has_unit(doc, prov, head):
+        ref.kind = QUOTED  # an inserted section citing another section of the amended law
+
+
+_CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")
+
+
+def _code_default(doc: Document) -> bool:
+    cache = doc.__dict__
+    if "_code_default" not in cache:
+        cache["_code_default"] = any(_CODE_DEFAULT.search("".join(t.itertext())) for t in doc.root.iter("text"))
+    return cache["_code_default"]
+
+
+_INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
+                          r"|\bas if the following were inserted\b")
+
+
+def _sentence(text: str, pos: int) -> tuple[int, int]:
+    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
+    start = starts[-1] if starts else 0
+    m = _SENTENCE_END.search(text, pos)
+    return start, m.start() if m else len(text)
+
+
+def _is_target(text: str, start: int, end: int) -> bool:
+    """Whether the reference stands in an instruction: "Section 5(a) is amended", "in paragraph (3), by
+    substituting ...": it names a unit of the law being amended."""
+    s0, s1 = _sentence(text, end)
+    sentence = text[s0:s1]
+    return bool(AMENDING.search(text, end, s1) or _INSTRUCTION.search(sentence))
+
+
+def _has_unit(doc: Document, prov: Provision, head: tuple) -> bool:
+    return bool(_index(doc, ALL).get((prov.quoted, head[0], head[1])))
+
+
+def _index(doc: Document, view: str) -> dict:
+    """(quoted block, level, designation) -> provisions, for units cited through the bill (sections, titles)."""
+    cache = doc.__dict__.setdefault("_unit_index", {})
+    if view not in cache:
+        index: dict = {}
+        for p in doc.provisions:
+            if p.in_view(view) and p.designation and (p.level == "section" or p.level in ABOVE_SECTION):
+                for core in {p.designation.core, *p.designation.parts}:
+                    index.setdefault((p.quoted, p.level, core), []).append(p)
+        cache[view] = index
+    return cache[view]
+
+
+def self_contained(doc: Document, prov: Provision) -> bool:
+    """A quoted block that inserts a whole section or larger unit is text of its own."""
+    tops = doc.blocks.get(prov.quoted, [])
+    return any(t.level == "section" or t.level in ABOVE_SECTION for t in tops)
+
+
+def amending_offsets(doc: Document, prov: Provision, run: TextRun, inherited: bool) -> int | None:
+    """Where instruction text starts in this provision's text: 0 below an amending lead-in."""
+    if inherited:
+        return 0
+    m = AMENDING.search(run.text) or _INSTRUCTION.search(run.text)
+    return m.end() if m else None
+
+
+# resolution -----------------------------------------------------------------
+
+def _matches(p: Provision, core: str) -> bool:
+    d = p.designation
+    if d is None:
+        return False
+    return core == d.core or core in d.parts or core.lower() == d.core.lower() and p.level in ABOVE_SECTION
+
+
+def _units_at(doc: Document, prov: Provision, level: str, core: str, view: str, within: Provision | None):
+    if level == "section" or level in ABOVE_SECTION:
+        return [p for p in _index(doc, view).get((prov.quoted, level, core), [])
+                if within is None or p is within or within in p.ancestors()]
+    # "paragraph (4)" is paragraph (4) of the nearest enclosing unit that has paragraphs.
+    node = prov
+    while node is not None:
+        kids = [c for c in node.children if c.level == level and c.in_view(view)]
+        if kids:
+            return kids
+        if node is within:
+            break
+        node = node.parent
+    return []
+
+
+def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within=None) -> Provision | None:
+    if not chain:
+        return None
+    level, core = chain[0]
+    heads = [p for p in _units_at(doc, prov, level, core, view, within) if _matches(p, core)]
+    if len(heads) > 1:  # divisions number their sections anew: the nearest unit of that number first
+        mine = [prov, *prov.ancestors()]
+        heads.sort(key=lambda h: -max((i for i, a in enumerate(reversed(mine)) if a in h.ancestors()),
+                                      default=-1))
+    for hit in heads:
+        for lv, core in chain[1:]:
+            kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
+            hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
+            if hit is None:
+                break
+        if hit is not None:
+            return hit
+    return None
+
+
+def _by_class(doc: Document, prov: Provision, chain: list, view: str, within) -> list:
+    """ "paragraph (b)(4)": resolve as the level the designation's class implies (the level-word rule
+    reports the word), so that one slip is not also reported as unresolved."""
+    level, core = chain[0]
+    if level not in EXPECTED or level == "section" or designation_class(level, core) == EXPECTED[level]:
+        return chain
+    for right in levels_for(core):
+        fixed = [(right, core)] + [(next_level(right) or lv, c) for lv, c in chain[1:2]] + chain[2:]
+        if resolve_chain(doc, prov, fixed, view, within) is not None:
+            return fixed
+    return chain
+
+
+def levels_for(core: str) -> list[str]:
+    """The levels at which a designation has its expected class: "i" -> subsection (a letter), clause."""
+    return [lv for lv, c in EXPECTED.items() if lv != "section" and designation_class(lv, core) == c]
+
+
+def enclosing(prov: Provision, level: str) -> Provision | None:
+    node = prov
+    while node is not None:
+        if node.level == level:
+            return node
+        node = node.parent
+    return None
+
+
+def resolve(doc: Document, ref: Ref, view: str) -> None:
+    """Fill ref.targets (in the view) and ref.struck (found only with struck text included)."""
+    if ref.kind != INTERNAL:
+        return
+    within = None
+    if ref.scope and ref.scope not in ("Act", "resolution", "joint resolution"):
+        within = enclosing(ref.prov, ref.scope)
+    if ref.this:
+        if ref.word in ("Act", "resolution"):
+            ref.targets, ref.struck = [None], [False]  # the bill itself
+            ref.whole = True
+            return
+        hit = enclosing(ref.prov, ref.word)
+        if hit is None and doc.in_appropriations(ref.prov):
+            ref.kind = EXTERNAL  # "this paragraph" of appropriations text: the paragraph under a heading
+            return
+        ref.targets, ref.struck = [hit], [False]
+        return
+    idref = getattr(ref, "idref", None)
+    if idref:
+        el = doc.by_id(idref)
+        hit = doc.provision_of(el) if el is not None else None
+        live = hit is not None and hit.in_view(view)
+        ref.targets, ref.struck = [hit if live else None] * len(ref.chains or [None]), \
+            [hit is not None and not live] * len(ref.chains or [None])
+        return
+    chains = ref.chains
+    head = chains[0][0] if chains else None
+    if head and not ref.scope and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
+            doc.in_appropriations(ref.prov) or not _has_unit(doc, ref.prov, head) and _code_default(doc)):
+        # Appropriations text cites the Acts named in its headings without saying so ("part C of title
+        # IV"); a tax title declares that its bare section numbers are the Internal Revenue Code's.
+        ref.kind = EXTERNAL
+        return
+    chains = [_by_class(doc, ref.prov, ch, view, within) for ch in chains]
+    targets = [resolve_chain(doc, ref.prov, ch, view, within) for ch in chains]
+    struck = [t is None and resolve_chain(doc, ref.prov, ch, ALL, within) is not None for t, ch in zip(targets, chains)]
+    ref.targets, ref.struck = targets, struck
+
+
+def find(doc: Document, view: str) -> list[Ref]:
+    """Every reference in the document's text, in a view, resolved."""
+    out: list[Ref] = []
+    amending: set = set()   # provisions below an amending lead-in
+    for prov in doc.provisions_in(view):
+        run = doc.text(prov.el, view)
+        inherited = prov.parent is not None and prov.parent in amending
+        start = amending_offsets(doc, prov, run, inherited)
+        if start is not None and prov.quoted is None:
+            amending.add(prov)
+        refs = scan(doc, prov, run, start if prov.quoted is None else None)
+        for r in refs:
+            resolve(doc, r, view)
+        out.extend(refs)
+    return out
+
+
+def cite_chain(chain: list, word: str | None = None) -> str:
+    """[(subsection, b), (paragraph, 4)] -> "subsection (b)(4)"."""
+    level = word or chain[0][0]
+    head, rest = chain[0][1], "".join(f"({c})" for _, c in chain[1:])
+    if level == "section" or level in ABOVE_SECTION:
+        return f"{level} {head}{rest}"
+    return f"{level} ({head}){rest}"
+
+
+def designation_class(level: str, core: str) -> str | None:
+    d = designations.parse(f"({core})", level)
+    return d.cls if d else None
