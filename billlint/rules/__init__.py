@@ -3,3 +3,4 @@
 from . import input  # noqa: F401
 from . import structure  # noqa: F401
 from . import references  # noqa: F401
+from . import amendments  # noqa: F401
