@@ -49,7 +49,7 @@ _RESTATE = re.compile(r"to\s+read\s+as\s+follows", re.I)
 _AMENDED = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?(?:amended|modified)"
                       r"|(?:shall|is\s+deemed\s+to|are\s+deemed\s+to)\s+be\s+(?:amended|applied|modified))\b", re.I)
 _REPEALED_TARGET = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?repealed\b", re.I)
-_IN = re.compile(rf"^\s*(?:(?:and|or)\s+)?in\s+(?P<t>[^—{_Q0}]+?)(?:\s*\([^()]*\))?\s*(?:—|,?\s+by\b|,\s*(?=strik|insert|add|redesignat))",
+_IN = re.compile(rf"^\s*(?:(?:and|or)\s+)?in\s+(?P<t>[^—{_Q0}]+?)(?:\s*\((?:as|relating|other)\b[^()]*\))?\s*(?:—|,?\s+by\b|,\s*(?=strik|insert|add|redesignat))",
                  re.I)
 _SENTENCE = re.compile(r"(?:^|[.;:]\s+|—)(?=[A-Z(])")
 

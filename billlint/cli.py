@@ -150,6 +150,36 @@ def refs(file, fmt, view, kinds):
                    f"\"{row['text']}\"{arrow}")
 
 
+@cli.command()
+@click.argument("file", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+def amendments(file, fmt, view):
+    """List each amendment instruction: its target, action and operands."""
+    from . import amendments as am
+    doc = _load_one(file)
+    rows = []
+    for ins in am.parse(doc, view):
+        line, col = doc.source.line_col(doc.source.offset(ins.run.anchor(ins.start)))
+        block = ins.block
+        ops = {k: v for k, v in ins.operands.items() if k != "following"}
+        if block is not None:
+            tops = [c for c in block if isinstance(c.tag, str) and c.find("enum") is not None]
+            ops["block"] = {"line": block.sourceline,
+                            "starts": f"{tops[0].tag} {''.join(tops[0].find('enum').itertext()).strip()}" if tops else None}
+        if ins.action == am.REDESIGNATE:
+            ops["respectively"] = ins.respectively
+        rows.append({"line": line, "column": col, "provision": ins.prov.path, "action": ins.action,
+                     "target": " / ".join(ins.target), "operands": ops})
+    if fmt == "json":
+        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+        return
+    for row in rows:
+        ops = "; ".join(f"{k}: {v}" for k, v in row["operands"].items())
+        click.echo(f"{file}:{row['line']}:{row['column']}: {row['provision']}: {row['action']} "
+                   f"[{row['target'] or '?'}] {ops}")
+
+
 def _load_one(file: str):
     """Load one file for a report command; a file billlint cannot read is a usage error (exit 2)."""
     from .load import load

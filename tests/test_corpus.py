@@ -45,3 +45,18 @@ def test_whole_corpus_through_the_cli(run):
     assert r.code == 0
     items = json.loads(r.out)
     assert not [i for i in items if i["code"] in ("BL001", "BL006", "BL008")]
+
+
+def test_amendment_phrases_are_parsed():
+    """At least 99% of operation phrases outside quoted blocks become an instruction with target and operands."""
+    need_shared()
+    from billlint import amendments
+    total = hit = 0
+    for path in corpus_files():
+        doc = load(str(path), None, validate=False).doc
+        if doc is None:
+            continue
+        t, h, _ = amendments.coverage(doc)
+        total, hit = total + t, hit + h
+    assert total > 10000
+    assert hit / total >= 0.99, (hit, total)

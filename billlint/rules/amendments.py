@@ -131,6 +131,9 @@ def redesignation_gap_unfilled(doc, view):
                                      "instruction here inserts it")
             continue
         by_want: dict = {}
+        # an insertion that starts at the wrong place is quoted-block-level's finding, not this one's
+        fillers = [(j, want) for j, want in fillers if _enum_core(_block_tops(j.block)[0]) == want[0]
+                   or ins_where(j) == "before"]
         for j, want in fillers:  # two insertions may share one gap: "(2)" after (1), then "(3)" after (2)
             by_want.setdefault(tuple(want), []).append(j)
         for want, js in by_want.items():
@@ -146,6 +149,10 @@ def redesignation_gap_unfilled(doc, view):
 
 
 _SKIP_SIDE = re.compile(r"\bitems?\b|added\s+by|as\s+added|accordingly|\b(?:first|second|third)\b", re.I)
+
+
+def ins_where(ins) -> str | None:
+    return ins.operands.get("where")
 
 
 def _moves(moves):
