@@ -4,3 +4,4 @@ from . import input  # noqa: F401
 from . import structure  # noqa: F401
 from . import references  # noqa: F401
 from . import amendments  # noqa: F401
+from . import text  # noqa: F401
