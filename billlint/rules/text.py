@@ -177,9 +177,9 @@ def _dash_list(doc, prov, items, view):
     # a list whose items mostly end with "." is a list of sentences, not of fragments.
     seps = [";" if e.endswith((";", "; and", "; or", "; and/or")) else "," if e.endswith((",", ", and", ", or"))
             else "." if e.endswith(".") else "" for e in ends[:-1]]
-    sep = max(set(seps), key=seps.count)
-    if sep in (".", "") or seps.count(sep) * 2 <= len(seps):
+    if seps.count(".") * 2 > len(seps) or not (seps.count(";") or seps.count(",")):
         return
+    sep = ";" if seps.count(";") >= seps.count(",") else ","
     lower = [doc.text(i.el, view).text.lstrip()[:1].islower() for i in items]
     n = len(items)
     continues = prov.el.find("continuation-text") is not None
@@ -431,6 +431,11 @@ _FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b", 
 _SENTENCE = re.compile(r"[.;:]\s|—")
 
 
+def _starts_sentence(text: str, pos: int) -> bool:
+    before = text[:pos].rstrip()
+    return not before or before.endswith(".")
+
+
 @rule("BL406", "wordy-phrase", "info")
 def wordy_phrase(doc, view):
     """
@@ -454,7 +459,7 @@ def wordy_phrase(doc, view):
                 if run.marked(m.start(), m.end(), {"quote"}):
                     continue
                 new = m.expand(e.replacement) if e.replacement else e.suggestion
-                if m.group(0)[:1].isupper():
+                if m.group(0)[:1].isupper() and _starts_sentence(text, m.start()):
                     new = new[:1].upper() + new[1:]
                 yield Report(f'"{" ".join(m.group(0).split())}" -> "{new}": {e.reason}', run=run, start=m.start(),
                              end=m.end(), provision=prov, fix=(m.start(), m.end(), new, e.safe))
