@@ -180,6 +180,29 @@ def amendments(file, fmt, view):
                    f"[{row['target'] or '?'}] {ops}")
 
 
+@cli.command()
+@click.argument("file", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
+              show_default=True)
+def changes(file, fmt):
+    """What the committees struck and inserted in a reported bill, provision by provision."""
+    from . import changes as ch
+    from .formats import changes as out
+    out.render(fmt, ch.report(_load_one(file)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+
+
+@cli.command()
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
+              show_default=True)
+def diff(old, new, fmt):
+    """The provision-by-provision changes from one version of a bill to another."""
+    from . import changes as ch
+    from .formats import changes as out
+    out.render(fmt, ch.diff(_load_one(old), _load_one(new)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+
+
 def _load_one(file: str):
     """Load one file for a report command; a file billlint cannot read is a usage error (exit 2)."""
     from .load import load

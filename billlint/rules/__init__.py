@@ -5,3 +5,4 @@ from . import structure  # noqa: F401
 from . import references  # noqa: F401
 from . import amendments  # noqa: F401
 from . import text  # noqa: F401
+from . import reported  # noqa: F401
