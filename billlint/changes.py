@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from .model import DELETED, INTRODUCED, REPORTED, Document, Provision
 
 ADDED, REMOVED, MODIFIED = "added", "deleted", "modified"
-_TOKEN = re.compile(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%.,-]+|[^\sA-Za-z0-9]")
+_TOKEN = re.compile(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%]+(?:[.,–-][A-Za-z0-9’'$%]+)*|[^\sA-Za-z0-9]")
 _NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
 
 
@@ -132,7 +132,7 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
 
     Provisions pair by path and equal text, then by equal text elsewhere (a redesignated provision), then
     by path when the text is still recognisably the same, then by header, then by similar text under the
-    same parent; the rest was added or deleted.
+    same parent, then by path alone; the rest was added or deleted.
     """
     before = _entries(old, old_view)
     after = _entries(new, new_view)
@@ -153,6 +153,7 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
     take(lambda b, a: b[0] == a[0] and (b[3] == a[3] and b[3] or _similar(b[2], a[2]) >= 0.5))
     take(lambda b, a: b[3] and b[3].lower() == (a[3] or "").lower())
     take(lambda b, a: _parent(b[0]) == _parent(a[0]) and _similar(b[2], a[2]) >= 0.6)
+    take(lambda b, a: b[0] == a[0])
     changes: list[Change] = []
     for i, j in pairs:
         (opath, q, otext, oheader), (path, p, text, header) = before[i], after[j]

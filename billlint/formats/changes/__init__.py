@@ -29,8 +29,8 @@ def trimmed(diff, context: int = 80):
         if op != "=" or len(t) <= 2 * context + 5:
             out.append((op, t))
             continue
-        head = t[:context] if i > 0 else ""
-        tail = t[-context:] if i < n - 1 else ""
+        head = t[:context].rsplit(" ", 1)[0] if i > 0 else ""     # cut at a space, not inside a word
+        tail = t[-context:].split(" ", 1)[-1] if i < n - 1 else ""
         if i == 0:
             out.append(("=", "…" + tail.lstrip()))
         elif i == n - 1:
