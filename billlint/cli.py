@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -19,8 +20,8 @@ from . import config as configs
 from . import dtd as dtds
 from . import formats
 from .findings import RANK
-from .registry import Selection, all_rules, find
-from .runner import Options, run
+from .registry import all_rules, find
+from .runner import Settings, discover, run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -41,12 +42,14 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(formats.NAMES), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats.NAMES), default=None,
+              help="Output format [default: text; github when GITHUB_ACTIONS=true].")
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--select", multiple=True, help="Rule codes, names or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes, names or prefixes to disable.")
 @click.option("--extend-select", multiple=True, help="Enable these in addition to the selection.")
 @click.option("--dtd", "dtd_path", type=click.Path(), help="The bill DTDs: a folder holding them, or one DTD file.")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Config file to use.")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file for every file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--view", type=click.Choice(["reported", "introduced", "both"]), default=None,
               help="Which version of a reported bill the rules check [default: reported].")
@@ -56,50 +59,115 @@ def cli() -> None:
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
-def check(paths, fmt, select, ignore, extend_select, dtd_path, config_path, isolated, view, no_validate,
-          statistics, fail_on, exit_zero, stdin_filename):
+@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
+@click.option("--diff", "show_diff", is_flag=True, help="With --fix: print the fixes as a diff and change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix: apply fixes not marked safe too.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in this file.")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
+              help="Hide the findings recorded in this baseline.")
+@click.option("--no-progress", is_flag=True, help="No progress bar, even on a terminal.")
+def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, config_path, isolated, view, no_validate,
+          statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
+          baseline_path, no_progress):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
+    from . import baseline as baselines
     paths = list(paths) or ["."]
-    cfg = _config(config_path, isolated, paths)
-    try:
-        selection = Selection(_split(select) or cfg.get("select"), _split(ignore) or cfg.get("ignore", []),
-                              _split(extend_select) or cfg.get("extend-select", []))
-    except ValueError as e:
-        raise UsageProblem(str(e)) from None
-    opts = Options(selection=selection, view=view or cfg.get("view", "reported"), validate=not no_validate)
-    finder = dtds.Finder(option=dtd_path, config=cfg.path_value("dtd"))
+    fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    settings = Settings(_split(select) or None, _split(ignore), _split(extend_select), view, not no_validate,
+                        dtd_path, config_path, isolated)
     stdin = None
     if "-" in paths:
         paths.remove("-")
         stdin = (stdin_filename or "-", sys.stdin.buffer.read())
     try:
-        files, findings = run(paths, finder, opts, stdin=stdin)
-    except dtds.DTDError as e:
+        settings.options_for(paths[0] if paths else (stdin_filename or "stdin.xml"))  # config errors first
+        total = len(discover(paths, settings))
+        with _progress(total, fmt, output_file, no_progress) as tick:
+            files, findings = run(paths, settings, stdin=stdin, progress=tick)
+    except (dtds.DTDError, configs.ConfigError) as e:
         raise UsageProblem(str(e)) from None
-    out = sys.stdout
     reader = _SourceLines(stdin)
-    formatter = formats.get(fmt)(out, lines=reader, color=fmt == "text" and out.isatty())
-    formatter.start()
-    for f in findings:
-        formatter.handle(f)
-    stats = Counter((f.code, f.name) for f in findings) if statistics else None
-    formatter.finish(len(files) + (stdin is not None), stats)
-    threshold = RANK[fail_on or cfg.get("fail-on", "warning")]
+    if fix:
+        findings = _fix(findings, show_diff, unsafe_fixes, stdin)
+    texts = [_span_text(f, reader) for f in findings]
+    if write_baseline:
+        baselines.write(write_baseline, findings, texts)
+        click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
+    if baseline_path:
+        try:
+            findings = baselines.filter_new(findings, texts, baselines.load(baseline_path))
+        except (ValueError, KeyError, json.JSONDecodeError) as e:
+            raise UsageProblem(f"{baseline_path}: not a billlint baseline ({e})") from None
+    out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
+    try:
+        formatter = formats.get(fmt)(out, lines=reader, color=fmt == "text" and out.isatty())
+        formatter.paths = files + ([stdin[0]] if stdin else [])
+        formatter.start()
+        for f in findings:
+            formatter.handle(f)
+        stats = Counter((f.code, f.name) for f in findings) if statistics else None
+        formatter.finish(len(files) + (stdin is not None), stats)
+    finally:
+        if output_file:
+            out.close()
+    threshold = RANK[fail_on or settings.fail_on(paths[0] if paths else None)]
     failed = any(RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
-def _config(config_path, isolated, paths) -> configs.Config:
-    try:
-        if isolated:
-            return configs.Config()
-        if config_path:
-            return configs.load(Path(config_path))
-        start = Path(paths[0]) if paths and paths[0] != "-" else Path.cwd()
-        start = start if start.is_dir() else start.parent
-        return configs.load(configs.find(start if start.exists() else Path.cwd()))
-    except configs.ConfigError as e:
-        raise UsageProblem(str(e)) from None
+def _progress(total: int, fmt: str, output_file, off: bool):
+    """A progress bar on stderr for batches on a terminal, in human formats only."""
+    import contextlib
+    if off or total <= 5 or fmt not in ("text", "concise") or not sys.stderr.isatty() or \
+            (not output_file and not sys.stdout.isatty()):
+        return contextlib.nullcontext(None)
+
+    @contextlib.contextmanager
+    def bar():
+        found = [0]
+        with click.progressbar(length=total, file=sys.stderr, label="checking",
+                               item_show_func=lambda _: f"{found[0]} findings") as b:
+            def tick(_path, n):
+                found[0] += n
+                b.update(1)
+            yield tick
+    return bar()
+
+
+def _span_text(f, reader) -> str:
+    line = reader(f.path, f.line) or ""
+    if f.end_line == f.line and f.end_column > f.column:
+        return line[f.column - 1:f.end_column - 1] or f.message
+    return line[f.column - 1:f.column + 79] or f.message
+
+
+def _fix(findings, show_diff, unsafe, stdin):
+    """Apply the fixes file by file; return the findings left over (fixed ones are gone)."""
+    from . import fix as fixes
+    by_path: dict = {}
+    for f in findings:
+        if f.fix is not None and (f.fix.safe or unsafe):
+            by_path.setdefault(f.path, []).append(f)
+    fixed_ids = set()
+    for path, fs in by_path.items():
+        if stdin is not None and path == stdin[0]:
+            continue
+        try:
+            old = Path(path).read_bytes()
+            new, n = fixes.apply_fixes(old, [f.fix for f in fs])
+        except (OSError, fixes.FixError) as e:
+            click.echo(f"{path}: not fixed: {e}", err=True)
+            continue
+        if show_diff:
+            sys.stdout.write(fixes.unified(path, old, new))
+            continue
+        if new != old:
+            fixes.write_atomic(path, new)
+            click.echo(f"{path}: fixed {n} finding{'s' * (n != 1)}", err=True)
+            fixed_ids.update(id(f) for f in fs)
+    if show_diff:
+        return findings
+    return [f for f in findings if id(f) not in fixed_ids]
 
 
 class _SourceLines:
@@ -240,7 +308,10 @@ def dtd_group():
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
 def dtd_status(dtd_path, config_path):
     """Say which DTD billlint uses for each document type, and where it found it."""
-    cfg = _config(config_path, False, [])
+    try:
+        cfg = configs.load(Path(config_path)) if config_path else configs.load(configs.find(Path.cwd()))
+    except configs.ConfigError as e:
+        raise UsageProblem(str(e)) from None
     finder = dtds.Finder(option=dtd_path, config=cfg.path_value("dtd"))
     missing = 0
     for kind in dtds.KINDS:

@@ -1,7 +1,14 @@
-"""Configuration: [tool.billlint] in pyproject.toml, or billlint.toml, found by walking up from a folder."""
+"""Configuration: [tool.billlint] in pyproject.toml, or billlint.toml, found by walking up from each file.
+
+The nearest file wins; `extend = "path"` inherits another file's settings (the extending file's keys
+win). Unknown keys and bad values are errors that name the file and the key. Paths in a config file
+(dtd, extend, confusables, exclude and per-file-ignores patterns) are relative to that file's folder.
+"""
 
 from __future__ import annotations
 
+import fnmatch
+import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,8 +18,11 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover
     import tomli as tomllib
 
-KEYS = {"select": list, "ignore": list, "extend-select": list, "dtd": str, "view": str, "fail-on": str}
+LIST, STR, TABLE = "a list of strings", "a string", "a table"
+KEYS = {"select": LIST, "ignore": LIST, "extend-select": LIST, "per-file-ignores": TABLE, "severity": TABLE,
+        "dtd": STR, "exclude": LIST, "view": STR, "fail-on": STR, "extend": STR, "confusables": STR}
 CHOICES = {"view": ("reported", "introduced", "both"), "fail-on": ("error", "warning", "info")}
+SEVERITIES = ("error", "warning", "info")
 
 
 class ConfigError(Exception):
@@ -27,12 +37,37 @@ class Config:
     def get(self, key: str, default=None):
         return self.values.get(key, default)
 
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path else Path.cwd()
+
     def path_value(self, key: str) -> str | None:
-        """A path from the config, relative to the config file's folder."""
         v = self.values.get(key)
         if v is None or self.path is None:
             return v
         return str((self.path.parent / v).resolve())
+
+    def ignored_for(self, file: str) -> list[str]:
+        """Rules per-file-ignores turns off for this file (patterns relative to the config's folder)."""
+        rel = _relative(file, self.root)
+        out = []
+        for pattern, rules in self.values.get("per-file-ignores", {}).items():
+            if fnmatch.fnmatch(rel, pattern) or fnmatch.fnmatch(os.path.basename(file), pattern):
+                out += rules
+        return out
+
+    def excluded(self, file: str) -> bool:
+        rel = _relative(file, self.root)
+        parts = Path(rel).parts
+        return any(fnmatch.fnmatch(rel, p) or any(fnmatch.fnmatch(part, p) for part in parts)
+                   for p in self.values.get("exclude", []))
+
+
+def _relative(file: str, root: Path) -> str:
+    try:
+        return Path(os.path.abspath(file)).relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return Path(file).as_posix()
 
 
 def find(start: Path) -> Path | None:
@@ -52,9 +87,12 @@ def _has_section(pyproject: Path) -> bool:
         return False
 
 
-def load(path: Path | None) -> Config:
+def load(path: Path | None, _seen: tuple = ()) -> Config:
     if path is None:
         return Config()
+    path = path.resolve()
+    if path in _seen:
+        raise ConfigError(f"{path}: extend loops back to itself")
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as e:
@@ -62,13 +100,53 @@ def load(path: Path | None) -> Config:
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ConfigError(f"{path}: not valid TOML: {e}") from None
     values = data.get("tool", {}).get("billlint", {}) if path.name == "pyproject.toml" else data
-    section = "[tool.billlint]" if path.name == "pyproject.toml" else ""
+    _check(path, values)
+    cfg = Config(path, dict(values))
+    if "extend" in values:
+        base = load(path.parent / values["extend"], _seen + (path,))
+        merged = dict(base.values)
+        # the base's relative paths stay relative to the base's folder
+        for key in ("dtd", "confusables"):
+            if key in merged:
+                merged[key] = base.path_value(key)
+        merged.update(values)
+        cfg = Config(path, merged)
+    return cfg
+
+
+def _check(path: Path, values: dict) -> None:
+    where = f"{path}: {'[tool.billlint] ' if path.name == 'pyproject.toml' else ''}"
     for key, value in values.items():
-        if key not in KEYS:
-            raise ConfigError(f"{path}: {section} unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
-        if not isinstance(value, KEYS[key]) or (KEYS[key] is list and not all(isinstance(x, str) for x in value)):
-            want = "a list of strings" if KEYS[key] is list else "a string"
-            raise ConfigError(f"{path}: {section} {key} must be {want}")
+        kind = KEYS.get(key)
+        if kind is None:
+            raise ConfigError(f"{where}unknown key {key!r} (known: {', '.join(sorted(KEYS))})")
+        ok = (kind == LIST and isinstance(value, list) and all(isinstance(x, str) for x in value)) or \
+             (kind == STR and isinstance(value, str)) or (kind == TABLE and isinstance(value, dict))
+        if not ok:
+            raise ConfigError(f"{where}{key} must be {kind}")
         if key in CHOICES and value not in CHOICES[key]:
-            raise ConfigError(f"{path}: {section} {key} must be one of {', '.join(CHOICES[key])}")
-    return Config(path, values)
+            raise ConfigError(f"{where}{key} must be one of {', '.join(CHOICES[key])}")
+        if key == "per-file-ignores" and not all(isinstance(v, list) for v in value.values()):
+            raise ConfigError(f"{where}per-file-ignores maps file patterns to lists of rules")
+        if key == "severity" and not all(v in SEVERITIES for v in value.values()):
+            raise ConfigError(f"{where}severity values must be one of {', '.join(SEVERITIES)}")
+
+
+class Resolver:
+    """The config for each file: --config for all, none with --isolated, else the nearest file's."""
+
+    def __init__(self, explicit: Path | None = None, isolated: bool = False):
+        self.isolated = isolated
+        self.explicit = load(explicit) if explicit else None
+        self._by_dir: dict[str, Config] = {}
+
+    def for_file(self, file: str) -> Config:
+        if self.isolated:
+            return Config()
+        if self.explicit is not None:
+            return self.explicit
+        folder = os.path.dirname(os.path.abspath(file)) or "."
+        if folder not in self._by_dir:
+            found = find(Path(folder)) if os.path.isdir(folder) else None
+            self._by_dir[folder] = load(found)
+        return self._by_dir[folder]

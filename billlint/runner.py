@@ -1,13 +1,15 @@
 """Running the checks: discover files, load each, run the enabled rules, turn reports into findings.
 
-One file is one unit of work; check_file() is what a worker runs.
+One file is one unit of work: check_file() is what a worker runs, and everything it needs travels in
+a Settings object that can be sent to another process.
 """
 
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from . import config as configs
 from . import dtd as dtds
 from .findings import Finding, Fix, Report
 from .load import Loaded, Problem, load
@@ -21,10 +23,69 @@ class Options:
     view: str = "reported"            # reported | introduced | both
     validate: bool = True
     severity: dict = field(default_factory=dict)   # code -> severity override
+    unused_suppressions: bool = True
 
 
-def discover(paths: list[str]) -> list[str]:
-    """Files to check: files as given, directories searched for *.xml, sorted, each once."""
+@dataclass
+class Settings:
+    """Command-line choices; the config files found for each file add to them (the command line wins)."""
+    select: list | None = None
+    ignore: list = field(default_factory=list)
+    extend_select: list = field(default_factory=list)
+    view: str | None = None
+    validate: bool = True
+    dtd: str | None = None
+    config: str | None = None
+    isolated: bool = False
+    use_cache: bool = True
+
+    def __post_init__(self):
+        from pathlib import Path
+        self._resolver = configs.Resolver(Path(self.config) if self.config else None, self.isolated)
+        self._options: dict = {}
+        self._finders: dict = {}
+
+    def config_for(self, path: str) -> configs.Config:
+        return self._resolver.for_file(path)
+
+    def options_for(self, path: str) -> Options:
+        cfg = self.config_for(path)
+        ignored = tuple(cfg.ignored_for(path))
+        key = (id(cfg), ignored)
+        if key not in self._options:
+            select = self.select or cfg.get("select")
+            ignore = list(self.ignore) + (cfg.get("ignore", []) if not self.ignore else []) + list(ignored)
+            extend = list(self.extend_select) + cfg.get("extend-select", [])
+            try:
+                selection = Selection(select, ignore, extend)
+            except ValueError as e:
+                where = f"{cfg.path}: " if cfg.path and not self.select else ""
+                raise configs.ConfigError(f"{where}{e}") from None
+            severity = {}
+            for k, v in cfg.get("severity", {}).items():
+                from .registry import find
+                r = find(k)
+                if r is None:
+                    raise configs.ConfigError(f"{cfg.path}: severity: unknown rule {k!r}")
+                severity[r.code] = v
+            self._options[key] = Options(selection, self.view or cfg.get("view", "reported"), self.validate,
+                                         severity)
+        return self._options[key]
+
+    def finder_for(self, path: str) -> dtds.Finder:
+        cfg = self.config_for(path)
+        key = cfg.path_value("dtd")
+        if key not in self._finders:
+            self._finders[key] = dtds.Finder(option=self.dtd, config=key, use_cache=self.use_cache)
+        return self._finders[key]
+
+    def fail_on(self, path: str | None = None) -> str:
+        cfg = self.config_for(path) if path else configs.Config()
+        return cfg.get("fail-on", "warning")
+
+
+def discover(paths: list[str], settings: Settings | None = None) -> list[str]:
+    """Files to check: files as given, directories searched for *.xml (config excludes applied), sorted."""
     out: list[str] = []
     seen: set[str] = set()
     for p in paths:
@@ -33,7 +94,7 @@ def discover(paths: list[str]) -> list[str]:
             for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
                 found += [os.path.join(dirpath, f) for f in filenames if f.lower().endswith(".xml")]
-            items = sorted(found)
+            items = sorted(f for f in found if settings is None or not settings.config_for(f).excluded(f))
         else:
             items = [p]
         for item in items:
@@ -69,6 +130,8 @@ def report_finding(doc: Document, rule, rep: Report, opts: Options) -> Finding:
     if rep.fix is not None and rep.run is not None:
         fs, fe, text, safe = rep.fix
         a, b = src.span(rep.run, fs, fe)
+        # a fix may only touch plain text: a span with markup or entities in it is not a safe edit
+        safe = safe and not any(c in src.text[a:b] for c in "<&")
         fix = Fix(a, b, text, safe)
     return Finding(doc.path, line, col, rule.code, rule.name, opts.severity.get(rule.code, rule.severity),
                    rep.message, prov.path if prov is not None else "", end_line, end_col, fix)
@@ -90,19 +153,21 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
             for rep in r.check(doc, view):
                 f = report_finding(doc, r, rep, opts)
                 if opts.view == "both" and view == "introduced":
-                    f = Finding(**{**f.__dict__, "message": f.message + " (introduced view)"})
+                    f = replace(f, message=f.message + " (introduced view)")
                 key = (f.code, f.line, f.column, f.message)
                 if key not in seen:
                     seen.add(key)
                     out.append(f)
-    return out
+    from . import suppress
+    return suppress.apply(doc, out, opts.unused_suppressions and sel.enabled(RULES["BL009"]))
 
 
-def check_file(path: str, finder: dtds.Finder | None, opts: Options, data: bytes | None = None) -> list[Finding]:
+def check_file(path: str, settings: Settings, data: bytes | None = None) -> list[Finding]:
+    opts = settings.options_for(path)
     try:
-        loaded = load(path, finder, data=data, validate=opts.validate)
+        loaded = load(path, settings.finder_for(path), data=data, validate=opts.validate)
         return check_loaded(loaded, opts)
-    except dtds.DTDError:
+    except (dtds.DTDError, configs.ConfigError):
         raise
     except RecursionError:
         return [problem_finding(path, Problem("BL008", "nesting too deep to check"), opts)]
@@ -111,14 +176,17 @@ def check_file(path: str, finder: dtds.Finder | None, opts: Options, data: bytes
                                                       f"{type(e).__name__}: {e}"), opts)]
 
 
-def run(paths: list[str], finder: dtds.Finder | None, opts: Options, stdin: tuple[str, bytes] | None = None):
+def run(paths: list[str], settings: Settings, stdin: tuple[str, bytes] | None = None, progress=None):
     """Check every file; findings sorted by file, then line. A missing DTD is reported once per type."""
     findings: list[Finding] = []
-    files = discover(paths)
+    files = discover(paths, settings)
     if stdin is not None:
-        findings += check_file(stdin[0], finder, opts, data=stdin[1])
+        findings += check_file(stdin[0], settings, data=stdin[1])
     for path in files:
-        findings += check_file(path, finder, opts)
+        got = check_file(path, settings)
+        findings += got
+        if progress is not None:
+            progress(path, len(got))
     findings = _once_per_run(findings)
     findings.sort(key=lambda f: f.sort_key)
     return files, findings

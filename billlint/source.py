@@ -45,7 +45,9 @@ class Source:
         end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
         return self.text[start:end].rstrip("\r\n")
 
-    def offset(self, line: int, col: int) -> int:
+    def at(self, line: int, col: int) -> int:
+        """Character offset of a 1-based line and column."""
+        line = min(max(line, 1), len(self._line_starts))
         return self._line_starts[line - 1] + col - 1
 
     # elements -----------------------------------------------------------

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import importlib
 
-NAMES = ("text", "concise", "json")
+NAMES = ("text", "concise", "json", "sarif", "github", "junit")
 
 
 def get(name: str):
@@ -22,6 +22,7 @@ class Base:
         self.lines = lines          # callable(path, line) -> source line text, for formats that quote it
         self.color = color
         self.count = 0
+        self.paths: list = []       # every file checked, for formats that list clean files too
 
     def start(self) -> None:
         pass

@@ -76,3 +76,14 @@ billlint itself failed on this file (a bug in billlint, not in the bill).
 The message names the exception. The other files of the batch are still checked; please report the
 file and the message so the bug can be fixed.
 """))
+
+add(Rule("BL009", "unused-suppression", "warning", """
+A `<?billlint disable ...?>` processing instruction hides no finding, or cannot be read.
+
+Suppressions are for findings a drafter has looked at and decided to keep; one that no longer hides
+anything is stale and should go. The form is `<?billlint disable CODE[,CODE] -- reason?>` before the
+element it covers, or `<?billlint disable-file CODE?>` anywhere for the whole file.
+
+Bad: `<?billlint disable BL201?>` before a section with no unresolved reference.
+Good: the suppression removed, or kept only where the finding it hides still stands.
+"""))

@@ -1,0 +1,67 @@
+"""Applying safe fixes as edits of the original file: every byte outside the edited spans stays as it was.
+
+Fix offsets are characters of the decoded file (BOM removed). The file is decoded, edited, encoded
+back, and written atomically (a temporary file in the same folder, then a rename), keeping its mode.
+"""
+
+from __future__ import annotations
+
+import codecs
+import difflib
+import os
+import re
+import shutil
+import tempfile
+
+
+class FixError(Exception):
+    pass
+
+
+def _encoding(data: bytes) -> tuple[str, bytes]:
+    for bom, name in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            return name, bom
+    m = re.match(rb"<\?xml[^>]*encoding=[\"']([\w.-]+)", data)
+    return (m.group(1).decode() if m else "utf-8"), b""
+
+
+def apply_fixes(data: bytes, fixes: list) -> tuple[bytes, int]:
+    """The new bytes and how many fixes were applied (overlapping ones are left for a later run)."""
+    enc, bom = _encoding(data)
+    try:
+        text = data[len(bom):].decode(enc)
+    except (UnicodeDecodeError, LookupError) as e:
+        raise FixError(f"cannot decode as {enc}: {e}") from None
+    if (bom + text.encode(enc)) != data:
+        raise FixError(f"the file does not round-trip through {enc}; not editing it")
+    applied, end = [], -1
+    for f in sorted(fixes, key=lambda f: (f.start, f.end)):
+        if f.start >= end:
+            applied.append(f)
+            end = f.end
+    for f in reversed(applied):
+        text = text[:f.start] + f.replacement + text[f.end:]
+    return bom + text.encode(enc), len(applied)
+
+
+def unified(path: str, old: bytes, new: bytes) -> str:
+    enc, bom = _encoding(old)
+    a = old[len(bom):].decode(enc, errors="replace").splitlines(keepends=True)
+    b = new[len(bom):].decode(enc, errors="replace").splitlines(keepends=True)
+    return "".join(difflib.unified_diff(a, b, fromfile=path, tofile=path))
+
+
+def write_atomic(path: str, data: bytes) -> None:
+    folder = os.path.dirname(os.path.abspath(path))
+    fd, tmp = tempfile.mkstemp(prefix=".billlint-", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+            f.flush()
+            os.fsync(f.fileno())
+        shutil.copymode(path, tmp)
+        os.replace(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)

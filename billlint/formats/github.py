@@ -1,0 +1,24 @@
+"""github: workflow commands that GitHub Actions turns into annotations on the pull request."""
+
+from . import Base
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _data(s: str) -> str:
+    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _prop(s: str) -> str:
+    return _data(s).replace(":", "%3A").replace(",", "%2C")
+
+
+class Formatter(Base):
+    def handle(self, f) -> None:
+        super().handle(f)
+        props = [f"file={_prop(f.path)}", f"line={f.line}", f"col={f.column}"]
+        if f.end_line and f.end_line >= f.line:
+            props += [f"endLine={f.end_line}"] + ([f"endColumn={f.end_column}"] if f.end_line == f.line else [])
+        props.append(f"title={_prop(f'{f.code} {f.name}')}")
+        where = f"{f.provision}: " if f.provision else ""
+        self.write(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(where + f.message)}\n")
