@@ -282,10 +282,30 @@ def _load_one(file: str):
 
 
 @cli.command("rules")
-def rules_cmd():
+@click.option("--markdown", is_flag=True, help="Print the rule documentation as one markdown page (docs/rules.md).")
+def rules_cmd(markdown):
     """List every rule: code, name, default severity, summary."""
+    if markdown:
+        click.echo(rules_markdown(), nl=False)
+        return
     for r in all_rules():
         click.echo(f"{r.code}  {r.name:<28} {r.severity:<8} {r.summary}")
+
+
+def rules_markdown() -> str:
+    """docs/rules.md: a section per rule, from the rule docstrings (tests/test_docs.py keeps it current)."""
+    from .registry import FAMILIES
+    out = ["# billlint rules\n\n", "Generated from the rule docstrings by `billlint rules --markdown`; do not edit.\n\n"]
+    out.append("| code | name | severity | summary |\n|---|---|---|---|\n" + "".join(
+        f"| {r.code} | [{r.name}](#{r.code.lower()}-{r.name}) | {r.severity} | {r.summary} |\n" for r in all_rules()))
+    family = None
+    for r in all_rules():
+        if r.family != family:
+            family = r.family
+            prefix = next(k for k, v in FAMILIES.items() if v == family)
+            out.append(f"\n## {prefix}xx: {family}\n")
+        out.append(f"\n### {r.code} {r.name}\n\nDefault severity: {r.severity}.\n\n{r.doc}\n")
+    return "".join(out)
 
 
 @cli.command()
