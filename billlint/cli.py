@@ -66,15 +66,22 @@ def cli() -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
               help="Hide the findings recorded in this baseline.")
 @click.option("--no-progress", is_flag=True, help="No progress bar, even on a terminal.")
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
+              help="Worker processes [default: the number of cores; one for a single file or stdin].")
+@click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
+              help="Where to keep results of unchanged files [default: the user cache folder].")
+@click.option("--no-cache", is_flag=True, help="Check every file again; read and write no result cache.")
 def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, config_path, isolated, view, no_validate,
           statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
-          baseline_path, no_progress):
+          baseline_path, no_progress, jobs, cache_dir, no_cache):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
     from . import baseline as baselines
     paths = list(paths) or ["."]
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    from .cache import default_dir
     settings = Settings(_split(select) or None, _split(ignore), _split(extend_select), view, not no_validate,
-                        dtd_path, config_path, isolated)
+                        dtd_path, config_path, isolated,
+                        cache_dir=None if no_cache else str(cache_dir or default_dir()))
     stdin = None
     if "-" in paths:
         paths.remove("-")
@@ -83,7 +90,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
         settings.options_for(paths[0] if paths else (stdin_filename or "stdin.xml"))  # config errors first
         total = len(discover(paths, settings))
         with _progress(total, fmt, output_file, no_progress) as tick:
-            files, findings = run(paths, settings, stdin=stdin, progress=tick)
+            files, findings = run(paths, settings, stdin=stdin, progress=tick, jobs=jobs)
     except (dtds.DTDError, configs.ConfigError) as e:
         raise UsageProblem(str(e)) from None
     reader = _SourceLines(stdin)

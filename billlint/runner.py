@@ -37,7 +37,8 @@ class Settings:
     dtd: str | None = None
     config: str | None = None
     isolated: bool = False
-    use_cache: bool = True
+    use_cache: bool = True          # the DTD cache that `billlint dtd install` fills
+    cache_dir: str | None = None    # the result cache; None: no result cache
 
     def __post_init__(self):
         from pathlib import Path
@@ -78,6 +79,15 @@ class Settings:
         if key not in self._finders:
             self._finders[key] = dtds.Finder(option=self.dtd, config=key, use_cache=self.use_cache)
         return self._finders[key]
+
+    def context_for(self, path: str, opts: Options) -> str:
+        """Everything besides the file's bytes that decides its findings, for the result cache."""
+        from .cache import dtd_fingerprint
+        finder = self.finder_for(path)
+        kinds = ",".join(f"{k}={dtd_fingerprint(finder.find(k))}" for k in dtds.KINDS) if opts.validate else "none"
+        sel = opts.selection
+        return repr((sorted(sel.select), sorted(sel.ignore), opts.view, opts.validate, sorted(opts.severity.items()),
+                     opts.unused_suppressions, kinds, self.config_for(path).get("confusables")))
 
     def fail_on(self, path: str | None = None) -> str:
         cfg = self.config_for(path) if path else configs.Config()
@@ -165,8 +175,24 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
 def check_file(path: str, settings: Settings, data: bytes | None = None) -> list[Finding]:
     opts = settings.options_for(path)
     try:
+        cache = key = None
+        if settings.cache_dir is not None and data is None:
+            try:
+                data = open(path, "rb").read()
+            except OSError:
+                data = None  # the loader reports it
+            if data is not None:
+                from .cache import Cache
+                cache = Cache(settings.cache_dir)
+                key = cache.key(data, settings.context_for(path, opts))
+                hit = cache.get(key, path)
+                if hit is not None:
+                    return hit
         loaded = load(path, settings.finder_for(path), data=data, validate=opts.validate)
-        return check_loaded(loaded, opts)
+        found = check_loaded(loaded, opts)
+        if cache is not None:
+            cache.put(key, found)
+        return found
     except (dtds.DTDError, configs.ConfigError):
         raise
     except RecursionError:
@@ -176,17 +202,47 @@ def check_file(path: str, settings: Settings, data: bytes | None = None) -> list
                                                       f"{type(e).__name__}: {e}"), opts)]
 
 
-def run(paths: list[str], settings: Settings, stdin: tuple[str, bytes] | None = None, progress=None):
+# Below this many files a process pool costs more than it saves (bench/run.py measures it).
+POOL_THRESHOLD = 8
+
+_worker_settings: Settings | None = None
+
+
+def _init_worker(args: dict) -> None:
+    global _worker_settings
+    _worker_settings = Settings(**args)   # each worker loads the DTDs once, for all its files
+
+
+def _work(path: str) -> list[Finding]:
+    return check_file(path, _worker_settings)
+
+
+def run(paths: list[str], settings: Settings, stdin: tuple[str, bytes] | None = None, progress=None,
+        jobs: int | None = None):
     """Check every file; findings sorted by file, then line. A missing DTD is reported once per type."""
     findings: list[Finding] = []
     files = discover(paths, settings)
     if stdin is not None:
         findings += check_file(stdin[0], settings, data=stdin[1])
-    for path in files:
-        got = check_file(path, settings)
-        findings += got
-        if progress is not None:
-            progress(path, len(got))
+    jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    if jobs > 1 and len(files) >= POOL_THRESHOLD:
+        import concurrent.futures as cf
+        args = {k: getattr(settings, k) for k in ("select", "ignore", "extend_select", "view", "validate", "dtd",
+                                                   "config", "isolated", "use_cache", "cache_dir")}
+        settings.options_for(files[0])  # a config error surfaces here, not in a worker
+        with cf.ProcessPoolExecutor(max_workers=min(jobs, len(files)), initializer=_init_worker,
+                                    initargs=(args,)) as pool:
+            chunk = max(1, min(8, len(files) // (jobs * 4)))
+            for path, got in zip(files, pool.map(_work, files, chunksize=chunk)):
+                findings += got
+                if progress is not None:
+                    progress(path, len(got))
+    else:
+        for path in files:
+            got = check_file(path, settings)
+            findings += got
+            if progress is not None:
+                progress(path, len(got))
     findings = _once_per_run(findings)
     findings.sort(key=lambda f: f.sort_key)
     return files, findings
