@@ -290,7 +290,34 @@ class Document:
         return bool(self.states)
 
     def text(self, el, view: str = REPORTED, skip=_SKIP_TEXT) -> TextRun:
-        """The running text of el in a view: dropped markup removed, nested provisions and skip tags left out."""
+        """The running text of el in a view: dropped markup removed, nested provisions and skip tags left out.
+
+        Computed once per element, view and skip set: every rule family reads the same runs."""
+        cache = self.__dict__.setdefault("_runs", {})
+        key = (el, view, skip)
+        run = cache.get(key)
+        if run is None:
+            run = cache[key] = self._text(el, view, skip)
+        return run
+
+    def joined(self, view: str = REPORTED, quoted: bool = True):
+        """All provisions' runs in one string (runs apart by a NUL line, which no pattern crosses), and the
+        (start, provision, run) of each, so one regex pass over the whole bill can serve a rule."""
+        cache = self.__dict__.setdefault("_joined", {})
+        key = (view, quoted)
+        if key not in cache:
+            parts, index, pos = [], [], 0
+            for prov in self.provisions_in(view):
+                if prov.quoted is not None and not quoted:
+                    continue
+                run = self.text(prov.el, view)
+                index.append((pos, prov, run))
+                parts.append(run.text)
+                pos += len(run.text) + 3
+            cache[key] = ("\n\x00\n".join(parts), index, [i[0] for i in index])
+        return cache[key]
+
+    def _text(self, el, view: str, skip) -> TextRun:
         out: list[str] = []
         pieces: list = []
         marks: list = []

@@ -377,19 +377,17 @@ def wordy_instruction(doc, view):
     Bad: "by striking out "1990" and inserting in lieu thereof "2000"".
     Good: "by striking "1990" and inserting "2000"".
     """
-    for prov in doc.provisions_in(view):
-        if prov.quoted is not None:
-            continue
-        run = doc.text(prov.el, view)
-        for pattern, fix, better in _WORDY:
-            for m in pattern.finditer(run.text):
-                if run.marked(m.start(), m.end(), {"quote"}):
-                    continue
-                new = fix(m)
-                if m.group(0)[0].isupper():
-                    new = new[0].upper() + new[1:]
-                yield Report(f'"{" ".join(m.group(0).split())}" -> "{better}"', run=run, start=m.start(),
-                             end=m.end(), provision=prov, fix=(m.start(), m.end(), new, True))
+    from .text import matches
+    for pattern, fix, better in _WORDY:
+        for prov, run, m, base in matches(doc, view, pattern, quoted=False):
+            a, b = m.start() - base, m.end() - base
+            if run.marked(a, b, {"quote"}):
+                continue
+            new = fix(m)
+            if m.group(0)[0].isupper():
+                new = new[0].upper() + new[1:]
+            yield Report(f'"{" ".join(m.group(0).split())}" -> "{better}"', run=run, start=a, end=b,
+                         provision=prov, fix=(a, b, new, True))
 
 
 _CONJ = re.compile(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?", re.I)

@@ -30,6 +30,7 @@ class Entry:
     safe: bool
     replacement: str | None = None
     skip: tuple = ()
+    trigger: str | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -43,8 +44,36 @@ def entries(name: str, extra: str | None = None) -> tuple[Entry, ...]:
                 flags = 0 if e.get("case") else re.I
                 out.append(Entry(re.compile(e["pattern"], flags), e.get("word", 0), e["suggestion"], e["reason"],
                                  e["example"], e.get("good", ""), e.get("safe", False), e.get("replacement"),
-                                 tuple(e.get("skip", ()))))
+                                 tuple(e.get("skip", ())), e.get("trigger")))
     return tuple(out)
+
+
+def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None):
+    """(provision, run, match) for each match of a pattern in the bill's text, in one pass over all of it.
+    The match positions are the joined text's; subtract the run's start (the fourth item) for the run's.
+    With a trigger word, a bill that does not contain it is not searched at all."""
+    import bisect
+    text, index, starts = doc.joined(view, quoted)
+    if trigger:
+        lower = doc.__dict__.setdefault("_lower", {})
+        if (view, quoted) not in lower:
+            lower[(view, quoted)] = text.lower()
+        low = lower[(view, quoted)]
+        # Search only around each place the trigger word stands: a few windows instead of the whole bill.
+        seen, at = set(), low.find(trigger)
+        while at >= 0:
+            for m in pattern.finditer(text, max(0, at - 120), min(len(text), at + len(trigger) + 120)):
+                if m.span() not in seen and m.start() <= at < m.end() + 1:
+                    seen.add(m.span())
+                    i = bisect.bisect_right(starts, m.start()) - 1
+                    start, prov, run = index[i]
+                    yield prov, run, m, start
+            at = low.find(trigger, at + 1)
+        return
+    for m in pattern.finditer(text):
+        i = bisect.bisect_right(starts, m.start()) - 1
+        start, prov, run = index[i]
+        yield prov, run, m, start
 
 
 def own_texts(doc, view, quoted: bool = True):
@@ -77,17 +106,16 @@ def confusable_word(doc, view):
     Bad: "and the rational for why the assistance was provided".
     Good: "and the rationale for why the assistance was provided".
     """
-    for prov, run in own_texts(doc, view):
-        text = run.text
-        for e in entries("confusables.toml"):
-            for m in e.pattern.finditer(text):
-                a, b = _group_span(m, e.word)
-                if run.marked(a, b, {"quote"}):
-                    continue
-                found = text[a:b]
-                new = e.suggestion if not found[:1].isupper() else e.suggestion[:1].upper() + e.suggestion[1:]
-                yield Report(f'"{found}" -> "{new}": {e.reason}', run=run, start=a, end=b, provision=prov,
-                             fix=(a, b, new, e.safe))
+    for e in entries("confusables.toml"):
+        for prov, run, m, base in matches(doc, view, e.pattern, trigger=e.trigger):
+            text = run.text
+            a, b = (x - base for x in _group_span(m, e.word))
+            if run.marked(a, b, {"quote"}):
+                continue
+            found = text[a:b]
+            new = e.suggestion if not found[:1].isupper() else e.suggestion[:1].upper() + e.suggestion[1:]
+            yield Report(f'"{found}" -> "{new}": {e.reason}', run=run, start=a, end=b, provision=prov,
+                         fix=(a, b, new, e.safe))
 
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
@@ -449,20 +477,19 @@ def wordy_phrase(doc, view):
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".
     """
+    for e in entries("wordy.toml"):
+        for prov, run, m, base in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger):
+            text = run.text
+            a, b = m.start() - base, m.end() - base
+            if "appropriations" in e.skip and doc.in_appropriations(prov) or run.marked(a, b, {"quote"}):
+                continue
+            new = m.expand(e.replacement) if e.replacement else e.suggestion
+            if m.group(0)[:1].isupper() and _starts_sentence(text, a):
+                new = new[:1].upper() + new[1:]
+            yield Report(f'"{" ".join(m.group(0).split())}" -> "{new}": {e.reason}', run=run, start=a,
+                         end=b, provision=prov, fix=(a, b, new, e.safe))
     for prov, run in own_texts(doc, view, quoted=False):
         text = run.text
-        approps = doc.in_appropriations(prov)
-        for e in entries("wordy.toml"):
-            if "appropriations" in e.skip and approps:
-                continue
-            for m in e.pattern.finditer(text):
-                if run.marked(m.start(), m.end(), {"quote"}):
-                    continue
-                new = m.expand(e.replacement) if e.replacement else e.suggestion
-                if m.group(0)[:1].isupper() and _starts_sentence(text, m.start()):
-                    new = new[:1].upper() + new[1:]
-                yield Report(f'"{" ".join(m.group(0).split())}" -> "{new}": {e.reason}', run=run, start=m.start(),
-                             end=m.end(), provision=prov, fix=(m.start(), m.end(), new, e.safe))
         for m in _SUCH_SUMS.finditer(text):
             if run.marked(m.start(), m.end(), {"quote"}):
                 continue
