@@ -355,13 +355,16 @@ def _is_instruction_list(doc, parent, view) -> bool:
     return text.endswith("—") and bool(am._AMENDED.search(text) or am._IN.match(text))
 
 
+# (pattern, fix, preferred form, trigger: a word every match holds, so only text around it is searched)
 _WORDY = [
-    (re.compile(r"\bstrik(e|ing)\s+out\b", re.I), lambda m: f"strik{m.group(1)}", "strike"),
-    (re.compile(r"\binsert(ing)?\s+in\s+lieu\s+thereof\b", re.I), lambda m: f"insert{m.group(1) or ''}", "insert"),
-    (re.compile(r"\beach\s+time\s+it\s+appears\b", re.I), lambda m: "each place it appears", "each place it appears"),
+    (re.compile(r"\bstrik(e|ing)\s+out\b", re.I), lambda m: f"strik{m.group(1)}", "strike", "out"),
+    (re.compile(r"\binsert(ing)?\s+in\s+lieu\s+thereof\b", re.I), lambda m: f"insert{m.group(1) or ''}", "insert",
+     "lieu"),
+    (re.compile(r"\beach\s+time\s+it\s+appears\b", re.I), lambda m: "each place it appears", "each place it appears",
+     "time"),
     (re.compile(r"\badding\s+the\s+following\s+at\s+the\s+end\b", re.I), lambda m: "adding at the end the following",
-     "adding at the end the following"),
-    (re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I), lambda m: "at the end", "at the end"),
+     "adding at the end the following", "adding"),
+    (re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I), lambda m: "at the end", "at the end", "thereof"),
 ]
 
 
@@ -378,8 +381,8 @@ def wordy_instruction(doc, view):
     Good: "by striking "1990" and inserting "2000"".
     """
     from .text import matches
-    for pattern, fix, better in _WORDY:
-        for prov, run, m, base in matches(doc, view, pattern, quoted=False):
+    for pattern, fix, better, trigger in _WORDY:
+        for prov, run, m, base in matches(doc, view, pattern, quoted=False, trigger=trigger):
             a, b = m.start() - base, m.end() - base
             if run.marked(a, b, {"quote"}):
                 continue
