@@ -7,6 +7,7 @@ an entry that cannot be read is ignored and rebuilt.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -20,6 +21,19 @@ from . import __version__
 from .findings import Finding, Fix
 
 
+@functools.lru_cache(maxsize=1)
+def _code_fingerprint() -> str:
+    """billlint's own files (code and word lists) by size and time: an edited checkout never reads stale results."""
+    from . import data
+    parts = []
+    for folder in (Path(__file__).parent, data.path("rules", "confusables.toml").parent):
+        for p in sorted(folder.rglob("*")):
+            if p.suffix in (".py", ".toml") and p.is_file():
+                st = p.stat()
+                parts.append(f"{p.name}:{st.st_size}:{st.st_mtime_ns}")
+    return hashlib.sha256("|".join(parts).encode()).hexdigest()
+
+
 def default_dir() -> Path:
     return Path(user_cache_dir("billlint")) / "results"
 
@@ -31,6 +45,7 @@ class Cache:
     def key(self, data: bytes, context: str) -> str:
         h = hashlib.sha256()
         h.update(__version__.encode())
+        h.update(_code_fingerprint().encode())
         h.update(b"\0")
         h.update(context.encode())
         h.update(b"\0")

@@ -115,10 +115,19 @@ def _expand(level: str, listing: str) -> tuple[list, list]:
     """Chains for a list "(1), (2), and (3)" or "(1) through (3)"; ranges are kept as (a, b) pairs."""
     items = [m.group(0) for m in _ITEM_RE.finditer(listing)]
     seps = [m.group(0) for m in _SEP_RE.finditer(listing)]
+    if level in SECTION_LEVELS[1:]:
+        bare = next((i for i, it in enumerate(items) if i and not it.lstrip().startswith("(")), None)
+        if bare is not None:
+            items, seps = items[:bare], seps[:bare - 1]
     chains, ranges = [], []
     for i, item in enumerate(items):
         ch = _chain(level, item)
-        if chains and item.lstrip().startswith("(") and len(ch) < len(chains[0]):
+        ranged = i > 0 and i - 1 < len(seps) and ("through" in seps[i - 1] or seps[i - 1].strip() in "–-")
+        numbered = not items[0].lstrip().startswith("(")   # "sections 111(c)(3), (c)(5)": a section number leads
+        # "subsection (a)(2)(A) and (B)": (B) cannot be a subsection, so it continues (a)(2); in "subparagraphs
+        # (A)(i) and (B)" it can, and stands on its own.
+        fits = bool(ch) and level in EXPECTED and designation_class(level, ch[0][1]) == EXPECTED[level]
+        if chains and item.lstrip().startswith("(") and len(ch) < len(chains[0]) and (numbered or ranged or not fits):
             # "sections 111(c)(3), (c)(5)" and "(a)(1)–(3)": a later item shares the first one's head
             first = chains[0]
             ch = first[:len(first) - len(ch)] + [(lv, c) for (lv, _), (_, c) in zip(first[len(first) - len(ch):], ch)]
@@ -266,7 +275,15 @@ def _is_target(text: str, start: int, end: int) -> bool:
 
 
 def _has_unit(doc: Document, prov: Provision, head: tuple) -> bool:
-    return bool(_index(doc, ALL).get((prov.quoted, head[0], head[1])))
+    units = _index(doc, ALL).get((prov.quoted, head[0], head[1]), [])
+    division = _division(prov)
+    if head[0] == "section" and division is not None:
+        units = [u for u in units if _division(u) is division]   # divisions number their sections anew
+    return bool(units)
+
+
+def _division(prov: Provision):
+    return next((a for a in prov.ancestors() if a.level == "division"), None)
 
 
 def _index(doc: Document, view: str) -> dict:
@@ -404,6 +421,9 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
         return
     chains = [_by_class(doc, ref.prov, ch, view, within) for ch in chains]
     targets = [resolve_chain(doc, ref.prov, ch, view, within) for ch in chains]
+    if head and head[0] == "section" and not ref.scope and None in targets and _code_default(doc):
+        ref.kind = EXTERNAL  # "section 403(b)(7)" under a Code default: the Code's section 403, not this bill's
+        return
     struck = [t is None and resolve_chain(doc, ref.prov, ch, ALL, within) is not None for t, ch in zip(targets, chains)]
     ref.targets, ref.struck = targets, struck
 
