@@ -21,6 +21,9 @@ from .model import Document, local
 from .source import Source
 
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
+# The largest bill GPO has published is a few MB; a file far past that is not a bill, and checking it would
+# take minutes and gigabytes. Files above the limit are reported, not read.
+MAX_BYTES = 100_000_000
 
 
 @dataclass
@@ -119,6 +122,11 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
     out = Loaded(path)
     if data is None:
         try:
+            size = Path(path).stat().st_size
+            if size > MAX_BYTES:
+                out.problems.append(Problem("BL006", f"{size / 1e6:.0f} MB is over billlint's limit of "
+                                                     f"{MAX_BYTES / 1e6:.0f} MB for one file; not read"))
+                return out
             data = read(path)
         except IsADirectoryError:
             out.problems.append(Problem("BL006", "is a directory, not a file"))

@@ -202,3 +202,15 @@ def test_two_processes_share_one_cache(tmp_path):
     entry.write_text("{not json")
     again = json.loads(subprocess.run(cmd, capture_output=True).stdout)
     assert again == alone
+
+
+def test_a_200_mb_file_is_not_read(run, tmp_path):
+    big = tmp_path / "huge.xml"
+    with open(big, "wb") as f:      # sparse: 200 MB on paper, nothing on disk
+        f.truncate(200_000_000)
+    (tmp_path / "good.xml").write_text(GOOD)
+    started = time.monotonic()
+    r, by = check(run, tmp_path)
+    assert time.monotonic() - started < 10
+    assert by["huge.xml"]["code"] == "BL006" and "limit of 100 MB" in by["huge.xml"]["message"]
+    assert "good.xml" not in by
