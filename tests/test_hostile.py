@@ -214,3 +214,20 @@ def test_a_200_mb_file_is_not_read(run, tmp_path):
     assert time.monotonic() - started < 10
     assert by["huge.xml"]["code"] == "BL006" and "limit of 100 MB" in by["huge.xml"]["message"]
     assert "good.xml" not in by
+
+
+def test_a_file_that_cannot_be_read(run, tmp_path, monkeypatch):
+    """chmod cannot lock root out, so the denial is simulated where billlint reads."""
+    from billlint import load as loader
+    (tmp_path / "locked.xml").write_text(GOOD)
+    (tmp_path / "good.xml").write_text(GOOD)
+    real = loader.read
+
+    def deny(path):
+        if path.endswith("locked.xml"):
+            raise PermissionError(13, "Permission denied")
+        return real(path)
+    monkeypatch.setattr(loader, "read", deny)
+    r, by = check(run, tmp_path)
+    assert by["locked.xml"]["code"] == "BL006" and by["locked.xml"]["message"] == "cannot read: Permission denied"
+    assert "good.xml" not in by

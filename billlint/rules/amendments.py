@@ -425,11 +425,17 @@ def strike_and_conjunction(doc, view):
                 continue
             last = designations.label(new.value - 1, new.cls)
             before = designations.label(new.value - 2, new.cls)
-            period = [i for i in group if i.action == am.STRIKE_INSERT and _about(i, level, last)
-                      and "period" in i.operands.get("strike", "") and _CONJ.match(i.operands.get("insert", "").lstrip(",; “\""))]
-            conj = [i for i in group if i.action == am.STRIKE and _about(i, level, before)
-                    and _CONJ.match(i.operands.get("strike", ""))]
-            if period and not conj:
+            # the old last item's end dealt with: its period struck (or the words ending with it replaced), or
+            # a conjunction added at its end
+            period = [i for i in group if _about(i, level, last) and (
+                i.action == am.STRIKE_INSERT and ("period" in i.operands.get("strike", "")
+                                                  or i.operands.get("strike", "").rstrip("”\"").endswith("."))
+                or i.action == am.ADD and _CONJ.match(i.operands.get("insert", "").lstrip(",; “\"")))]
+            # the old last item now takes the conjunction itself ("; and"), or just a separator ("a semicolon")
+            joins = [i for i in period if _CONJ.match(i.operands.get("insert", "").lstrip(",; “\""))]
+            conj = [i for i in group if i.action in (am.STRIKE, am.STRIKE_INSERT) and _about(i, level, before)
+                    and _CONJ.match(i.operands.get("strike", "").lstrip(",; “\""))]
+            if joins and not conj:
                 yield _report(add, f"{level} {fmt(last, level)} gets \"; and\", but nothing strikes the conjunction "
                                    f"at the end of {level} {fmt(before, level)}")
             elif conj and not period:
