@@ -33,15 +33,18 @@ def unresolved_reference(doc, view):
     Good: "as described in paragraph (4)".
     """
     for r in _internal(doc, view):
-        if _after_outside_section(doc, r, view):
+        if _after_outside_section(doc, r, view) or getattr(r, "whole", False):
             continue
-        for chain, target, struck in zip(r.chains or [None], r.targets, r.struck):
-            if target is None and not struck and not getattr(r, "whole", False):
-                what = refs.cite_chain(chain) if chain else r.text
-                where = " in this bill" if not r.this else ""
-                msg = f"{_q(r.text)} does not resolve: no {what}{where}" if chain else \
-                    f"{_q(r.text)}: this provision is not inside a {r.word}"
-                yield Report(msg, run=r.run, start=r.start, end=r.end, provision=r.prov)
+        missing = [chain for chain, target, struck in zip(r.chains or [None], r.targets, r.struck)
+                   if target is None and not struck]
+        if not missing:
+            continue
+        if missing == [None]:
+            msg = f"{_q(r.text)}: this provision is not inside a {r.word}"
+        else:
+            what = " or ".join(refs.cite_chain(c) for c in missing[:3]) + (" ..." if len(missing) > 3 else "")
+            msg = f"{_q(r.text)} does not resolve: no {what} in this bill"
+        yield Report(msg, run=r.run, start=r.start, end=r.end, provision=r.prov)
 
 
 def _after_outside_section(doc, r, view) -> bool:
@@ -58,10 +61,12 @@ def _after_outside_section(doc, r, view) -> bool:
     # a list item under a lead-in that cites another law's section: "(C) The first sentence of subsection (e)"
     if any(id(a) in provs for a in r.prov.ancestors()):
         return True
-    # appropriations text outside any section (under a heading) cites the Act its heading names, and a
-    # provision that names a heading ("under the heading "X"") cites that heading's paragraphs
+    # appropriations text outside any section (under a heading) cites the Act its heading names; a
+    # provision that names a heading ("under the heading "X"") cites that heading's paragraphs; and a
+    # proviso speaks of the appropriation it qualifies
     return doc.in_appropriations(r.prov) and (refs.enclosing(r.prov, "section") is None or
-                                              r.run.marked_between(start, r.start, "quote"))
+                                              r.run.marked_between(start, r.start, "quote") or
+                                              r.run.marked_between(0, r.start, "proviso"))
 
 
 def _outside(doc, view):
