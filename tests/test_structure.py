@@ -179,3 +179,10 @@ def test_one_mutation_one_finding(rule, change, path, words):
     got = findings(mutate(change), "BL1", names=True)
     assert len(got) == 1, got
     assert got[0] == (path, got[0][1], rule) and words in got[0][1], got
+
+
+def test_seed_002_reported_view_has_no_structure_finding():
+    from helpers import SEEDS
+    need_shared()
+    loaded = load.load(str(SEEDS / "002_13d6b53b233f789c.txt"), None)
+    assert [f for f in check_loaded(loaded, Options(Selection(["BL1"]))) ] == []
