@@ -248,6 +248,23 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
 _CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")
 
 
+def _other_law_section(doc: Document, ref: Ref, head: tuple) -> bool:
+    """A bare section number that cannot be one of this bill's: a lower-case suffix ("1a", "4s": the style of
+    the Acts bills amend, never of a bill's own sections), or, in a bill numbered 1 to N without titles, a
+    number well past N ("section 230" in a three-section bill)."""
+    num = head[1]
+    if re.match(r"^\d+[a-z]+$", num) and not _has_unit(doc, ref.prov, head):
+        return True
+    m = re.match(r"^(\d+)", num)
+    if not m or ref.prov.quoted is not None:
+        return False
+    flat = [p for p in doc.top if p.level == "section"]
+    if len(flat) != len(doc.top) or not flat:
+        return False  # titles or divisions: sections are numbered by title, and any number may be real
+    top = max((p.designation.value or 0) for p in flat if p.designation)
+    return int(m.group(1)) > 2 * top + 5
+
+
 def _code_default(doc: Document) -> bool:
     cache = doc.__dict__
     if "_code_default" not in cache:
@@ -421,6 +438,9 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
         return
     chains = [_by_class(doc, ref.prov, ch, view, within) for ch in chains]
     targets = [resolve_chain(doc, ref.prov, ch, view, within) for ch in chains]
+    if head and head[0] == "section" and not ref.scope and None in targets and _other_law_section(doc, ref, head):
+        ref.kind = EXTERNAL
+        return
     if head and head[0] == "section" and not ref.scope and None in targets and _code_default(doc):
         ref.kind = EXTERNAL  # "section 403(b)(7)" under a Code default: the Code's section 403, not this bill's
         return
