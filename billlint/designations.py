@@ -7,6 +7,7 @@ at subsection level and the numeral one at clause level (HOLC Manual 312(a)(1)).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -109,8 +110,9 @@ def clean(raw: str) -> tuple[str, tuple]:
     return s, (s,) if s else ()
 
 
+@functools.lru_cache(maxsize=65536)
 def parse(raw: str | None, level: str | None = None) -> Designation | None:
-    """Parse an enum for a provision of the given level."""
+    """Parse an enum for a provision of the given level (designations are immutable, so results are shared)."""
     if raw is None:
         return None
     core, parts = clean(raw)

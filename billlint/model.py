@@ -105,17 +105,33 @@ class TextRun:
     pieces: list  # (start in text, element, "text" | "tail"): where each stretch of character data comes from
     marks: list = field(default_factory=list)  # (start, end, tag, element) of inline elements: quote, external-xref
 
+    def _by_tag(self, tag: str) -> list:
+        index = self.__dict__.get("_tags")
+        if index is None:
+            index = self._tags = {}
+            for m in sorted(self.marks, key=lambda m: m[0]):
+                index.setdefault(m[2], []).append(m)
+        return index.get(tag, ())
+
     def marked_between(self, start: int, end: int, tag: str) -> bool:
         """Whether an inline element of this tag starts in [start, end)."""
-        return any(start <= m[0] < end and m[2] == tag for m in self.marks)
+        return any(start <= m[0] < end for m in self._by_tag(tag))
 
     def marked(self, start: int, end: int, tags) -> bool:
         """Whether [start, end) lies inside an inline element of one of these tags."""
-        return any(m[0] <= start and end <= m[1] and m[2] in tags for m in self.marks)
+        if not self.marks:
+            return False
+        for t in tags:
+            for m in self._by_tag(t):      # sorted by start: stop at the first that starts after
+                if m[0] > start:
+                    break
+                if end <= m[1]:
+                    return True
+        return False
 
     def mark(self, start: int, end: int, tag: str):
         """The inline element of this tag that holds [start, end), if any."""
-        return next((m[3] for m in self.marks if m[0] <= start and end <= m[1] and m[2] == tag), None)
+        return next((m[3] for m in self._by_tag(tag) if m[0] <= start and end <= m[1]), None)
 
     def anchor(self, pos: int) -> tuple:
         """(element, "text" | "tail", n): where character pos of this run stands in the source."""
