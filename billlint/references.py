@@ -40,7 +40,8 @@ _ITEM_RE = re.compile(rf"{_ITEM}")
 _SEP_RE = re.compile(_SEP)
 _PARTS = re.compile(r"\(([^()]*)\)")
 _OF = re.compile(r"\s*,?\s+(?:of|in)\s+$")
-_AND = re.compile(r"^(?:\s*\([^()]*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)(?:all\s+of\s+|the\s+)?$")
+_AND = re.compile(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
+                  r"(?:all\s+of\s+|the\s+)?$")
 # After a reference: "of this section" bounds it; any other "of ..." ("of title 5", "of the ... Act", "of
 # such Act", "of rule XXI", "of Public Law 116-1") takes it outside the bill.
 _QUALIFIER = re.compile(
@@ -54,6 +55,7 @@ _THEREOF = re.compile(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subse
 _ACT_NAME = re.compile(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"
                        r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
 _IN_CITATION = re.compile(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
+_TERM_OF_ART = re.compile(r"^\s+[a-z]+\s+\(as\s+defined\s+in\b")
 _LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|Township)")
 _HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
@@ -174,8 +176,13 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         refs.append(ref)
     # "Sections 116 and 330 and chapters 53 and 55 of title 49": coordinated references share the
     # qualifier of the last one.
-    for a, b in zip(reversed(refs[:-1]), reversed(refs[1:])):
-        if b.kind != INTERNAL and a.kind == INTERNAL and _AND.match(text[a.end:b.start]):
+    for i in range(len(refs) - 2, -1, -1):
+        a = refs[i]
+        if a.kind != INTERNAL:
+            continue
+        # the next reference it is coordinated with, past any it holds in a parenthetical
+        b = next((b for b in refs[i + 1:i + 4] if _AND.match(text[a.end:b.start])), None)
+        if b is not None and b.kind != INTERNAL:
             a.kind = b.kind
     for m in THIS.finditer(text):
         word = m.group("word")
@@ -220,6 +227,9 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if _THEREOF.match(after):
         ref.kind = ANAPHORA
         return
+    if _TERM_OF_ART.match(after):
+        ref.kind = EXTERNAL  # "a subsection (d) hospital (as defined in ... of the Social Security Act)"
+        return
     if _LAND.match(after):
         ref.kind = EXTERNAL  # "section 12, T.1 N., R.3 W.": a survey section
         return
@@ -258,11 +268,22 @@ def _other_law_section(doc: Document, ref: Ref, head: tuple) -> bool:
     m = re.match(r"^(\d+)", num)
     if not m or ref.prov.quoted is not None:
         return False
+    highest = max((p.designation.value or 0) for p in _sections(doc)) if _sections(doc) else 0
+    if highest and int(m.group(1)) > 10 * highest:
+        return True  # "section 47115(j)" in a bill whose sections stop at 1300: a Code section
     flat = [p for p in doc.top if p.level == "section"]
     if len(flat) != len(doc.top) or not flat:
         return False  # titles or divisions: sections are numbered by title, and any number may be real
     top = max((p.designation.value or 0) for p in flat if p.designation)
     return int(m.group(1)) > 2 * top + 5
+
+
+def _sections(doc: Document) -> list:
+    cache = doc.__dict__
+    if "_own_sections" not in cache:
+        cache["_own_sections"] = [p for p in doc.provisions if p.level == "section" and p.quoted is None
+                                  and p.designation and p.designation.value]
+    return cache["_own_sections"]
 
 
 def _code_default(doc: Document) -> bool:
