@@ -123,32 +123,29 @@ def redesignation_gap_unfilled(doc, view):
         after = group[group.index(moves[0]) + 1:]
         struck = [u[1] for j in group if j.action == am.STRIKE and (u := _deepest(j.operands.get("strike", "")))
                   and u[0] == word]
-        fillers = [(j, _expected(j, word, tos, vacated + struck)) for j in after
-                   if j.block is not None and _block_tops(j.block) and _block_tops(j.block)[0].tag == word]
-        fillers = [(j, want) for j, want in fillers if want and set(want) & set(vacated)]
+        fillers = [j for j in after if j.block is not None and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
+                   and _block_tops(j.block) and _block_tops(j.block)[0].tag == word
+                   and set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
         if not fillers:
             yield _report(moves[-1], f"the redesignation leaves {word} {_list(vacated, word)} vacant and no later "
                                      "instruction here inserts it")
             continue
-        by_want: dict = {}
-        # an insertion that starts at the wrong place is quoted-block-level's finding, not this one's
-        fillers = [(j, want) for j, want in fillers if _enum_core(_block_tops(j.block)[0]) == want[0]
-                   or ins_where(j) == "before"]
-        for j, want in fillers:  # two insertions may share one gap: "(2)" after (1), then "(3)" after (2)
-            by_want.setdefault(tuple(want), []).append(j)
-        for want, js in by_want.items():
-            j = js[0]
-            supplied = [_enum_core(el) for k in js for el in _block_tops(k.block) if el.tag == word]
-            missing = [c for c in want if c not in supplied]
-            extra = [c for c in supplied if c not in want]
-            if missing or extra:
-                what = ([f"{_list(missing, word)} missing"] if missing else []) + \
-                       ([f"{_list(extra, word)} not vacated"] if extra else [])
-                yield _report(j, f"the inserted text should supply {word} {_list(want, word)}, the place the "
-                                 f"redesignation left; {' and '.join(what)}")
+        # What the insertions supply must fill every vacated place and must not take a place a redesignated
+        # unit now holds. (Other places between may be the amended law's own units: not ours to judge.)
+        if any(_enum_core(_block_tops(j.block)[0]) != _expected(j, word, tos, vacated + struck)[0] for j in fillers):
+            continue  # an insertion that starts at the wrong place: quoted-block-level reports it
+        supplied = [_enum_core(el) for j in fillers for el in _block_tops(j.block) if el.tag == word]
+        missing = [c for c in vacated if c not in supplied]
+        taken = [c for c in supplied if c in tos]
+        if missing or taken:
+            what = ([f"{_list(missing, word)} still vacant"] if missing else []) + \
+                   ([f"{_list(taken, word)} already taken by a redesignated unit"] if taken else [])
+            yield _report(fillers[0], f"the inserted text should fill {word} {_list(vacated, word)}, vacated by "
+                                      f"the redesignation; {' and '.join(what)}")
 
 
-_SKIP_SIDE = re.compile(r"\bitems?\b|added\s+by|as\s+added|accordingly|\b(?:first|second|third)\b", re.I)
+_SKIP_SIDE = re.compile(r"\bitems?\b|added\s+by|as\s+added|accordingly|\b(?:first|second|third)\b"
+                        r"|\bof\s+(?:such\s+)?title\b|\bsuch\s+section\b", re.I)
 
 
 def ins_where(ins) -> str | None:
@@ -186,8 +183,8 @@ def _expected(ins, word, tos, freed) -> list[str]:
     """What an insertion must supply: from after its anchor (or from the unit it strikes) up to the
     first redesignated unit above it; for "inserting before X", the freed places below X."""
     if ins.operands.get("where") == "before":
-        unit = _deepest(ins.operands.get("anchor", ""))
-        bound = designations.parse(f"({unit[1]})", word) if unit and unit[0] == word else None
+        unit = next(((lv, c) for lv, c in _anchor_chain(ins.operands.get("anchor", "")) if lv == word), None)
+        bound = designations.parse(f"({unit[1]})", word) if unit else None
         if bound is None or bound.value is None:
             return []
         keyed = sorted((d.value, c) for c in set(freed) if (d := designations.parse(f"({c})", word))
@@ -200,8 +197,9 @@ def _expected(ins, word, tos, freed) -> list[str]:
         start = designations.parse(f"({unit[1]})", word) if unit and unit[0] == word else None
         first = start.value if start and start.value else None
     else:
-        unit = _deepest(ins.operands.get("anchor", "")) if ins.operands.get("where") == "after" else None
-        start = designations.parse(f"({unit[1]})", word) if unit and unit[0] == word else None
+        chain = _anchor_chain(ins.operands.get("anchor", "")) if ins.operands.get("where") == "after" else []
+        unit = next(((lv, c) for lv, c in chain if lv == word), None)   # "after subparagraph (H)(iii)": after (H)
+        start = designations.parse(f"({unit[1]})", word) if unit else None
         first = start.value + 1 if start and start.value else None
     if first is None or start.cls is None:
         return []
