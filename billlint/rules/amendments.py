@@ -391,7 +391,7 @@ def wordy_instruction(doc, view):
                          provision=prov, fix=(a, b, new, True))
 
 
-_CONJ = re.compile(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?", re.I)
+_CONJ = re.compile(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?\s*$", re.I)
 
 
 @rule("BL307", "strike-and-conjunction", "warning")
@@ -433,12 +433,15 @@ def strike_and_conjunction(doc, view):
             joins = [i for i in period if _CONJ.match(i.operands.get("insert", "").lstrip(",; “\""))]
             conj = [i for i in group if i.action in (am.STRIKE, am.STRIKE_INSERT) and _about(i, level, before)
                     and _CONJ.match(i.operands.get("strike", "").lstrip(",; “\""))]
-            if joins and not conj:
+            # Only where the other item is left untouched by every instruction here: an item that is amended
+            # in some other way may have had its end dealt with in words billlint does not read.
+            if joins and not conj and not [i for i in group if _about(i, level, before)]:
                 yield _report(add, f"{level} {fmt(last, level)} gets \"; and\", but nothing strikes the conjunction "
                                    f"at the end of {level} {fmt(before, level)}")
-            elif conj and not period:
-                yield _report(add, f"the conjunction at the end of {level} {fmt(before, level)} is struck, but "
-                                   f"{level} {fmt(last, level)} still ends with a period")
+            elif conj and not period and not [i for i in group if _about(i, level, last)]:
+                yield _report(add, f"the conjunction at the end of {level} {fmt(before, level)} is struck, but no "
+                                   f"instruction here gives {level} {fmt(last, level)} the conjunction in place of "
+                                   "its period")
 
 
 def _about(ins, level: str, core: str) -> bool:
