@@ -23,7 +23,7 @@ STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (
 
 _Q0, _Q1 = "\ue000", "\ue001"
 Q = f"{_Q0}\\d+{_Q1}"
-_END = r"(?=\s*(?:[;:.—]|,\s*(?:and|or)\b(?!\s*\()|,\s*by\b|,\s*(?:as|and)\s+so\b|\s+and\s+(?:by\s+)?(?:insert|strik|add|redesignat|moving|transferr))|\s*$)"
+_END = r"(?=\s*(?:[;:.—]|,\s*(?:and|or)\b(?!\s*[(\d])|,\s*by\b|,\s*(?:as|and)\s+so\b|,?\s*(?:and\s+)?(?:realigning|moving|indenting)\b|\s+and\s+(?:by\s+)?(?:insert|strik|add|redesignat|moving|transferr))|\s*$)"
 _END_LATE = r"(?=\s*(?:[;:—]|\.\s|\.$|,\s*(?:and|or)\b|,\s*by\b)|\s+and\s+(?:by\s+)?(?:insert|strik|add|redesignat)|\s*$)"
 _ANCHOR = re.compile(r"\b(?:striking|inserting|adding|redesignating|repealed|to\s+read\s+as\s+follows|"
                      r"strike|insert)\b", re.I)
@@ -261,6 +261,10 @@ def designation_list(side: str) -> tuple[str | None, list[str]]:
     expanded to 3, 4, 5. Section numbers ("sections 5 and 6") are read as well."""
     from . import designations
     from .references import REF, _expand, _singular
+    # "(as added by paragraph (1)(A))" and ", as added by section 233(5) of Public Law 97–444," say which
+    # unit is meant; they are not units of the list
+    side = re.sub(r"\((?:as|relating)\b(?:[^()]|\([^()]*\))*\)|,\s*as\s+(?:added|amended|redesignated)\s+by\s+[^,]*,", " ",
+                  side)
     matches = list(REF.finditer(side))
     if not matches:
         return None, []
@@ -269,7 +273,7 @@ def designation_list(side: str) -> tuple[str | None, list[str]]:
     chains, ranges = [], []
     for each in matches:  # "the second subsection (c) and subsection (d)"
         if _singular(each.group("word")) != word:
-            break
+            continue
         more, more_ranges = _expand(word, each.group("list"))
         ranges += [(a + len(chains), b + len(chains)) for a, b in more_ranges]
         chains += more
