@@ -105,8 +105,17 @@ def _unquote(s: str, kept: list[str]) -> str:
 
 
 def _blocks(prov: Provision) -> list:
-    """The quoted blocks that the provision's own text introduces, in order."""
-    return [c for c in prov.el if isinstance(c.tag, str) and c.tag == "quoted-block"]
+    """The quoted blocks that the provision's own text introduces, in order: its children, or (as USLM
+    writes them) inside its text, but not those of nested provisions or inside another quoted block."""
+    from .model import _LEVEL_SET
+    out, stack = [], list(reversed([c for c in prov.el if isinstance(c.tag, str)]))
+    while stack:
+        el = stack.pop()
+        if el.tag == "quoted-block":
+            out.append(el)
+        elif el.tag not in _LEVEL_SET:
+            stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
+    return out
 
 
 def _local_target(text: str, kept) -> str | None:

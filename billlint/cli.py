@@ -48,7 +48,8 @@ def cli() -> None:
 @click.option("--select", multiple=True, help="Rule codes, names or prefixes to enable (comma-separated).")
 @click.option("--ignore", multiple=True, help="Rule codes, names or prefixes to disable.")
 @click.option("--extend-select", multiple=True, help="Enable these in addition to the selection.")
-@click.option("--dtd", "dtd_path", type=click.Path(), help="The bill DTDs: a folder holding them, or one DTD file.")
+@click.option("--dtd", "dtd_path", type=click.Path(), multiple=True,
+              help="The bill DTDs (and USLM schemas): a folder holding them, or one file. May be repeated.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file for every file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
 @click.option("--view", type=click.Choice(["reported", "introduced", "both"]), default=None,
@@ -80,7 +81,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from .cache import default_dir
     settings = Settings(_split(select) or None, _split(ignore), _split(extend_select), view, not no_validate,
-                        dtd_path, config_path, isolated,
+                        tuple(dtd_path), config_path, isolated,
                         cache_dir=None if no_cache else str(cache_dir or default_dir()))
     stdin = None
     if "-" in paths:

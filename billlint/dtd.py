@@ -83,8 +83,9 @@ class Finder:
 
     def __init__(self, option: str | None = None, config: str | None = None, env=None, use_cache: bool = True):
         env = os.environ if env is None else env
-        self.places = [(label, p) for label, p in (
-            ("--dtd", option), ("config", config), ("BILLLINT_DTD", env.get("BILLLINT_DTD"))) if p]
+        options = [option] if isinstance(option, (str, os.PathLike)) else list(option or ())
+        self.places = [("--dtd", str(o)) for o in options] + [(label, p) for label, p in (
+            ("config", config), ("BILLLINT_DTD", env.get("BILLLINT_DTD"))) if p]
         self.use_cache = use_cache
         self._found: dict[str, Found | None] = {}
 
@@ -93,8 +94,20 @@ class Finder:
             self._found[kind] = self._lookup(kind)
         return self._found[kind]
 
+    def schema(self, name: str) -> str | None:
+        """The path of a USLM schema file (e.g. uslm-2.1.0.xsd) in the same places the DTDs are looked for."""
+        places = [Path(p) for _l, p in self.places] + ([cache_dir()] if self.use_cache else [])
+        for place in places:
+            if place.is_dir() and (place / name).is_file():
+                return str(place / name)
+            if place.is_file() and place.name == name:
+                return str(place)
+        return None
+
     def _lookup(self, kind: str) -> Found | None:
         for label, place in self.places:
+            if Path(place).suffix == ".xsd":
+                continue
             found = _in_place(kind, label, Path(place))
             if found:
                 return found

@@ -146,7 +146,9 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         return out
     root = tree.getroot()
     kind = out.kind = root_kind(root)
-    if kind is None or kind == "uslm":
+    if kind == "uslm":
+        return _load_uslm(out, tree, data, finder, validate)
+    if kind is None:
         out.problems.append(Problem("BL007", f"root element <{root.tag}> is not a bill, resolution or "
                                              "amendment-doc; not checked", root.sourceline or 1))
         return out
@@ -161,6 +163,23 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         else:
             out.problems.extend(validate_tree(tree, found, source))
     out.doc = Document(path, tree, source, kind)
+    return out
+
+
+def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded:
+    """A USLM document: validated against its XSD, then read onto the provision model."""
+    from . import uslm
+    if validate and finder is not None:
+        name = uslm.schema_name(data)
+        path = finder.schema(name)
+        if path is None:
+            out.problems.append(Problem("BL003", f"no USLM schema {name} found (looked in: "
+                                                 f"{'; '.join(finder.tried())}); pass --dtd FOLDER holding it"))
+        else:
+            out.problems.extend(Problem("BL010", msg, line, 1) for line, msg in uslm.validate(tree, path))
+    source = Source(decode(data, tree.docinfo.encoding), tree.getroot())
+    kind = out.kind = uslm.to_bill_dtd(tree)
+    out.doc = Document(out.path, tree, source, kind, fmt="uslm")
     return out
 
 

@@ -36,8 +36,8 @@ def test_clean_file_passes(run, dtd_dir):
 @pytest.mark.parametrize("args,expected", [
     (("--select", "BL002"), {"BL002"}),
     (("--select", "dtd-invalid"), {"BL002"}),
-    (("--select", "BL0", "--ignore", "BL002"), {"BL001", "BL005"}),
-    (("--select", "BL0", "--ignore", "not-well-formed,BL005"), {"BL002"}),
+    (("--select", "BL0", "--ignore", "BL002"), {"BL001", "BL003", "BL005"}),   # BL003: no USLM schema given
+    (("--select", "BL0", "--ignore", "not-well-formed,BL005,BL003"), {"BL002"}),
 ])
 def test_select_and_ignore(run, dtd_dir, args, expected):
     r = run("check", "--format", "json", "--dtd", dtd_dir, *args, SAMPLES)

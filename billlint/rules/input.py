@@ -87,3 +87,14 @@ element it covers, or `<?billlint disable-file CODE?>` anywhere for the whole fi
 Bad: `<?billlint disable BL201?>` before a section with no unresolved reference.
 Good: the suppression removed, or kept only where the finding it hides still stands.
 """))
+
+add(Rule("BL010", "schema-invalid", "error", """
+A USLM document does not conform to the USLM schema it names (xsi:schemaLocation, e.g. uslm-2.1.0.xsd).
+
+USLM bills are validated with xmlschema against the XSD found the way the DTDs are (`--dtd FOLDER`, config,
+BILLLINT_DTD, the user cache); the schema is compiled once per run and nothing is fetched. One finding per
+schema error, with its line. The bill-DTD rules run on USLM too (billlint reads USLM onto the same model).
+
+Bad: a `<section>` holding an element the schema does not allow there.
+Good: a document that validates against uslm-2.1.0.xsd.
+"""))

@@ -193,7 +193,8 @@ def empty_provision(doc, view):
     """
     A designated provision has no text and no subdivisions; or a quoted block is empty.
 
-    A provision with an enum but nothing under it prints as a bare designation.
+    A provision with an enum but nothing under it prints as a bare designation. A unit headed
+    "[Reserved]" is a placeholder and is left alone.
 
     Bad: `<paragraph><enum>(3)</enum><text></text></paragraph>`.
     Good: `<paragraph><enum>(3)</enum><text>the cost of the reserve.</text></paragraph>`.
@@ -201,6 +202,8 @@ def empty_provision(doc, view):
     for p in doc.provisions_in(view):
         if p.designation is None or p.live_children(view) or (p.quoted is not None and p.header):
             continue  # a quoted enum and header alone is a heading amendment ("to read as follows:")
+        if p.header and "reserved" in p.header.lower():
+            continue  # "SEC. 1903. [RESERVED]." holds its number on purpose
         if any(_has_content(doc, c, view) for c in p.el if isinstance(c.tag, str) and c.tag != "enum"):
             continue
         yield Report(f"{p.cite if p.level == 'section' else p.level + ' ' + p.cite} has no text",

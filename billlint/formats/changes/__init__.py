@@ -25,6 +25,8 @@ def trimmed(diff, context: int = 80):
     """The diff with long unchanged runs cut to some words of context around each change."""
     out = []
     n = len(diff)
+    if n == 1 and diff[0][0] == "=":
+        return diff  # nothing changed in the words (a redesignated unit): show them whole
     for i, (op, t) in enumerate(diff):
         if op != "=" or len(t) <= 2 * context + 5:
             out.append((op, t))
