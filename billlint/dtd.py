@@ -192,9 +192,31 @@ def install(source: str, target: Path | None = None) -> list[str]:
                 os.unlink(tmp)
     if installed:
         shutil.copyfile(catalog_path(), target / "catalog.xml")
+    installed += _install_schemas(source, target)
     if not installed:
         raise DTDError("nothing installed: " + "; ".join(problems))
     return installed + [f"skipped {p}" for p in problems]
+
+
+def _install_schemas(source: str, target: Path) -> list[str]:
+    """USLM schemas (*.xsd) beside the DTDs in a source folder are installed too, each checked to be an XSD."""
+    folder = Path(source)
+    if not folder.is_dir():
+        return []
+    done = []
+    for xsd in sorted(folder.glob("*.xsd")):
+        try:
+            root = etree.parse(str(xsd), etree.XMLParser(no_network=True, resolve_entities=False)).getroot()
+        except etree.XMLSyntaxError:
+            continue
+        if root.tag != "{http://www.w3.org/2001/XMLSchema}schema":
+            continue
+        fd, tmp = tempfile.mkstemp(prefix=f".{xsd.name}.", dir=target)
+        with os.fdopen(fd, "wb") as f:
+            f.write(xsd.read_bytes())
+        os.replace(tmp, target / xsd.name)
+        done.append(xsd.name)
+    return done
 
 
 def _read_source(source: str, name: str) -> bytes | None:

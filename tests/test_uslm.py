@@ -51,3 +51,18 @@ def test_changes_on_a_uslm_bill():
     assert rep.changes and "SLIA00" in {c.committee for c in rep.changes}
     modified = [c for c in rep.changes if c.change == "modified" and any(op != "=" for op, _ in c.diff)]
     assert modified and {op for op, _ in modified[0].diff} >= {"-", "+"}
+
+
+def test_dtd_install_takes_the_uslm_schemas_too(run, tmp_path, dtd_dir):
+    need_shared()
+    import shutil
+    src = tmp_path / "src"
+    shutil.copytree(dtd_dir, src, ignore=shutil.ignore_patterns("variants"))
+    for p in USLM.glob("*.xsd"):
+        shutil.copy(p, src / p.name)
+    assert run("dtd", "install", src).code == 0
+    bad = (SAMPLES / "uslm-bill.xml").read_text().replace("<heading>TERMINATION.</heading>",
+                                                          "<heading>TERMINATION.</heading><bogus/>")
+    (tmp_path / "bad.xml").write_text(bad)
+    got = json.loads(run("check", "--format", "json", "--select", "BL0", tmp_path / "bad.xml").out)
+    assert [f["code"] for f in got] == ["BL010"]   # found in the user cache, no --dtd

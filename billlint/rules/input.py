@@ -18,6 +18,8 @@ The document does not conform to the bill DTD for its root element.
 One finding per error the validator reports. The DTD is chosen by the root element (`bill` -> bill.dtd,
 `resolution` -> res.dtd, `amendment-doc` -> amend.dtd), whatever the DOCTYPE says.
 
+USLM documents are checked against their XSD instead (schema-invalid).
+
 Bad: a `<section>` without its `<enum>`, or an attribute the DTD does not declare.
 Good: a document that `xmllint --noout --dtdvalid bill.dtd` accepts.
 """))
@@ -48,6 +50,8 @@ The DOCTYPE names a different document type than the root element.
 
 billlint validates against the DTD for the root element; a DOCTYPE that says `bill` over a
 `<resolution>` misleads every other tool that trusts the DOCTYPE.
+
+Does not apply to USLM documents, which have no DOCTYPE.
 
 Bad: `<!DOCTYPE bill PUBLIC "-//US Congress//DTDs/bill.dtd//EN" "bill.dtd"><resolution ...>`.
 Good: `<!DOCTYPE resolution PUBLIC "-//US Congress//DTDs/res.dtd//EN" "res.dtd"><resolution ...>`.

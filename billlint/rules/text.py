@@ -359,6 +359,8 @@ def toc_mismatch(doc, view):
     none extra (HOLC Manual 324). A table of contents covers the bill, or the division that holds it;
     tables inside quoted text (and toc-quoted-entry lines) belong to the amended law and are skipped.
 
+    USLM documents write their tables as referenceItem lists, which this rule does not read yet.
+
     Bad: "Sec. 3. Report." in the table while section 3's header is "Reports to Congress".
     Good: "Sec. 3. Reports to Congress."
     """
