@@ -316,22 +316,20 @@ class Document:
             run = cache[key] = self._text(el, view, skip)
         return run
 
-    def joined(self, view: str = REPORTED, quoted: bool = True):
+    def joined(self, view: str = REPORTED):
         """All provisions' runs in one string (runs apart by a NUL line, which no pattern crosses), and the
-        (start, provision, run) of each, so one regex pass over the whole bill can serve a rule."""
+        (start, provision, run) of each, so one regex pass over the whole bill can serve a rule.
+        One string per view: a rule that leaves quoted text out filters the matches, not the text."""
         cache = self.__dict__.setdefault("_joined", {})
-        key = (view, quoted)
-        if key not in cache:
+        if view not in cache:
             parts, index, pos = [], [], 0
             for prov in self.provisions_in(view):
-                if prov.quoted is not None and not quoted:
-                    continue
                 run = self.text(prov.el, view)
                 index.append((pos, prov, run))
                 parts.append(run.text)
                 pos += len(run.text) + 3
-            cache[key] = ("\n\x00\n".join(parts), index, [i[0] for i in index])
-        return cache[key]
+            cache[view] = ("\n\x00\n".join(parts), index, [i[0] for i in index])
+        return cache[view]
 
     def _text(self, el, view: str, skip) -> TextRun:
         out: list[str] = []

@@ -53,12 +53,12 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None)
     The match positions are the joined text's; subtract the run's start (the fourth item) for the run's.
     With a trigger word, a bill that does not contain it is not searched at all."""
     import bisect
-    text, index, starts = doc.joined(view, quoted)
+    text, index, starts = doc.joined(view)
     if trigger:
         lower = doc.__dict__.setdefault("_lower", {})
-        if (view, quoted) not in lower:
-            lower[(view, quoted)] = text.lower()
-        low = lower[(view, quoted)]
+        if view not in lower:
+            lower[view] = text.lower()
+        low = lower[view]
         # Search only around each place the trigger word stands: a few windows instead of the whole bill.
         seen, at = set(), low.find(trigger)
         while at >= 0:
@@ -67,13 +67,15 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None)
                     seen.add(m.span())
                     i = bisect.bisect_right(starts, m.start()) - 1
                     start, prov, run = index[i]
-                    yield prov, run, m, start
+                    if quoted or prov.quoted is None:
+                        yield prov, run, m, start
             at = low.find(trigger, at + 1)
         return
     for m in pattern.finditer(text):
         i = bisect.bisect_right(starts, m.start()) - 1
         start, prov, run = index[i]
-        yield prov, run, m, start
+        if quoted or prov.quoted is None:
+            yield prov, run, m, start
 
 
 def own_texts(doc, view, quoted: bool = True):
