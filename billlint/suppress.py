@@ -60,7 +60,7 @@ def collect(doc) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
         target = pi.getnext()
         while target is not None and not isinstance(target.tag, str):
             target = target.getnext()
-        span = src._index().get(target) if target is not None else None
+        span = src.spans(target) if target is not None else None
         if span is None:
             bad.append((lc[0], lc[1], "a disable suppression must stand before the element it covers"))
             continue
