@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from array import array
 from dataclasses import dataclass, field
 from typing import Iterator
 
@@ -98,15 +99,24 @@ class Provision:
         return f"<Provision {self.path} line {self.line}>"
 
 
-@dataclass
 class TextRun:
-    """Text of an element as a view shows it, with a map from positions back to the source."""
-    text: str
-    pieces: list  # (start in text, element, "text" | "tail"): where each stretch of character data comes from
-    marks: list = field(default_factory=list)  # (start, end, tag, element) of inline elements: quote, external-xref
+    """Text of an element as a view shows it, with a map from positions back to the source.
+
+    starts[i] is where the i-th stretch of character data begins in text, nodes[i] the element it comes
+    from and tails[i] whether it is that element's tail; parallel arrays, not a tuple per stretch, because
+    a large bill holds millions of them. marks are (start, end, tag, element) of inline elements."""
+    __slots__ = ("text", "starts", "nodes", "tails", "marks", "_tags")
+
+    def __init__(self, text: str, starts=(), nodes=(), tails=b"", marks=()):
+        self.text = text
+        self.starts = starts
+        self.nodes = nodes
+        self.tails = tails
+        self.marks = marks
+        self._tags = None
 
     def _by_tag(self, tag: str) -> list:
-        index = self.__dict__.get("_tags")
+        index = self._tags
         if index is None:
             index = self._tags = {}
             for m in sorted(self.marks, key=lambda m: m[0]):
@@ -135,12 +145,10 @@ class TextRun:
 
     def anchor(self, pos: int) -> tuple:
         """(element, "text" | "tail", n): where character pos of this run stands in the source."""
-        starts = [p[0] for p in self.pieces]
-        i = max(bisect.bisect_right(starts, pos) - 1, 0)
-        if not self.pieces:
+        if not self.nodes:
             return (None, "text", 0)
-        start, el, where = self.pieces[i]
-        return el, where, pos - start
+        i = max(bisect.bisect_right(self.starts, pos) - 1, 0)
+        return self.nodes[i], "tail" if self.tails[i] else "text", pos - self.starts[i]
 
 
 class Document:
@@ -333,7 +341,7 @@ class Document:
 
     def _text(self, el, view: str, skip) -> TextRun:
         out: list[str] = []
-        pieces: list = []
+        starts, nodes, tails = array("q"), [], bytearray()
         marks: list = []
         length = 0
         dropped = DROPPED[view]
@@ -341,7 +349,9 @@ class Document:
         def emit(s: str, node, where: str) -> None:
             nonlocal length
             if s:
-                pieces.append((length, node, where))
+                starts.append(length)
+                nodes.append(node)
+                tails.append(where == "tail")
                 out.append(s)
                 length += len(s)
 
@@ -367,4 +377,4 @@ class Document:
             emit(node.text, node, "text")
             for child in reversed(node):
                 stack.append(("open", child, st))
-        return TextRun("".join(out), pieces, marks)
+        return TextRun("".join(out), starts, nodes, bytes(tails), marks)

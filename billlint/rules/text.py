@@ -137,8 +137,8 @@ def doubled_word(doc, view):
     Good: "shall submit to the Committee".
     """
     for prov, run in own_texts(doc, view):
-        starts = [p[0] for p in run.pieces] + [len(run.text)]
-        for i in range(len(run.pieces)):
+        starts = [*run.starts, len(run.text)]
+        for i in range(len(run.nodes)):
             lo, hi = starts[i], starts[i + 1]
             for m in _DOUBLED.finditer(run.text, lo, hi):
                 word = m.group(1)
