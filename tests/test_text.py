@@ -164,6 +164,16 @@ def test_toc_mismatch():
         "the table of contents lists section 4 (Authorization), which the bill does not have"]
 
 
+def test_toc_mismatch_each_legis_body_has_its_own_table():
+    sections = [("2", "Findings"), ("3", "Reports to Congress")]
+    full = ["Sec. 1. Short title; table of contents.", "Sec. 2. Findings.", "Sec. 3. Reports to Congress."]
+    good = toc_bill(full, sections) + "</legis-body><legis-body>" + toc_bill(full, sections).replace('"s1"', '"t1"')
+    assert findings(good, "toc-mismatch") == []
+    bad = toc_bill(full, sections) + "</legis-body><legis-body>" + toc_bill(full, sections[:1]).replace('"s1"', '"t1"')
+    assert [m for _n, _p, m, _f in findings(bad, "toc-mismatch")] == [
+        "the table of contents lists section 3 (Reports to Congress), which the bill does not have"]
+
+
 WORDY = [
     ("The Secretary shall report within 30 days of the date of enactment.", ['"within 30 days of" -> "not later than 30 days after"']),
     ("The Secretary shall report not later than 30 days after the date of enactment.", []),

@@ -358,7 +358,8 @@ def toc_mismatch(doc, view):
     The table of contents does not match the sections (and titles, subtitles, ...) of the bill.
 
     Each entry names a live unit with the same number and header, in the same order, none missing and
-    none extra (HOLC Manual 324). A table of contents covers the bill, or the division that holds it;
+    none extra (HOLC Manual 324). A table of contents covers the bill, or the division that holds it (or its
+    own legis-body, in a document with several);
     tables inside quoted text (and toc-quoted-entry lines) belong to the amended law and are skipped.
 
     USLM documents write their tables as referenceItem lists, which this rule does not read yet.
@@ -385,7 +386,10 @@ def toc_mismatch(doc, view):
         levels = {lv for lv, *_ in entries_}
         scope = _toc_scope(doc, toc)
         opened = _opened(entries_)
-        units = [p for p in doc.provisions_in(view) if p.quoted is None and p.level in levels and p.designation
+        body = _own_body(toc) if scope is None else None
+        pool = ([doc.by_el[e] for e in body.iter() if e in doc.by_el and doc.by_el[e].in_view(view)]
+                if body is not None else doc.provisions_in(view))
+        units = [p for p in pool if p.quoted is None and p.level in levels and p.designation
                  and (scope is None or scope in p.ancestors())
                  and all((a.level, a.designation.core if a.designation else "") in opened
                          for a in p.ancestors() if a is not scope and a.level != "section")]
@@ -443,6 +447,15 @@ def _in_quoted(el) -> bool:
             return True
         node = node.getparent()
     return False
+
+
+def _own_body(toc):
+    """The legis-body that holds a table of contents, when the document has more than one (each body
+    then has its own sections); None otherwise."""
+    body = next((a for a in toc.iterancestors("legis-body")), None)
+    if body is None or body.getparent() is None or len(body.getparent().findall("legis-body")) < 2:
+        return None
+    return body
 
 
 def _toc_scope(doc, toc):
