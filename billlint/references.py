@@ -298,8 +298,9 @@ _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|su
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    starts = [m.end() for m in _SENTENCE_END.finditer(text, 0, pos)]
-    start = starts[-1] if starts else 0
+    start = 0
+    for m in _SENTENCE_END.finditer(text, 0, pos):
+        start = m.end()
     m = _SENTENCE_END.search(text, pos)
     return start, m.start() if m else len(text)
 
