@@ -67,6 +67,7 @@ def cli() -> None:
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
               help="Hide the findings recorded in this baseline.")
 @click.option("--no-progress", is_flag=True, help="No progress bar, even on a terminal.")
+@click.option("--quiet", "-q", is_flag=True, help="Print the findings and nothing else: no summary, no progress bar.")
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None,
               help="Worker processes [default: the number of cores; one for a single file or stdin].")
 @click.option("--cache-dir", type=click.Path(file_okay=False), default=None,
@@ -74,7 +75,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Check every file again; read and write no result cache.")
 def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, config_path, isolated, view, no_validate,
           statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
-          baseline_path, no_progress, jobs, cache_dir, no_cache):
+          baseline_path, no_progress, quiet, jobs, cache_dir, no_cache):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
     from . import baseline as baselines
     paths = list(paths) or ["."]
@@ -90,7 +91,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     try:
         settings.options_for(paths[0] if paths else (stdin_filename or "stdin.xml"))  # config errors first
         total = len(discover(paths, settings))
-        with _progress(total, fmt, output_file, no_progress) as tick:
+        with _progress(total, fmt, output_file, no_progress or quiet) as tick:
             files, findings = run(paths, settings, stdin=stdin, progress=tick, jobs=jobs)
     except (dtds.DTDError, configs.ConfigError) as e:
         raise UsageProblem(str(e)) from None
@@ -108,7 +109,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
             raise UsageProblem(f"{baseline_path}: not a billlint baseline ({e})") from None
     out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
     try:
-        formatter = formats.get(fmt)(out, lines=reader, color=fmt == "text" and out.isatty())
+        formatter = formats.get(fmt)(out, lines=reader, color=fmt == "text" and out.isatty(), quiet=quiet)
         formatter.paths = files + ([stdin[0]] if stdin else [])
         formatter.start()
         for f in findings:

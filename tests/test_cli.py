@@ -16,6 +16,8 @@ def test_text_format_shows_the_line_and_a_caret(run, dtd_dir):
     assert lines[2].startswith('16 | <section id="H1S2" status="draft">')
     assert lines[3] == "   | ^"
     assert r.out.rstrip().endswith("Found 2 findings in 1 file.")
+    quiet = run("check", "-q", "--dtd", dtd_dir, SAMPLES / "dtd-invalid.xml")
+    assert quiet.code == 1 and quiet.out == r.out[:r.out.index("Found 2 findings")]
 
 
 def test_concise_and_json(run, dtd_dir):

@@ -17,8 +17,9 @@ def get(name: str):
 
 
 class Base:
-    def __init__(self, stream, lines=None, color: bool = False):
+    def __init__(self, stream, lines=None, color: bool = False, quiet: bool = False):
         self.stream = stream
+        self.quiet = quiet          # findings only: no summary line
         self.lines = lines          # callable(path, line) -> source line text, for formats that quote it
         self.color = color
         self.count = 0

@@ -22,6 +22,8 @@ class Formatter(Base):
         if stats:
             _statistics(self, stats)
         n = self.count
+        if self.quiet:
+            return
         if n:
             self.write(f"Found {n} finding{'s' * (n != 1)} in {files} file{'s' * (files != 1)}.\n")
         else:
