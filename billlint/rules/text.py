@@ -384,13 +384,11 @@ def toc_mismatch(doc, view):
         if not entries_:
             continue
         levels = {lv for lv, *_ in entries_}
-        scope = _toc_scope(doc, toc)
+        scope, within = _toc_scope(doc, toc)
         opened = _opened(entries_)
-        body = _own_body(toc) if scope is None else None
-        pool = ([doc.by_el[e] for e in body.iter() if e in doc.by_el and doc.by_el[e].in_view(view)]
-                if body is not None else doc.provisions_in(view))
+        pool = (doc.provisions_in(view) if within is None else
+                [p for e in within.iterdescendants() if (p := doc.by_el.get(e)) is not None and p.in_view(view)])
         units = [p for p in pool if p.quoted is None and p.level in levels and p.designation
-                 and (scope is None or scope in p.ancestors())
                  and all((a.level, a.designation.core if a.designation else "") in opened
                          for a in p.ancestors() if a is not scope and a.level != "section")]
         want = [(p.level, p.designation.core) for p in units]
@@ -449,22 +447,17 @@ def _in_quoted(el) -> bool:
     return False
 
 
-def _own_body(toc):
-    """The legis-body that holds a table of contents, when the document has more than one (each body
-    then has its own sections); None otherwise."""
-    body = next((a for a in toc.iterancestors("legis-body")), None)
-    if body is None or body.getparent() is None or len(body.getparent().findall("legis-body")) < 2:
-        return None
-    return body
-
-
 def _toc_scope(doc, toc):
-    node = toc.getparent()
-    while node is not None:
-        if node.tag == "division":
-            return doc.by_el.get(node)
-        node = node.getparent()
-    return None
+    """(division provision or None, element whose provisions the table lists or None for the whole bill).
+    A table covers the division that holds it; in a document with several legis-bodies, its own body."""
+    for a in toc.iterancestors():
+        if a.tag == "division":
+            if a in doc.by_el:
+                return doc.by_el[a], a
+        elif a.tag == "legis-body":
+            parent = a.getparent()
+            return None, (a if parent is not None and len(parent.findall("legis-body")) > 1 else None)
+    return None, None
 
 
 # wordy phrases ------------------------------------------------------------------------------------
