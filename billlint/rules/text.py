@@ -60,20 +60,17 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None)
             lower[view] = text.lower()
         low = lower[view]
         # Search only around each place the trigger word stands: a few windows instead of the whole bill.
-        seen, at = set(), low.find(trigger)
+        found, seen, at = [], set(), low.find(trigger)
         while at >= 0:
             for m in pattern.finditer(text, max(0, at - 120), min(len(text), at + len(trigger) + 120)):
                 if m.span() not in seen and m.start() <= at < m.end() + 1:
                     seen.add(m.span())
-                    i = bisect.bisect_right(starts, m.start()) - 1
-                    start, prov, run = index[i]
-                    if quoted or prov.quoted is None:
-                        yield prov, run, m, start
+                    found.append(m)
             at = low.find(trigger, at + 1)
-        return
-    for m in pattern.finditer(text):
-        i = bisect.bisect_right(starts, m.start()) - 1
-        start, prov, run = index[i]
+    else:
+        found = pattern.finditer(text)
+    for m in found:
+        start, prov, run = index[bisect.bisect_right(starts, m.start()) - 1]
         if quoted or prov.quoted is None:
             yield prov, run, m, start
 
