@@ -209,9 +209,9 @@ def refs(file, fmt, view, kinds):
     from . import references
     doc = _load_one(file)
     rows = []
-    for r in references.find(doc, view):
-        if kinds and r.kind not in kinds:
-            continue
+    found = [r for r in references.find(doc, view) if not kinds or r.kind in kinds]
+    doc.source.locate(r.run.anchor(r.start)[0] for r in found)
+    for r in found:
         line, col = doc.source.line_col(doc.source.offset(r.run.anchor(r.start)))
         targets = [{"provision": t.path, "line": t.line} if t is not None else None for t in r.targets]
         rows.append({"line": line, "column": col, "provision": r.prov.path, "text": " ".join(r.text.split()),
@@ -236,7 +236,9 @@ def amendments(file, fmt, view):
     from . import amendments as am
     doc = _load_one(file)
     rows = []
-    for ins in am.parse(doc, view):
+    found = am.parse(doc, view)
+    doc.source.locate(ins.run.anchor(ins.start)[0] for ins in found)
+    for ins in found:
         line, col = doc.source.line_col(doc.source.offset(ins.run.anchor(ins.start)))
         block = ins.block
         ops = {k: v for k, v in ins.operands.items() if k != "following"}

@@ -147,6 +147,15 @@ def report_finding(doc: Document, rule, rep: Report, opts: Options) -> Finding:
                    rep.message, prov.path if prov is not None else "", end_line, end_col, fix)
 
 
+def _elements(rep: Report):
+    """The elements whose source positions a report needs."""
+    yield rep.el
+    if rep.run is not None:
+        ends = [rep.start, rep.end - 1] + (list(rep.fix[:2]) + [rep.fix[1] - 1] if rep.fix else [])
+        for pos in ends:
+            yield rep.run.anchor(max(pos, 0))[0]
+
+
 def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     sel = opts.selection
     out = [problem_finding(loaded.path, p, opts) for p in loaded.problems if sel.enabled(RULES[p.code])]
@@ -155,19 +164,22 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
         return out
     rules = [r for r in (rules or all_rules()) if r.check is not None and sel.enabled(r)]
     views = VIEWS if opts.view == "both" else (opts.view,)
-    seen = set()
+    reports = []
     for view in views:
         if view == "introduced" and opts.view == "both" and not doc.has_changes:
             continue
         for r in rules:
-            for rep in r.check(doc, view):
-                f = report_finding(doc, r, rep, opts)
-                if opts.view == "both" and view == "introduced":
-                    f = replace(f, message=f.message + " (introduced view)")
-                key = (f.code, f.line, f.column, f.message)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(f)
+            reports += [(r, rep, view) for rep in r.check(doc, view)]
+    doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
+    seen = set()
+    for r, rep, view in reports:
+        f = report_finding(doc, r, rep, opts)
+        if opts.view == "both" and view == "introduced":
+            f = replace(f, message=f.message + " (introduced view)")
+        key = (f.code, f.line, f.column, f.message)
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
     from . import suppress
     return suppress.apply(doc, out, opts.unused_suppressions and sel.enabled(RULES["BL009"]))
 

@@ -2,7 +2,7 @@
 
 lxml gives an element's start line but no column, and a bill often holds a whole section on one line.
 So positions are found in the decoded source itself: one scan of the markup, done the first time a
-finding needs a place, pairs each start tag with its element in document order.
+finding needs a place, pairs start tags with elements in document order.
 """
 
 from __future__ import annotations
@@ -30,8 +30,10 @@ class Source:
     def __init__(self, text: str, root=None):
         self.text = text
         self.root = root
-        self._line_starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
-        self._tags: dict | None = None
+        self._line_starts = array("q", [0])
+        self._line_starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+        self._spans: array | None = None
+        self._where: dict = {}   # element -> index of its start tag, for the elements located so far
 
     # lines -------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -53,12 +55,41 @@ class Source:
 
     # elements -----------------------------------------------------------
     def spans(self, el) -> tuple[int, int, int] | None:
-        """(start of '<', end of the start tag, end of the element) in the source, or None."""
-        i = self._index().get(el)
+        """(start of '<', end of the start tag, end of the element) in the source, or None.
+
+        Call locate() first with every element you will ask about: without it each new element costs a
+        walk over the whole tree."""
+        if el not in self._where:
+            self.locate([el])
+        i = self._where.get(el)
         return None if i is None else tuple(self._spans[3 * i:3 * i + 3])
 
-    def _index(self) -> dict:
-        if self._tags is None:
+    def locate(self, els) -> None:
+        """Find the start tags of these elements, in one walk over the tree for all of them.
+
+        Start tags pair with elements in document order. Only the elements asked for are kept: a map of
+        every element would hold a Python proxy for each, ~200 bytes apiece on a bill of a million."""
+        wanted = {e for e in els if e is not None and e not in self._where}
+        if not wanted:
+            return
+        spans = self._tag_spans()
+        count = len(spans) // 3
+        i = 0
+        for e in self.root.iter() if self.root is not None else ():
+            if not isinstance(e.tag, str):
+                continue
+            if e in wanted:
+                # If the counts disagree (entities expanding to markup) pairing stops short.
+                self._where[e] = i if i < count else None
+                wanted.discard(e)
+                if not wanted:
+                    break
+            i += 1
+        for e in wanted:
+            self._where[e] = None   # not in this tree
+
+    def _tag_spans(self) -> array:
+        if self._spans is None:
             # Flat integers in an array, not a list per element: on a 40 MB bill that is ~100 MB less.
             spans = array("q")
             stack: list[int] = []
@@ -73,11 +104,8 @@ class Source:
                 spans.extend((m.start(), m.end(), m.end()))
                 if not tok.endswith("/>"):
                     stack.append(len(spans) - 1)
-            elements = [e for e in self.root.iter() if isinstance(e.tag, str)] if self.root is not None else []
-            # Pair in order; if the counts disagree (entities expanding to markup) pairing stops short.
             self._spans = spans
-            self._tags = {e: i for i, e in zip(range(len(spans) // 3), elements)}  # keys keep proxies alive
-        return self._tags
+        return self._spans
 
     def element_span(self, el) -> tuple[int, int] | None:
         """Offsets of the element's start tag (start of '<', end after '>')."""

@@ -35,6 +35,7 @@ def collect(doc) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
     src = doc.source
     pis = [n for n in doc.tree.iter() if _is_billlint(n)]
     pis += [n for n in doc.root.itersiblings(preceding=True) if _is_billlint(n)]
+    src.locate(_target(pi) for pi in pis)
     for pi in pis:
         text = pi.text or ""
         line = pi.sourceline or 1
@@ -57,15 +58,21 @@ def collect(doc) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
         if m.group(1) == "disable-file":
             out.append(Suppression(codes, 0, len(src.text), lc[0], lc[1], text.strip()))
             continue
-        target = pi.getnext()
-        while target is not None and not isinstance(target.tag, str):
-            target = target.getnext()
+        target = _target(pi)
         span = src.spans(target) if target is not None else None
         if span is None:
             bad.append((lc[0], lc[1], "a disable suppression must stand before the element it covers"))
             continue
         out.append(Suppression(codes, span[0], span[2], lc[0], lc[1], text.strip()))
     return out, bad
+
+
+def _target(pi):
+    """The element a disable PI covers: the next one after it."""
+    target = pi.getnext()
+    while target is not None and not isinstance(target.tag, str):
+        target = target.getnext()
+    return target
 
 
 def _is_billlint(node) -> bool:
