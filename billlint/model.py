@@ -11,6 +11,8 @@ from array import array
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from lxml import etree
+
 from . import designations
 from .designations import ABOVE_SECTION, Designation
 from .source import Source
@@ -100,55 +102,74 @@ class Provision:
 
 
 class TextRun:
-    """Text of an element as a view shows it, with a map from positions back to the source.
+    """Text of an element as a view shows it, with inline markup and a map back to the source.
 
-    starts[i] is where the i-th stretch of character data begins in text, nodes[i] the element it comes
-    from and tails[i] whether it is that element's tail; parallel arrays, not a tuple per stretch, because
-    a large bill holds millions of them. marks are (start, end, tag, element) of inline elements."""
-    __slots__ = ("text", "starts", "nodes", "tails", "marks", "_tags")
+    A bill holds hundreds of thousands of runs, so a run keeps only its text and its inline marks, as
+    flat arrays ((start, end) pairs and tag names, sorted by start). Where its characters come from in
+    the source (for a finding's position, or element boundaries) is worked out again on demand by
+    walking the element once more: few runs ever need it."""
+    __slots__ = ("text", "_spans", "_tags", "_origin", "_detail")
 
-    def __init__(self, text: str, starts=(), nodes=(), tails=b"", marks=()):
+    def __init__(self, text: str, marks=(), origin=None, detail=None):
         self.text = text
-        self.starts = starts
-        self.nodes = nodes
-        self.tails = tails
-        self.marks = marks
-        self._tags = None
+        marks = sorted(marks, key=lambda m: m[0])
+        self._spans = array("l", [x for m in marks for x in m[:2]]) if marks else None
+        self._tags = tuple(m[2] for m in marks)
+        self._origin = origin     # (document, element, view, skip) to rebuild the detail from
+        self._detail = detail     # (starts, nodes, tails, marks with their elements)
 
-    def _by_tag(self, tag: str) -> list:
-        index = self._tags
-        if index is None:
-            index = self._tags = {}
-            for m in sorted(self.marks, key=lambda m: m[0]):
-                index.setdefault(m[2], []).append(m)
-        return index.get(tag, ())
+    @property
+    def marks(self) -> list[tuple[int, int, str]]:
+        """(start, end, tag) of each inline element, by start."""
+        sp = self._spans
+        return [(sp[2 * i], sp[2 * i + 1], t) for i, t in enumerate(self._tags)]
 
     def marked_between(self, start: int, end: int, tag: str) -> bool:
         """Whether an inline element of this tag starts in [start, end)."""
-        return any(start <= m[0] < end for m in self._by_tag(tag))
+        sp = self._spans
+        return any(t == tag and start <= sp[2 * i] < end for i, t in enumerate(self._tags))
 
     def marked(self, start: int, end: int, tags) -> bool:
         """Whether [start, end) lies inside an inline element of one of these tags."""
-        if not self.marks:
+        sp = self._spans
+        if sp is None:
             return False
-        for t in tags:
-            for m in self._by_tag(t):      # sorted by start: stop at the first that starts after
-                if m[0] > start:
-                    break
-                if end <= m[1]:
-                    return True
+        for i, t in enumerate(self._tags):
+            if sp[2 * i] > start:
+                break      # sorted by start: none further on can hold start
+            if end <= sp[2 * i + 1] and t in tags:
+                return True
         return False
+
+    def _full(self) -> tuple:
+        if self._detail is None:
+            doc, el, view, skip = self._origin
+            self._detail = doc._text(el, view, skip, detail=True)._detail
+        return self._detail
 
     def mark(self, start: int, end: int, tag: str):
         """The inline element of this tag that holds [start, end), if any."""
-        return next((m[3] for m in self._by_tag(tag) if m[0] <= start and end <= m[1]), None)
+        if not self.marked(start, end, (tag,)):
+            return None
+        return next((m[3] for m in self._full()[3] if m[2] == tag and m[0] <= start and end <= m[1]), None)
+
+    def holders(self, pos: int) -> list:
+        """The inline elements that hold character pos."""
+        return [m[3] for m in self._full()[3] if m[0] <= pos < m[1]] if self._spans is not None else []
+
+    def segments(self) -> list[tuple[int, int]]:
+        """(start, end) of each stretch of character data: no element boundary falls inside one."""
+        starts = self._full()[0]
+        ends = list(starts[1:]) + [len(self.text)]
+        return list(zip(starts, ends))
 
     def anchor(self, pos: int) -> tuple:
         """(element, "text" | "tail", n): where character pos of this run stands in the source."""
-        if not self.nodes:
+        starts, nodes, tails, _ = self._full()
+        if not nodes:
             return (None, "text", 0)
-        i = max(bisect.bisect_right(self.starts, pos) - 1, 0)
-        return self.nodes[i], "tail" if self.tails[i] else "text", pos - self.starts[i]
+        i = max(bisect.bisect_right(starts, pos) - 1, 0)
+        return nodes[i], "tail" if tails[i] else "text", pos - starts[i]
 
 
 class Document:
@@ -167,6 +188,8 @@ class Document:
         self.states: dict = {}      # element -> added | deleted
         self.blocks: dict = {}      # quoted-block element -> its top provisions
         self.approps: set = set()    # divisions (or the body) that hold appropriations headings
+        self._runs: dict = {}        # (view, skip) -> element -> TextRun: kept, every family reads them
+        self._memo: dict = {}        # values derived for one family of rules; see memo()
         self._build()
 
     # building ------------------------------------------------------------
@@ -278,11 +301,23 @@ class Document:
     def provisions_in(self, view: str) -> list[Provision]:
         return [p for p in self.provisions if p.in_view(view)]
 
+    def memo(self, key, compute):
+        """compute(), done once per key until release(): the rules of one family share what it derives
+        (references, instructions, the joined text). The runner releases it between families, so the
+        peak memory on a large bill is one family's, not the sum of all."""
+        try:
+            return self._memo[key]
+        except KeyError:
+            value = self._memo[key] = compute()
+            return value
+
+    def release(self) -> None:
+        self._memo.clear()
+
     def by_id(self, ident: str):
         """The element with this id attribute, or None."""
-        index = self.__dict__.get("_ids")
-        if index is None:
-            index = self._ids = {el.get("id"): el for el in self.root.iter() if isinstance(el.tag, str) and el.get("id")}
+        index = self.memo("ids", lambda: {el.get("id"): el for el in self.root.iter()
+                                          if isinstance(el.tag, str) and el.get("id")})
         return index.get(ident)
 
     def provision_of(self, el) -> Provision | None:
@@ -317,64 +352,74 @@ class Document:
         """The running text of el in a view: dropped markup removed, nested provisions and skip tags left out.
 
         Computed once per element, view and skip set: every rule family reads the same runs."""
-        cache = self.__dict__.setdefault("_runs", {})
-        key = (el, view, skip)
-        run = cache.get(key)
+        cache = self._runs.get((view, skip))
+        if cache is None:
+            cache = self._runs[(view, skip)] = {}
+        run = cache.get(el)
         if run is None:
-            run = cache[key] = self._text(el, view, skip)
+            run = cache[el] = self._text(el, view, skip)
         return run
 
     def joined(self, view: str = REPORTED):
         """All provisions' runs in one string (runs apart by a NUL line, which no pattern crosses), and the
         (start, provision, run) of each, so one regex pass over the whole bill can serve a rule.
         One string per view: a rule that leaves quoted text out filters the matches, not the text."""
-        cache = self.__dict__.setdefault("_joined", {})
-        if view not in cache:
-            parts, index, pos = [], [], 0
-            for prov in self.provisions_in(view):
-                run = self.text(prov.el, view)
-                index.append((pos, prov, run))
-                parts.append(run.text)
-                pos += len(run.text) + 3
-            cache[view] = ("\n\x00\n".join(parts), index, [i[0] for i in index])
-        return cache[view]
+        return self.memo(("joined", view), lambda: self._join(view))
 
-    def _text(self, el, view: str, skip) -> TextRun:
+    def _join(self, view: str):
+        parts, index, pos = [], [], 0
+        for prov in self.provisions_in(view):
+            run = self.text(prov.el, view)
+            index.append((pos, prov, run))
+            parts.append(run.text)
+            pos += len(run.text) + 3
+        return "\n\x00\n".join(parts), index, [i[0] for i in index]
+
+    def _text(self, el, view: str, skip, detail: bool = False) -> TextRun:
+        """Walk el for its run; with detail, also record where each stretch of text comes from."""
         out: list[str] = []
         starts, nodes, tails = array("q"), [], bytearray()
         marks: list = []
         length = 0
         dropped = DROPPED[view]
-
-        def emit(s: str, node, where: str) -> None:
-            nonlocal length
+        open_: list = []      # per open element: (state, start of its mark, tag) or None when skipped
+        walker = etree.iterwalk(el, events=("start", "end", "comment", "pi"))
+        for event, node in walker:
+            if event == "start":
+                if node is el:
+                    st, s = self.state(el), node.text
+                    open_.append((st, 0, None))
+                else:
+                    tag = node.tag
+                    if not isinstance(tag, str):   # an entity reference left unexpanded: only its tail is text
+                        open_.append(None)
+                        continue
+                    name = tag if "}" not in tag else tag.rpartition("}")[2]
+                    st = own_state(node, open_[-1][0])
+                    if st == dropped or name in skip or name in _LEVEL_SET:
+                        walker.skip_subtree()
+                        open_.append(None)
+                        continue
+                    open_.append((st, length, name))
+                    s = node.text
+                where = 0
+            elif event == "end":
+                entry = open_.pop()
+                if node is el:
+                    break
+                if entry is not None:
+                    marks.append((entry[1], length, entry[2], node) if detail else (entry[1], length, entry[2]))
+                s, where = node.tail, 1
+            else:       # a comment or processing instruction: only its tail is text
+                s, where = node.tail, 1
             if s:
-                starts.append(length)
-                nodes.append(node)
-                tails.append(where == "tail")
+                if detail:
+                    starts.append(length)
+                    nodes.append(node)
+                    tails.append(where)
                 out.append(s)
                 length += len(s)
-
-        stack = [("open", el, self.state(el))]
-        while stack:
-            op, node, st = stack.pop()
-            if op == "tail":
-                emit(node.tail, node, "tail")
-                continue
-            if op == "close":
-                marks.append((node[0], length, node[1], node[2]))
-                continue
-            if node is not el:
-                if node.tail:
-                    stack.append(("tail", node, None))
-                if not isinstance(node.tag, str):
-                    continue
-                name = local(node.tag)
-                st = own_state(node, st)
-                if st == dropped or name in skip or name in _LEVEL_SET:
-                    continue
-                stack.append(("close", (length, name, node), None))
-            emit(node.text, node, "text")
-            for child in reversed(node):
-                stack.append(("open", child, st))
-        return TextRun("".join(out), starts, nodes, bytes(tails), marks)
+        text = "".join(out)
+        if detail:
+            return TextRun(text, marks, detail=(starts, nodes, bytes(tails), sorted(marks, key=lambda m: m[0])))
+        return TextRun(text, marks, origin=(self, el, view, skip))

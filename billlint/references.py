@@ -279,18 +279,13 @@ def _other_law_section(doc: Document, ref: Ref, head: tuple) -> bool:
 
 
 def _sections(doc: Document) -> list:
-    cache = doc.__dict__
-    if "_own_sections" not in cache:
-        cache["_own_sections"] = [p for p in doc.provisions if p.level == "section" and p.quoted is None
-                                  and p.designation and p.designation.value]
-    return cache["_own_sections"]
+    return doc.memo("own sections", lambda: [p for p in doc.provisions if p.level == "section" and p.quoted is None
+                                            and p.designation and p.designation.value])
 
 
 def _code_default(doc: Document) -> bool:
-    cache = doc.__dict__
-    if "_code_default" not in cache:
-        cache["_code_default"] = any(_CODE_DEFAULT.search("".join(t.itertext())) for t in doc.root.iter("text"))
-    return cache["_code_default"]
+    return doc.memo("code default", lambda: any(_CODE_DEFAULT.search("".join(t.itertext()))
+                                                for t in doc.root.iter("text")))
 
 
 _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
@@ -327,15 +322,14 @@ def _division(prov: Provision):
 
 def _index(doc: Document, view: str) -> dict:
     """(quoted block, level, designation) -> provisions, for units cited through the bill (sections, titles)."""
-    cache = doc.__dict__.setdefault("_unit_index", {})
-    if view not in cache:
+    def build() -> dict:
         index: dict = {}
         for p in doc.provisions:
             if p.in_view(view) and p.designation and (p.level == "section" or p.level in ABOVE_SECTION):
                 for core in {p.designation.core, *p.designation.parts}:
                     index.setdefault((p.quoted, p.level, core), []).append(p)
-        cache[view] = index
-    return cache[view]
+        return index
+    return doc.memo(("unit index", view), build)
 
 
 def self_contained(doc: Document, prov: Provision) -> bool:

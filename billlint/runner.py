@@ -168,8 +168,13 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     for view in views:
         if view == "introduced" and opts.view == "both" and not doc.has_changes:
             continue
+        family = None
         for r in rules:
+            if r.code[:3] != family:
+                doc.release()    # what one family derived is not kept while the next runs
+                family = r.code[:3]
             reports += [(r, rep, view) for rep in r.check(doc, view)]
+    doc.release()
     doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
     seen = set()
     for r, rep, view in reports:

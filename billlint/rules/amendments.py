@@ -12,10 +12,7 @@ from ..registry import rule
 
 
 def _parsed(doc, view):
-    cache = doc.__dict__.setdefault("_instructions", {})
-    if view not in cache:
-        cache[view] = am.parse(doc, view)
-    return cache[view]
+    return doc.memo(("instructions", view), lambda: am.parse(doc, view))
 
 
 def _report(ins, message, fix=None):

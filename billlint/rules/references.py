@@ -13,10 +13,11 @@ def _q(text: str) -> str:
 
 
 def _internal(doc, view):
-    cache = doc.__dict__.setdefault("_refs", {})
-    if view not in cache:
-        cache[view] = refs.find(doc, view)
-    return [r for r in cache[view] if r.kind == refs.INTERNAL]
+    return [r for r in _all(doc, view) if r.kind == refs.INTERNAL]
+
+
+def _all(doc, view):
+    return doc.memo(("refs", view), lambda: refs.find(doc, view))
 
 
 @rule("BL201", "unresolved-reference", "error")
@@ -71,15 +72,14 @@ def _after_outside_section(doc, r, view) -> bool:
 
 def _outside(doc, view):
     """Starts of references to other laws' sections, by text run; and the provisions holding them."""
-    cache = doc.__dict__.setdefault("_outside", {})
-    if view not in cache:
+    def build():
         by_run, provs = {}, set()
-        for o in doc._refs[view]:
+        for o in _all(doc, view):
             if o.kind != refs.INTERNAL and o.chains and o.chains[0][0][0] in ("section", *ABOVE_SECTION):
                 by_run.setdefault(id(o.run), []).append(o.start)
                 provs.add(id(o.prov))
-        cache[view] = (by_run, provs)
-    return cache[view]
+        return by_run, provs
+    return doc.memo(("outside", view), build)
 
 
 @rule("BL202", "reference-to-struck", "error")

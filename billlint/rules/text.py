@@ -55,10 +55,7 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None)
     import bisect
     text, index, starts = doc.joined(view)
     if trigger:
-        lower = doc.__dict__.setdefault("_lower", {})
-        if view not in lower:
-            lower[view] = text.lower()
-        low = lower[view]
+        low = doc.memo(("lower", view), text.lower)
         # Search only around each place the trigger word stands: a few windows instead of the whole bill.
         found, seen, at = [], set(), low.find(trigger)
         while at >= 0:
@@ -134,9 +131,9 @@ def doubled_word(doc, view):
     Good: "shall submit to the Committee".
     """
     for prov, run in own_texts(doc, view):
-        starts = [*run.starts, len(run.text)]
-        for i in range(len(run.nodes)):
-            lo, hi = starts[i], starts[i + 1]
+        if not _DOUBLED.search(run.text):
+            continue   # most runs: no need to find where their elements begin and end
+        for lo, hi in run.segments():
             for m in _DOUBLED.finditer(run.text, lo, hi):
                 word = m.group(1)
                 if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}):
@@ -326,7 +323,7 @@ def short_title_mismatch(doc, view):
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
             if year is None or year == want:
                 continue
-            if any(id(mark[3]) in own for mark in run.marks if mark[0] <= m.start() < mark[1]) \
+            if any(id(el) in own for el in run.holders(m.start())) \
                     or run.marked(m.start(), m.end(), {"quote"}):
                 continue
             if _OTHER_ACT_BEFORE.search(run.text[max(0, m.start() - 60):m.start()]) or \
