@@ -10,6 +10,7 @@ are internal, and libxml2's amplification limit stops billion-laughs expansion.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -152,7 +153,7 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         out.problems.append(Problem("BL007", f"root element <{root.tag}> is not a bill, resolution or "
                                              "amendment-doc; not checked", root.sourceline or 1))
         return out
-    source = Source(decode(data, tree.docinfo.encoding), root)
+    source = Source(data, root, functools.partial(decode, encoding=tree.docinfo.encoding))
     out.problems.extend(_doctype_problems(tree, kind, source))
     if validate and finder is not None:
         found = finder.find(kind)
@@ -177,7 +178,7 @@ def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded
                                                  f"{'; '.join(finder.tried())}); pass --dtd FOLDER holding it"))
         else:
             out.problems.extend(Problem("BL010", msg, line, 1) for line, msg in uslm.validate(tree, path))
-    source = Source(decode(data, tree.docinfo.encoding), tree.getroot())
+    source = Source(data, tree.getroot(), functools.partial(decode, encoding=tree.docinfo.encoding))
     kind = out.kind = uslm.to_bill_dtd(tree)
     out.doc = Document(out.path, tree, source, kind, fmt="uslm")
     return out
@@ -189,20 +190,19 @@ def _doctype_problems(tree, kind: str, source: Source) -> list[Problem]:
     name = info.internalDTD.name if info.internalDTD is not None else None
     if not name and not info.public_id:
         return []
-    line, col = _doctype_position(source)
     if name and name != kind:
         return [Problem("BL005", f"the DOCTYPE names <{name}> but the root element is <{kind}>; "
-                                 f"validated against {dtds.FILES[kind]}", line, col)]
+                                 f"validated against {dtds.FILES[kind]}", *_doctype_position(source))]
     named = dtds.kind_of_identifier(info.public_id, None)
     if named and named != kind:
         return [Problem("BL005", f"the DOCTYPE's public identifier \"{info.public_id}\" is for <{named}> "
-                                 f"but the root element is <{kind}>", line, col)]
+                                 f"but the root element is <{kind}>", *_doctype_position(source))]
     return []
 
 
 def _doctype_position(source: Source) -> tuple[int, int]:
     i = source.text.find("<!DOCTYPE")
-    return source.line_col(i) if i >= 0 else (1, 1)
+    return source.line_col(i) if i >= 0 else (1, 1)  # only called for a DOCTYPE that is wrong
 
 
 _ELEMENT_IN_MSG = re.compile(r"(?:[Ee]lement|of element) ([\w:.-]+)")

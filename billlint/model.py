@@ -53,7 +53,7 @@ def local(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Provision:
     el: object
     level: str
@@ -311,14 +311,27 @@ class Document:
             value = self._memo[key] = compute()
             return value
 
-    def release(self) -> None:
+    def release(self, runs: bool = False) -> None:
+        """Drop memoized values; with runs, the text runs too (when no more rules will read them)."""
         self._memo.clear()
+        if runs:
+            self._runs.clear()
 
     def by_id(self, ident: str):
         """The element with this id attribute, or None."""
-        index = self.memo("ids", lambda: {el.get("id"): el for el in self.root.iter()
-                                          if isinstance(el.tag, str) and el.get("id")})
-        return index.get(ident)
+        index = self.memo("ids", self._id_index)
+        if ident not in index:      # an id no idref attribute names: looked up alone
+            found = self.root.xpath("//*[@id=$i]", i=ident)
+            index[ident] = found[0] if found else None
+        return index[ident]
+
+    def _id_index(self) -> dict:
+        # Only the ids that idref attributes name: a map of every id would hold a proxy per element.
+        index = dict.fromkeys(self.root.xpath("//@idref"))
+        for el in self.root.iter():
+            if isinstance(el.tag, str) and el.get("id") in index:
+                index[el.get("id")] = el
+        return index
 
     def provision_of(self, el) -> Provision | None:
         """The innermost provision holding el."""

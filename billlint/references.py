@@ -66,25 +66,32 @@ _QUOTE_TAGS = frozenset({"quote"})
 _EXTERNAL_TAGS = frozenset({"external-xref"})
 
 
-@dataclass
+@dataclass(slots=True, eq=False)
 class Ref:
+    # A large bill holds a hundred thousand references: slots, and no copy of the text they cite.
     prov: Provision
     run: TextRun
     start: int
     end: int
-    text: str
     kind: str
     word: str                          # the level word as written, singular: "subsection"
-    chains: list = field(default_factory=list)   # each target as [(level, core), ...], senior first
+    chains: list = ()                  # each target as [(level, core), ...], senior first
     joint: bool = False                # "clause (i) of subparagraph (A)" form, or a list
     scope: str | None = None           # "this section" qualifier: the unit that bounds resolution
     qualifier_end: int = 0             # end of an "of this section" qualifier, if any
-    targets: list = field(default_factory=list)  # resolved Provision or None, per chain
-    struck: list = field(default_factory=list)   # per chain: resolves only in struck text
+    targets: list = ()                 # resolved Provision or None, per chain
+    struck: list = ()                  # per chain: resolves only in struck text
+    ranges: list = ()                  # (i, j): chains i through j are a range
+    idref: str | None = None           # the target named by internal-xref markup
+    whole: bool = False                # "this Act": the bill itself
+
+    @property
+    def text(self) -> str:
+        return self.run.text[self.start:self.end]
 
     @property
     def this(self) -> bool:
-        return self.text.lower().startswith(("this ", "such "))
+        return self.run.text[self.start:self.start + 5].lower() in ("this ", "such ")
 
 
 def _singular(word: str) -> str:
@@ -169,7 +176,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
             head = chains[0]
             chains = [head + [(lv if i else w, c) for i, (lv, c) in enumerate(ch)] for ch in inner_chains]
             ranges = inner_ranges
-        ref = Ref(prov, run, start, end, text[start:end], INTERNAL, _singular(group[0].group("word")),
+        ref = Ref(prov, run, start, end, INTERNAL, _singular(group[0].group("word")),
                   chains, joint=len(group) > 1 or len(chains) > 1)
         ref.ranges = ranges
         _classify(doc, ref, text, amending_from)
@@ -186,8 +193,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
             a.kind = b.kind
     for m in THIS.finditer(text):
         word = m.group("word")
-        ref = Ref(prov, run, m.start(), m.end(), m.group(0), INTERNAL, word.lower() if word != "Act" else "Act")
-        ref.ranges = []
+        ref = Ref(prov, run, m.start(), m.end(), INTERNAL, word.lower() if word != "Act" else "Act")
         if m.group("det").lower() == "such":
             ref.kind = ANAPHORA
         else:
@@ -436,7 +442,7 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
             return
         ref.targets, ref.struck = [hit], [False]
         return
-    idref = getattr(ref, "idref", None)
+    idref = ref.idref
     if idref:
         el = doc.by_id(idref)
         hit = doc.provision_of(el) if el is not None else None

@@ -174,7 +174,7 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
                 doc.release()    # what one family derived is not kept while the next runs
                 family = r.code[:3]
             reports += [(r, rep, view) for rep in r.check(doc, view)]
-    doc.release()
+    doc.release(runs=True)   # before the source text is decoded for positions: the runs reports need stay
     doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
     seen = set()
     for r, rep, view in reports:

@@ -25,15 +25,33 @@ _SPECIAL = re.compile(r"[<&\r]")
 
 
 class Source:
-    """The decoded text of one file, with line starts and (lazily) the offsets of start tags."""
+    """The text of one file, with line starts and (lazily) the offsets of start tags.
 
-    def __init__(self, text: str, root=None):
-        self.text = text
+    Holds the file's bytes and decodes them the first time a position is needed, which for most files
+    is after every rule has run: the decoded text of a bill with em dashes is twice its size."""
+
+    def __init__(self, data: bytes | str, root=None, decode=None):
+        self._data = data
+        self._decode = decode      # bytes -> str
         self.root = root
-        self._line_starts = array("q", [0])
-        self._line_starts.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", text))
+        self._text: str | None = data if isinstance(data, str) else None
+        self._lines: array | None = None
         self._spans: array | None = None
         self._where: dict = {}   # element -> index of its start tag, for the elements located so far
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._decode(self._data)
+            self._data = None
+        return self._text
+
+    @property
+    def _line_starts(self) -> array:
+        if self._lines is None:
+            self._lines = array("q", [0])
+            self._lines.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", self.text))
+        return self._lines
 
     # lines -------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:

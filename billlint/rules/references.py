@@ -34,7 +34,7 @@ def unresolved_reference(doc, view):
     Good: "as described in paragraph (4)".
     """
     for r in _internal(doc, view):
-        if _after_outside_section(doc, r, view) or getattr(r, "whole", False):
+        if _after_outside_section(doc, r, view) or r.whole:
             continue
         missing = [chain for chain, target, struck in zip(r.chains or [None], r.targets, r.struck)
                    if target is None and not struck]

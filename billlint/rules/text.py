@@ -55,21 +55,36 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None)
     import bisect
     text, index, starts = doc.joined(view)
     if trigger:
-        low = doc.memo(("lower", view), text.lower)
+        low = doc.memo(("folded", view), lambda: _fold(text))
+        word = trigger.lower().encode("ascii", "replace")
         # Search only around each place the trigger word stands: a few windows instead of the whole bill.
-        found, seen, at = [], set(), low.find(trigger)
+        found, seen, at = [], set(), low.find(word)
         while at >= 0:
             for m in pattern.finditer(text, max(0, at - 120), min(len(text), at + len(trigger) + 120)):
                 if m.span() not in seen and m.start() <= at < m.end() + 1:
                     seen.add(m.span())
                     found.append(m)
-            at = low.find(trigger, at + 1)
+            at = low.find(word, at + 1)
     else:
         found = pattern.finditer(text)
     for m in found:
         start, prov, run = index[bisect.bisect_right(starts, m.start()) - 1]
         if quoted or prov.quoted is None:
             yield prov, run, m, start
+
+
+def _fold(text: str, chunk: int = 1 << 20) -> bytearray:
+    """The text lower-cased, one byte per character (non-ASCII as "?"), at the same positions.
+
+    Done a piece at a time: str.lower() of a whole bill holds a buffer four times the text's length."""
+    out = bytearray()
+    for i in range(0, len(text), chunk):
+        piece = text[i:i + chunk]
+        low = piece.lower()
+        if len(low) != len(piece):      # "İ" lowers to two characters: keep positions, fold one by one
+            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in piece)
+        out += low.encode("ascii", "replace")
+    return out
 
 
 def own_texts(doc, view, quoted: bool = True):
