@@ -6,10 +6,13 @@ internal error.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import os
+import re
 import sys
+from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -98,7 +101,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     reader = _SourceLines(stdin)
     if fix:
         findings = _fix(findings, show_diff, unsafe_fixes, stdin)
-    texts = [_span_text(f, reader) for f in findings]
+    texts = [_span_text(f, reader) for f in findings] if write_baseline or baseline_path else []
     if write_baseline:
         baselines.write(write_baseline, findings, texts)
         click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
@@ -180,23 +183,29 @@ def _fix(findings, show_diff, unsafe, stdin):
 
 
 class _SourceLines:
-    """Source lines for the text format, read once per file and only when a finding is shown."""
+    """Source lines for the text format, read once per file and only when a finding is shown.
+    Kept as the file's bytes and where its lines start: a line is decoded when it is shown."""
 
     def __init__(self, stdin):
         self.stdin = stdin
 
-    @functools.lru_cache(maxsize=8)
-    def _lines(self, path: str) -> list[str]:
+    @functools.lru_cache(maxsize=4)
+    def _lines(self, path: str) -> tuple[bytes, array]:
         try:
             data = self.stdin[1] if self.stdin and path == self.stdin[0] else Path(path).read_bytes()
         except OSError:
-            return []
-        from .load import decode
-        return decode(data, "utf-8").splitlines()
+            return b"", array("q")
+        data = data[3:] if data.startswith(codecs.BOM_UTF8) else data
+        starts = array("q", [0])
+        starts.extend(m.end() for m in re.finditer(rb"\r\n|\r|\n", data))
+        return data, starts
 
     def __call__(self, path: str, line: int) -> str | None:
-        lines = self._lines(path)
-        return lines[line - 1] if 0 < line <= len(lines) else None
+        data, starts = self._lines(path)
+        if not 0 < line <= len(starts) or not data:
+            return None
+        end = starts[line] if line < len(starts) else len(data)
+        return data[starts[line - 1]:end].decode("utf-8", errors="replace").rstrip("\r\n")
 
 
 @cli.command()

@@ -10,7 +10,6 @@ are internal, and libxml2's amplification limit stops billion-laughs expansion.
 from __future__ import annotations
 
 import codecs
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,7 +18,7 @@ from lxml import etree
 
 from . import dtd as dtds
 from .model import Document, local
-from .source import Source
+from .source import Source, decode  # noqa: F401 (decode: used by cli)
 
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
 # The largest bill GPO has published is a few MB; a file far past that is not a bill, and checking it would
@@ -101,15 +100,6 @@ def _decl_position(data: bytes, name: str) -> tuple[int, int]:
     return line, m.start() - (data.rfind(b"\n", 0, m.start()) + 1) + 1
 
 
-def decode(data: bytes, encoding: str | None) -> str:
-    try:
-        codec = codecs.lookup(encoding or "utf-8").name
-    except LookupError:
-        codec = "utf-8"
-    text = data.decode(codec, errors="replace")
-    return text[1:] if text.startswith("\ufeff") else text
-
-
 def root_kind(root) -> str | None:
     name = local(root.tag)
     if name in dtds.FILES and not root.tag.startswith("{"):
@@ -153,7 +143,7 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         out.problems.append(Problem("BL007", f"root element <{root.tag}> is not a bill, resolution or "
                                              "amendment-doc; not checked", root.sourceline or 1))
         return out
-    source = Source(data, root, functools.partial(decode, encoding=tree.docinfo.encoding))
+    source = Source(data, root, tree.docinfo.encoding)
     out.problems.extend(_doctype_problems(tree, kind, source))
     if validate and finder is not None:
         found = finder.find(kind)
@@ -178,7 +168,7 @@ def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded
                                                  f"{'; '.join(finder.tried())}); pass --dtd FOLDER holding it"))
         else:
             out.problems.extend(Problem("BL010", msg, line, 1) for line, msg in uslm.validate(tree, path))
-    source = Source(data, tree.getroot(), functools.partial(decode, encoding=tree.docinfo.encoding))
+    source = Source(data, tree.getroot(), tree.docinfo.encoding)
     kind = out.kind = uslm.to_bill_dtd(tree)
     out.doc = Document(out.path, tree, source, kind, fmt="uslm")
     return out

@@ -303,7 +303,7 @@ class Document:
 
     def memo(self, key, compute):
         """compute(), done once per key until release(): the rules of one family share what it derives
-        (references, instructions, the joined text). The runner releases it between families, so the
+        (references, instructions, folded text). The runner releases it between families, so the
         peak memory on a large bill is one family's, not the sum of all."""
         try:
             return self._memo[key]
@@ -372,21 +372,6 @@ class Document:
         if run is None:
             run = cache[el] = self._text(el, view, skip)
         return run
-
-    def joined(self, view: str = REPORTED):
-        """All provisions' runs in one string (runs apart by a NUL line, which no pattern crosses), and the
-        (start, provision, run) of each, so one regex pass over the whole bill can serve a rule.
-        One string per view: a rule that leaves quoted text out filters the matches, not the text."""
-        return self.memo(("joined", view), lambda: self._join(view))
-
-    def _join(self, view: str):
-        parts, index, pos = [], [], 0
-        for prov in self.provisions_in(view):
-            run = self.text(prov.el, view)
-            index.append((pos, prov, run))
-            parts.append(run.text)
-            pos += len(run.text) + 3
-        return "\n\x00\n".join(parts), index, [i[0] for i in index]
 
     def _text(self, el, view: str, skip, detail: bool = False) -> TextRun:
         """Walk el for its run; with detail, also record where each stretch of text comes from."""

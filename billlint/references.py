@@ -17,7 +17,7 @@ Scanning is linear: compiled patterns over each provision's text once, no backtr
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import designations
 from .designations import ABOVE_SECTION, EXPECTED, SECTION_LEVELS

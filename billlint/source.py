@@ -8,6 +8,7 @@ finding needs a place, pairs start tags with elements in document order.
 from __future__ import annotations
 
 import bisect
+import codecs
 import re
 from array import array
 
@@ -22,54 +23,115 @@ _TOKEN = re.compile(
 )
 _ENTITY = re.compile(r"&[^;\s<&]{1,40};")
 _SPECIAL = re.compile(r"[<&\r]")
+_NEWLINE = re.compile(r"\r\n|\r|\n")
+
+
+def _is_utf8(encoding: str | None) -> bool:
+    try:
+        return codecs.lookup(encoding or "utf-8").name == "utf-8"
+    except LookupError:
+        return True   # decode() falls back to UTF-8 too
+
+
+def decode(data: bytes, encoding: str | None) -> str:
+    try:
+        codec = codecs.lookup(encoding or "utf-8").name
+    except LookupError:
+        codec = "utf-8"
+    text = data.decode(codec, errors="replace")
+    return text[1:] if text.startswith("\ufeff") else text
 
 
 class Source:
     """The text of one file, with line starts and (lazily) the offsets of start tags.
 
-    Holds the file's bytes and decodes them the first time a position is needed, which for most files
-    is after every rule has run: the decoded text of a bill with em dashes is twice its size."""
+    Holds the file's bytes until a position is first needed, which for most files is after every rule
+    has run. A UTF-8 file is then read as Latin-1, one character per byte, so that a bill with em dashes
+    costs its size once and not twice (a str of it would be two bytes a character). Offsets are then
+    byte offsets; columns and counts of parsed characters decode the bytes concerned, and chars()
+    turns an offset into a character offset of the decoded file (what fixes are written in).
+    """
 
-    def __init__(self, data: bytes | str, root=None, decode=None):
-        self._data = data
-        self._decode = decode      # bytes -> str
+    def __init__(self, data: bytes | str, root=None, encoding: str | None = None):
         self.root = root
+        self._data = data
+        self._encoding = encoding
+        # byte offsets for UTF-8 without a BOM; a BOM or another encoding: characters of the decoded text
+        self.bytewise = isinstance(data, bytes) and _is_utf8(encoding) and not data.startswith(codecs.BOM_UTF8)
         self._text: str | None = data if isinstance(data, str) else None
         self._lines: array | None = None
+        self._extra: array | None = None   # bytewise: continuation bytes before each line
         self._spans: array | None = None
         self._where: dict = {}   # element -> index of its start tag, for the elements located so far
 
     @property
     def text(self) -> str:
         if self._text is None:
-            self._text = self._decode(self._data)
-            self._data = None
+            data, self._data = self._data, None
+            self._text = data.decode("latin-1") if self.bytewise else decode(data, self._encoding)
         return self._text
 
     @property
     def _line_starts(self) -> array:
         if self._lines is None:
             self._lines = array("q", [0])
-            self._lines.extend(m.end() for m in re.finditer(r"\r\n|\r|\n", self.text))
+            self._lines.extend(m.end() for m in _NEWLINE.finditer(self.text))
         return self._lines
+
+    def _chars(self, start: int, end: int) -> str:
+        """The decoded characters of text[start:end]."""
+        piece = self.text[start:end]
+        return piece.encode("latin-1").decode("utf-8", errors="replace") if self.bytewise else piece
+
+    def _width(self, start: int, end: int) -> int:
+        """How many characters text[start:end] decodes to."""
+        if not self.bytewise or self.text.isascii() or self.text[start:end].isascii():
+            return end - start
+        return len(self._chars(start, end))
+
+    def _after(self, start: int, k: int) -> int:
+        """The offset k characters after start (start lies on a character boundary)."""
+        if not self.bytewise:
+            return start + k
+        piece = self.text[start:start + 4 * k]
+        if piece[:k].isascii():
+            return start + k
+        return start + len(self._chars(start, start + 4 * k)[:k].encode("utf-8"))
 
     # lines -------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
-        """1-based line and column of a character offset."""
+        """1-based line and column (in characters) of an offset."""
         i = bisect.bisect_right(self._line_starts, offset) - 1
-        return i + 1, offset - self._line_starts[i] + 1
+        start = self._line_starts[i]
+        return i + 1, self._width(start, offset) + 1
 
     def line_text(self, line: int) -> str:
         if not 1 <= line <= len(self._line_starts):
             return ""
         start = self._line_starts[line - 1]
         end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
-        return self.text[start:end].rstrip("\r\n")
+        return self._chars(start, end).rstrip("\r\n")
 
     def at(self, line: int, col: int) -> int:
-        """Character offset of a 1-based line and column."""
+        """The offset of a 1-based line and column."""
         line = min(max(line, 1), len(self._line_starts))
-        return self._line_starts[line - 1] + col - 1
+        return self._after(self._line_starts[line - 1], col - 1)
+
+    def chars(self, offset: int) -> int:
+        """The character offset in the decoded file of an offset."""
+        if not self.bytewise:
+            return offset
+        if self._extra is None:
+            extra, total = array("q"), 0
+            starts = self._line_starts
+            for i, start in enumerate(starts):
+                extra.append(total)
+                end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+                total += (end - start) - self._width(start, end)
+            self._extra = extra
+        i = bisect.bisect_right(self._line_starts, offset) - 1
+        start = self._line_starts[i]
+        return offset - self._extra[i] - ((offset - start) - self._width(start, offset))
 
     # elements -----------------------------------------------------------
     def spans(self, el) -> tuple[int, int, int] | None:
@@ -158,9 +220,10 @@ class Source:
             # Plain text is counted in one step; only markup, entities and CRLF need a look.
             m = _SPECIAL.search(text, pos)
             stop = m.start() if m else end
-            if count + (stop - pos) > n:
-                return pos + (n - count)
-            count += stop - pos
+            width = self._width(pos, stop)
+            if count + width > n:
+                return self._after(pos, n - count)
+            count += width
             pos = stop
             if pos >= end:
                 break
@@ -171,9 +234,10 @@ class Source:
                 if text.startswith("<![CDATA[", pos):
                     close = text.find("]]>", pos)
                     inner = pos + 9
-                    if count + (close - inner) > n:
-                        return inner + (n - count)
-                    count += close - inner
+                    width = self._width(inner, close)
+                    if count + width > n:
+                        return self._after(inner, n - count)
+                    count += width
                     pos = close + 3
                     continue
                 m = _TOKEN.match(text, pos)

@@ -204,8 +204,9 @@ def empty_provision(doc, view):
             continue  # a quoted enum and header alone is a heading amendment ("to read as follows:")
         if p.header and "reserved" in p.header.lower():
             continue  # "SEC. 1903. [RESERVED]." holds its number on purpose
-        if any(_has_content(doc, c, view) for c in p.el if isinstance(c.tag, str) and c.tag != "enum"):
-            continue
+        if doc.text(p.el, view).text.strip() or \
+                any(_has_content(doc, c, view) for c in p.el if isinstance(c.tag, str) and c.tag != "enum"):
+            continue  # its own text first: the runs of its parts would be kept for nothing else
         yield Report(f"{p.cite if p.level == 'section' else p.level + ' ' + p.cite} has no text",
                      el=p.el, provision=p)
     for qb in doc.root.iter("quoted-block"):

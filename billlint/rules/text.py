@@ -49,42 +49,49 @@ def entries(name: str, extra: str | None = None) -> tuple[Entry, ...]:
 
 
 def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None):
-    """(provision, run, match) for each match of a pattern in the bill's text, in one pass over all of it.
-    The match positions are the joined text's; subtract the run's start (the fourth item) for the run's.
-    With a trigger word, a bill that does not contain it is not searched at all."""
+    """(provision, run, match, 0) for each match of a pattern in the provisions' text.
+    With a trigger word (one every match holds), only the text around each place it stands is searched,
+    found in one pass over a folded copy of the whole bill; without one, every run is searched."""
+    if not trigger:
+        for prov, run in own_texts(doc, view, quoted):
+            for m in pattern.finditer(run.text):
+                yield prov, run, m, 0
+        return
     import bisect
-    text, index, starts = doc.joined(view)
-    if trigger:
-        low = doc.memo(("folded", view), lambda: _fold(text))
-        word = trigger.lower().encode("ascii", "replace")
-        # Search only around each place the trigger word stands: a few windows instead of the whole bill.
-        found, seen, at = [], set(), low.find(word)
-        while at >= 0:
-            for m in pattern.finditer(text, max(0, at - 120), min(len(text), at + len(trigger) + 120)):
-                if m.span() not in seen and m.start() <= at < m.end() + 1:
-                    seen.add(m.span())
-                    found.append(m)
-            at = low.find(word, at + 1)
-    else:
-        found = pattern.finditer(text)
-    for m in found:
-        start, prov, run = index[bisect.bisect_right(starts, m.start()) - 1]
+    folded, starts, index = doc.memo(("folded", view), lambda: _fold_all(doc, view))
+    word = trigger.lower().encode("ascii", "replace")
+    seen, at = set(), folded.find(word)
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        prov, run = index[i]
+        pos = at - starts[i]
         if quoted or prov.quoted is None:
-            yield prov, run, m, start
+            text = run.text
+            for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
+                if m.start() <= pos < m.end() + 1 and (i, m.span()) not in seen:
+                    seen.add((i, m.span()))
+                    yield prov, run, m, 0
+        at = folded.find(word, at + 1)
 
 
-def _fold(text: str, chunk: int = 1 << 20) -> bytearray:
-    """The text lower-cased, one byte per character (non-ASCII as "?"), at the same positions.
+def _fold_all(doc, view):
+    """Every provision's text lower-cased, one byte per character (non-ASCII as "?"), runs apart by a NUL
+    line; with the start of each run and its (provision, run). A byte copy: the bill's text as one str
+    would be twice the size (em dashes make it two bytes a character) and str.lower() needs four."""
+    from array import array
+    out, starts, index = bytearray(), array("q"), []
+    for prov, run in own_texts(doc, view):
+        starts.append(len(out))
+        index.append((prov, run))
+        out += _fold(run.text) + b"\n\x00\n"
+    return out, starts, index
 
-    Done a piece at a time: str.lower() of a whole bill holds a buffer four times the text's length."""
-    out = bytearray()
-    for i in range(0, len(text), chunk):
-        piece = text[i:i + chunk]
-        low = piece.lower()
-        if len(low) != len(piece):      # "İ" lowers to two characters: keep positions, fold one by one
-            low = "".join(c.lower() if len(c.lower()) == 1 else c for c in piece)
-        out += low.encode("ascii", "replace")
-    return out
+
+def _fold(text: str) -> bytes:
+    low = text.lower()
+    if len(low) != len(text):      # "İ" lowers to two characters: keep positions, fold one by one
+        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
+    return low.encode("ascii", "replace")
 
 
 def own_texts(doc, view, quoted: bool = True):
