@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from array import array
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Iterator
 
 from lxml import etree
@@ -49,6 +49,14 @@ def own_state(el, inherited: str | None) -> str | None:
     return _PHRASE_STATE.get(el.tag, inherited)
 
 
+_TAGS: dict = {}
+
+
+def _intern(name: str) -> str:
+    """One str per tag name: lxml makes a new one each time .tag is read, and runs keep them."""
+    return _TAGS.setdefault(name, name) if len(_TAGS) < 4096 else name  # bounded: tag names are input
+
+
 def local(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
@@ -66,7 +74,7 @@ class Provision:
     outer: Provision | None = None  # nearest provision outside that quoted block
     run: tuple = ()                 # sibling list: an appropriations heading or wrapper starts a new one
     path: str = ""
-    children: list[Provision] = field(default_factory=list)
+    children: list[Provision] = ()  # a list once it has one: most provisions have none
 
     @property
     def line(self) -> int:
@@ -114,8 +122,8 @@ class TextRun:
         self.text = text
         marks = sorted(marks, key=lambda m: m[0])
         self._spans = array("l", [x for m in marks for x in m[:2]]) if marks else None
-        self._tags = tuple(m[2] for m in marks)
-        self._origin = origin     # (document, element, view, skip) to rebuild the detail from
+        self._tags = tuple(_intern(m[2]) for m in marks) if marks else ()
+        self._origin = origin     # (context, element): the run rebuilds its detail from them
         self._detail = detail     # (starts, nodes, tails, marks with their elements)
 
     @property
@@ -143,7 +151,7 @@ class TextRun:
 
     def _full(self) -> tuple:
         if self._detail is None:
-            doc, el, view, skip = self._origin
+            (doc, view, skip), el = self._origin
             self._detail = doc._text(el, view, skip, detail=True)._detail
         return self._detail
 
@@ -190,6 +198,7 @@ class Document:
         self.approps: set = set()    # divisions (or the body) that hold appropriations headings
         self._runs: dict = {}        # (view, skip) -> element -> TextRun: kept, every family reads them
         self._memo: dict = {}        # values derived for one family of rules; see memo()
+        self._contexts: dict = {}
         self._build()
 
     # building ------------------------------------------------------------
@@ -236,7 +245,10 @@ class Document:
                          parent if same else None, state, quoted)
         prov.outer = parent.outer if same else parent
         if same:
-            parent.children.append(prov)
+            if parent.children:
+                parent.children.append(prov)
+            else:
+                parent.children = [prov]
         elif quoted is None:
             self.top.append(prov)
         else:
@@ -373,6 +385,10 @@ class Document:
             run = cache[el] = self._text(el, view, skip)
         return run
 
+    def _context(self, view: str, skip) -> tuple:
+        """One (document, view, skip) tuple shared by all the runs made with them."""
+        return self._contexts.setdefault((view, skip), (self, view, skip))
+
     def _text(self, el, view: str, skip, detail: bool = False) -> TextRun:
         """Walk el for its run; with detail, also record where each stretch of text comes from."""
         out: list[str] = []
@@ -420,4 +436,4 @@ class Document:
         text = "".join(out)
         if detail:
             return TextRun(text, marks, detail=(starts, nodes, bytes(tails), sorted(marks, key=lambda m: m[0])))
-        return TextRun(text, marks, origin=(self, el, view, skip))
+        return TextRun(text, marks, origin=(self._context(view, skip), el))

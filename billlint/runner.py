@@ -206,6 +206,7 @@ def check_file(path: str, settings: Settings, data: bytes | None = None) -> list
                 if hit is not None:
                     return hit
         loaded = load(path, settings.finder_for(path), data=data, validate=opts.validate)
+        data = None   # the document holds what it needs of the bytes
         found = check_loaded(loaded, opts)
         if cache is not None:
             cache.put(key, found)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+import zlib
 from array import array
 
 # Markup that is not an element start tag must be skipped so tags pair up with elements in order.
@@ -23,6 +24,7 @@ _TOKEN = re.compile(
 )
 _ENTITY = re.compile(r"&[^;\s<&]{1,40};")
 _SPECIAL = re.compile(r"[<&\r]")
+_PACK_ABOVE = 8_000_000
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
@@ -54,8 +56,11 @@ class Source:
 
     def __init__(self, data: bytes | str, root=None, encoding: str | None = None):
         self.root = root
-        self._data = data
         self._encoding = encoding
+        # A large file waits compressed (XML shrinks to a fifth or less at the fastest level): the rules
+        # run with its tree in memory, and the bytes are not needed until then.
+        self._packed = isinstance(data, bytes) and len(data) > _PACK_ABOVE
+        self._data = zlib.compress(data, 1) if self._packed else data
         # byte offsets for UTF-8 without a BOM; a BOM or another encoding: characters of the decoded text
         self.bytewise = isinstance(data, bytes) and _is_utf8(encoding) and not data.startswith(codecs.BOM_UTF8)
         self._text: str | None = data if isinstance(data, str) else None
@@ -68,6 +73,7 @@ class Source:
     def text(self) -> str:
         if self._text is None:
             data, self._data = self._data, None
+            data = zlib.decompress(data) if self._packed else data
             self._text = data.decode("latin-1") if self.bytewise else decode(data, self._encoding)
         return self._text
 
