@@ -109,3 +109,81 @@ def test_crlf_and_bom_keep_columns():
     off = doc.source.offset(run.anchor(run.text.index("word")))
     line, col = doc.source.line_col(off)
     assert doc.source.line_text(line)[col - 1:col + 3] == "word"
+
+
+MULTIBYTE = ('<section id="s1"><enum>1.</enum><header>Caf\u00e9\u2014rules</header><text>The \u201cna\u00efve\u201d '
+             'caf\u00e9 <quote>\u2014\u00bd\u2014</quote> and the word here \u2014 and <term>\u00e9t\u00e9</term> '
+             'the <![CDATA[\u00e9\u00e9]]> last word.</text></section>')
+
+
+def _positions(doc):
+    """(line, column, decoded character offset) of some words of MULTIBYTE's text, through the source."""
+    run = doc.text(doc.root.find(".//text"))
+    src = doc.source
+    out = []
+    for word in ("word here", "\u00e9t\u00e9", "last word", "\u00bd"):
+        a, b = src.span(run, run.text.index(word), run.text.index(word) + len(word))
+        out.append((*src.line_col(a), src.chars(a), src.chars(b)))
+    return out
+
+
+def test_multibyte_text_gives_character_columns_and_offsets():
+    text = bill(MULTIBYTE)
+    doc = load.load("t.xml", None, data=text.encode()).doc
+    assert doc.source.bytewise       # UTF-8: offsets are bytes, reported as characters
+    decoded = text
+    for (line, col, a, b), word in zip(_positions(doc), ("word here", "\u00e9t\u00e9", "last word", "\u00bd")):
+        assert decoded[a:b] == word
+        assert doc.source.line_text(line)[col - 1:col - 1 + len(word)] == word
+        assert doc.source.at(line, col) == doc.source.text.index(word.encode().decode("latin-1"))
+
+
+def test_other_encodings_and_a_packed_source_give_the_same_positions(monkeypatch):
+    text = bill(MULTIBYTE)
+    utf8 = _positions(load.load("t.xml", None, data=text.encode()).doc)
+    latin = text.replace('encoding="UTF-8"', 'encoding="ISO-8859-1"').replace("\u2014", "-").replace("\u201c", '"') \
+        .replace("\u201d", '"')
+    assert 'encoding="ISO-8859-1"' in latin
+    doc = load.load("t.xml", None, data=latin.encode("latin-1")).doc
+    assert not doc.source.bytewise
+    for (line, col, a, b), word in zip(_positions(doc), ("word here", "\u00e9t\u00e9", "last word", "\u00bd")):
+        assert latin[a:b] == word
+    from billlint import source
+    monkeypatch.setattr(source, "_PACK_ABOVE", 10)
+    doc = load.load("t.xml", None, data=text.encode()).doc
+    assert doc.source._packed
+    assert _positions(doc) == utf8
+
+
+def test_runs_rebuild_their_detail_on_demand():
+    doc = doc_of(bill(MULTIBYTE))
+    run = doc.text(doc.root.find(".//text"))
+    assert run._detail is None           # built without the map back to the source
+    assert run.marks == [(run.text.index("\u2014\u00bd"), run.text.index("\u2014\u00bd") + 3, "quote"),
+                         (run.text.index("\u00e9t\u00e9"), run.text.index("\u00e9t\u00e9") + 3, "term")]
+    assert [el.tag for el in run.holders(run.text.index("\u00bd"))] == ["quote"]
+    assert run.mark(run.text.index("\u00e9t\u00e9"), run.text.index("\u00e9t\u00e9") + 1, "term").tag == "term"
+    assert run.mark(0, 3, "term") is None
+    pieces = [run.text[a:b] for a, b in run.segments()]
+    assert "".join(pieces) == run.text and "\u2014\u00bd\u2014" in pieces
+
+
+def test_memo_is_shared_until_released():
+    doc = doc_of(bill(MULTIBYTE))
+    calls = []
+    assert doc.memo("k", lambda: calls.append(1) or len(calls)) == 1
+    assert doc.memo("k", lambda: calls.append(1) or len(calls)) == 1
+    doc.release()
+    assert doc.memo("k", lambda: calls.append(1) or len(calls)) == 2
+
+
+def test_checking_leaves_no_derived_values_behind():
+    from billlint import runner
+    loaded = load.load("t.xml", None, data=bill(MULTIBYTE).encode())
+    seen = []
+    real = loaded.doc.release
+    loaded.doc.release = lambda runs=False: (seen.append((len(loaded.doc._memo), runs)), real(runs))
+    runner.check_loaded(loaded, runner.Options())
+    assert len(seen) >= 5 and seen[-1][1]           # once per family, and runs dropped at the end
+    assert any(n for n, _ in seen)                 # families did leave values to release
+    assert loaded.doc._memo == {} and loaded.doc._runs == {}
