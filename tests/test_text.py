@@ -204,3 +204,10 @@ def test_word_lists_have_what_an_office_needs():
     for name in ("confusables.toml", "wordy.toml"):
         for e in entries(name):
             assert e.suggestion and e.reason and e.example and isinstance(e.pattern, re.Pattern)
+
+
+@pytest.mark.parametrize("apostrophe", ["'", "\u2019"])
+def test_a_list_of_triggers_finds_each_spelling(apostrophe):
+    got = findings(sec(f"The Commission shall carry out it{apostrophe}s duties. It shall report."), "confusable-word")
+    assert [g[2].split('"')[1] for g in got] == [f"it{apostrophe}s"]
+    assert findings(sec("The Commission shall carry out its duties."), "confusable-word") == []

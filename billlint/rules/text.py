@@ -30,7 +30,7 @@ class Entry:
     safe: bool
     replacement: str | None = None
     skip: tuple = ()
-    trigger: str | None = None
+    trigger: str | tuple | None = None
 
 
 @functools.lru_cache(maxsize=8)
@@ -44,14 +44,19 @@ def entries(name: str, extra: str | None = None) -> tuple[Entry, ...]:
                 flags = 0 if e.get("case") else re.I
                 out.append(Entry(re.compile(e["pattern"], flags), e.get("word", 0), e["suggestion"], e["reason"],
                                  e["example"], e.get("good", ""), e.get("safe", False), e.get("replacement"),
-                                 tuple(e.get("skip", ())), e.get("trigger")))
+                                 tuple(e.get("skip", ())), _trigger(e.get("trigger"))))
     return tuple(out)
 
 
-def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None):
+def _trigger(value):
+    return tuple(value) if isinstance(value, list) else value
+
+
+def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None):
     """(provision, run, match, 0) for each match of a pattern in the provisions' text.
-    With a trigger word (one every match holds), only the text around each place it stands is searched,
-    found in one pass over a folded copy of the whole bill; without one, every run is searched."""
+    With a trigger word (one every match holds; or several, one of which each match holds), only the text
+    around each place it stands is searched, found in one pass over a folded copy of the whole bill;
+    without one, every run is searched."""
     if not trigger:
         for prov, run in own_texts(doc, view, quoted):
             for m in pattern.finditer(run.text):
@@ -59,19 +64,21 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | None = None)
         return
     import bisect
     folded, starts, index = doc.memo(("folded", view), lambda: _fold_all(doc, view))
-    word = trigger.lower().encode("ascii", "replace")
-    seen, at = set(), folded.find(word)
-    while at >= 0:
-        i = bisect.bisect_right(starts, at) - 1
-        prov, run = index[i]
-        pos = at - starts[i]
-        if quoted or prov.quoted is None:
-            text = run.text
-            for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
-                if m.start() <= pos < m.end() + 1 and (i, m.span()) not in seen:
-                    seen.add((i, m.span()))
-                    yield prov, run, m, 0
-        at = folded.find(word, at + 1)
+    seen: set = set()
+    for word in [trigger] if isinstance(trigger, str) else trigger:
+        word = word.lower().encode("ascii", "replace")   # as folded: "it’s" is b"it?s"
+        at = folded.find(word)
+        while at >= 0:
+            i = bisect.bisect_right(starts, at) - 1
+            prov, run = index[i]
+            pos = at - starts[i]
+            if quoted or prov.quoted is None:
+                text = run.text
+                for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
+                    if m.start() <= pos < m.end() + 1 and (i, m.span()) not in seen:
+                        seen.add((i, m.span()))
+                        yield prov, run, m, 0
+            at = folded.find(word, at + 1)
 
 
 def _fold_all(doc, view):
