@@ -222,7 +222,8 @@ def refs(file, fmt, view, kinds):
     doc.source.locate(r.run.anchor(r.start)[0] for r in found)
     for r in found:
         line, col = doc.source.line_col(doc.source.offset(r.run.anchor(r.start)))
-        targets = [{"provision": t.path, "line": t.line} if t is not None else None for t in r.targets]
+        targets = [{"provision": "the bill", "line": doc.root.sourceline or 1}] if r.whole else \
+            [{"provision": t.path, "line": t.line} if t is not None else None for t in r.targets]
         rows.append({"line": line, "column": col, "provision": r.prov.path, "text": " ".join(r.text.split()),
                      "kind": r.kind, "targets": targets,
                      "struck": any(r.struck)})

@@ -191,8 +191,9 @@ def test_seed_refs_resolve(run):
                        ("clause (iii) or (iv) of paragraph (2)(A)", ("sec. 2(c)(2)(A)(iii)", "sec. 2(c)(2)(A)(iv)")),
                        ("clause (i) or (ii) of paragraph (2)(A)", ("sec. 2(c)(2)(A)(i)", "sec. 2(c)(2)(A)(ii)"))]:
         assert (text, want) in resolved, text
-    assert all(row["targets"] and row["targets"][0] for row in rows if row["text"] != "this Act" and
-               row["text"] != "This Act")
+    assert all(row["targets"] and row["targets"][0] for row in rows)
+    assert [t["provision"] for row in rows if row["text"].lower() == "this act" for t in row["targets"]] == \
+        ["the bill"] * sum(row["text"].lower() == "this act" for row in rows) != []
 
 
 def test_non_minimal_fix_replaces_the_span(dtd_dir, run, tmp_path):
