@@ -6,13 +6,10 @@ internal error.
 
 from __future__ import annotations
 
-import codecs
 import functools
 import json
 import os
-import re
 import sys
-from array import array
 from collections import Counter
 from pathlib import Path
 
@@ -183,29 +180,25 @@ def _fix(findings, show_diff, unsafe, stdin):
 
 
 class _SourceLines:
-    """Source lines for the text format, read once per file and only when a finding is shown.
-    Kept as the file's bytes and where its lines start: a line is decoded when it is shown."""
+    """Source lines for the text format, read once per file and only when a finding is shown."""
 
     def __init__(self, stdin):
         self.stdin = stdin
 
     @functools.lru_cache(maxsize=4)
-    def _lines(self, path: str) -> tuple[bytes, array]:
+    def _source(self, path: str):
+        from .source import Source
         try:
-            data = self.stdin[1] if self.stdin and path == self.stdin[0] else Path(path).read_bytes()
+            return Source(self.stdin[1] if self.stdin and path == self.stdin[0] else Path(path).read_bytes())
         except OSError:
-            return b"", array("q")
-        data = data[3:] if data.startswith(codecs.BOM_UTF8) else data
-        starts = array("q", [0])
-        starts.extend(m.end() for m in re.finditer(rb"\r\n|\r|\n", data))
-        return data, starts
+            return None
 
     def __call__(self, path: str, line: int) -> str | None:
-        data, starts = self._lines(path)
-        if not 0 < line <= len(starts) or not data:
+        src = self._source(path)
+        if src is None or not 0 < line <= src.line_count:
             return None
-        end = starts[line] if line < len(starts) else len(data)
-        return data[starts[line - 1]:end].decode("utf-8", errors="replace").rstrip("\r\n")
+        text = src.line_text(line)
+        return None if not text and line == src.line_count else text   # after the last line break: no line
 
 
 @cli.command()

@@ -18,7 +18,7 @@ from lxml import etree
 
 from . import dtd as dtds
 from .model import Document, local
-from .source import Source, decode  # noqa: F401 (decode: used by cli)
+from .source import Source
 
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
 # The largest bill GPO has published is a few MB; a file far past that is not a bill, and checking it would
@@ -143,7 +143,7 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         out.problems.append(Problem("BL007", f"root element <{root.tag}> is not a bill, resolution or "
                                              "amendment-doc; not checked", root.sourceline or 1))
         return out
-    source = Source(data, root, tree.docinfo.encoding)
+    source = Source(data, root, tree.docinfo.encoding, pack=True)
     out.problems.extend(_doctype_problems(tree, kind, source))
     if validate and finder is not None:
         found = finder.find(kind)
@@ -168,7 +168,7 @@ def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded
                                                  f"{'; '.join(finder.tried())}); pass --dtd FOLDER holding it"))
         else:
             out.problems.extend(Problem("BL010", msg, line, 1) for line, msg in uslm.validate(tree, path))
-    source = Source(data, tree.getroot(), tree.docinfo.encoding)
+    source = Source(data, tree.getroot(), tree.docinfo.encoding, pack=True)
     kind = out.kind = uslm.to_bill_dtd(tree)
     out.doc = Document(out.path, tree, source, kind, fmt="uslm")
     return out

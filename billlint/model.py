@@ -119,8 +119,8 @@ class TextRun:
     __slots__ = ("text", "_spans", "_tags", "_origin", "_detail")
 
     def __init__(self, text: str, marks=(), origin=None, detail=None):
+        """marks: (start, end, tag[, element]) of inline elements, sorted by start."""
         self.text = text
-        marks = sorted(marks, key=lambda m: m[0])
         self._spans = array("l", [x for m in marks for x in m[:2]]) if marks else None
         self._tags = tuple(_intern(m[2]) for m in marks) if marks else ()
         self._origin = origin     # (context, element): the run rebuilds its detail from them
@@ -408,7 +408,7 @@ class Document:
                     if not isinstance(tag, str):   # an entity reference left unexpanded: only its tail is text
                         open_.append(None)
                         continue
-                    name = tag if "}" not in tag else tag.rpartition("}")[2]
+                    name = local(tag)
                     st = own_state(node, open_[-1][0])
                     if st == dropped or name in skip or name in _LEVEL_SET:
                         walker.skip_subtree()
@@ -434,6 +434,7 @@ class Document:
                 out.append(s)
                 length += len(s)
         text = "".join(out)
+        marks.sort(key=lambda m: m[0])   # made as elements close; queries want them by start
         if detail:
-            return TextRun(text, marks, detail=(starts, nodes, bytes(tails), sorted(marks, key=lambda m: m[0])))
+            return TextRun(text, marks, detail=(starts, nodes, bytes(tails), marks))
         return TextRun(text, marks, origin=(self._context(view, skip), el))

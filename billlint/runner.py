@@ -151,7 +151,8 @@ def _elements(rep: Report):
     """The elements whose source positions a report needs."""
     yield rep.el
     if rep.run is not None:
-        ends = [rep.start, rep.end - 1] + (list(rep.fix[:2]) + [rep.fix[1] - 1] if rep.fix else [])
+        # what Source.span() reads: the first and the last character of the span and of the fix
+        ends = [rep.start, rep.end - 1] + ([rep.fix[0], rep.fix[1] - 1] if rep.fix else [])
         for pos in ends:
             yield rep.run.anchor(max(pos, 0))[0]
 
@@ -170,9 +171,9 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
             continue
         family = None
         for r in rules:
-            if r.code[:3] != family:
+            if r.family != family:
                 doc.release()    # what one family derived is not kept while the next runs
-                family = r.code[:3]
+                family = r.family
             reports += [(r, rep, view) for rep in r.check(doc, view)]
     doc.release(runs=True)   # before the source text is decoded for positions: the runs reports need stay
     doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))

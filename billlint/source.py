@@ -28,19 +28,16 @@ _PACK_ABOVE = 8_000_000
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 
 
-def _is_utf8(encoding: str | None) -> bool:
+def _codec(encoding: str | None) -> str:
+    """The codec for a declared encoding: UTF-8 when none is declared or it is unknown."""
     try:
-        return codecs.lookup(encoding or "utf-8").name == "utf-8"
+        return codecs.lookup(encoding or "utf-8").name
     except LookupError:
-        return True   # decode() falls back to UTF-8 too
+        return "utf-8"
 
 
 def decode(data: bytes, encoding: str | None) -> str:
-    try:
-        codec = codecs.lookup(encoding or "utf-8").name
-    except LookupError:
-        codec = "utf-8"
-    text = data.decode(codec, errors="replace")
+    text = data.decode(_codec(encoding), errors="replace")
     return text[1:] if text.startswith("\ufeff") else text
 
 
@@ -54,15 +51,16 @@ class Source:
     turns an offset into a character offset of the decoded file (what fixes are written in).
     """
 
-    def __init__(self, data: bytes | str, root=None, encoding: str | None = None):
+    def __init__(self, data: bytes | str, root=None, encoding: str | None = None, pack: bool = False):
         self.root = root
         self._encoding = encoding
-        # A large file waits compressed (XML shrinks to a fifth or less at the fastest level): the rules
-        # run with its tree in memory, and the bytes are not needed until then.
-        self._packed = isinstance(data, bytes) and len(data) > _PACK_ABOVE
+        # pack: the text will not be needed for a while (the rules run first). A large file then waits
+        # compressed: XML shrinks to a fifth or less at the fastest level.
+        self._packed = pack and isinstance(data, bytes) and len(data) > _PACK_ABOVE
         self._data = zlib.compress(data, 1) if self._packed else data
         # byte offsets for UTF-8 without a BOM; a BOM or another encoding: characters of the decoded text
-        self.bytewise = isinstance(data, bytes) and _is_utf8(encoding) and not data.startswith(codecs.BOM_UTF8)
+        self.bytewise = isinstance(data, bytes) and _codec(encoding) == "utf-8" and \
+            not data.startswith(codecs.BOM_UTF8)
         self._text: str | None = data if isinstance(data, str) else None
         self._lines: array | None = None
         self._extra: array | None = None   # bytewise: continuation bytes before each line
@@ -99,10 +97,10 @@ class Source:
         """The offset k characters after start (start lies on a character boundary)."""
         if not self.bytewise:
             return start + k
-        piece = self.text[start:start + 4 * k]
+        piece = self.text[start:start + 4 * k]     # k characters take at most 4k bytes
         if piece[:k].isascii():
             return start + k
-        return start + len(self._chars(start, start + 4 * k)[:k].encode("utf-8"))
+        return start + len(piece.encode("latin-1").decode("utf-8", errors="replace")[:k].encode("utf-8"))
 
     # lines -------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -110,6 +108,10 @@ class Source:
         i = bisect.bisect_right(self._line_starts, offset) - 1
         start = self._line_starts[i]
         return i + 1, self._width(start, offset) + 1
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
 
     def line_text(self, line: int) -> str:
         if not 1 <= line <= len(self._line_starts):
