@@ -186,3 +186,21 @@ def test_seed_002_reported_view_has_no_structure_finding():
     need_shared()
     loaded = load.load(str(SEEDS / "002_13d6b53b233f789c.txt"), None)
     assert [f for f in check_loaded(loaded, Options(Selection(["BL1"]))) ] == []
+
+
+def _numbered_subsections(n: int) -> str:
+    return bill("".join(sec(subs("1", "2", prefix=f"s{i}x"), n=str(i)) for i in range(1, n + 1)))
+
+
+def test_enum_class_reports_a_files_habit_once():
+    # two sections with numbered subsections: two findings, each where it stands
+    assert [p for p, _ in findings(_numbered_subsections(2), "enum-class")] == ["sec. 1(1)", "sec. 2(1)"]
+    # four: the file's own convention, one finding that names the other places
+    got = findings(_numbered_subsections(4), "enum-class")
+    assert got == [("sec. 1(1)", "a subsection is designated with a lower-case letter (a); found (1) to (2) "
+                                 "(2 subsections); the same in 3 more subsection lists of this file "
+                                 "(sec. 2(1), sec. 3(1), sec. 4(1))")]
+    # single slips are never folded together
+    slips = bill("".join(sec('<paragraph id="p%d"><enum>(B)</enum><text>x</text></paragraph>' % i, n=str(i))
+                         for i in range(1, 5)))
+    assert len(findings(slips, "enum-class")) == 4

@@ -75,10 +75,16 @@ def enum_class(doc, view):
     subclauses (I); items (aa); subitems (AA) (HOLC Manual 312(a)(1)). Roman versus letter is decided by
     the level: "(i)" is a letter at subsection level and a numeral at clause level.
 
+    A whole list styled wrong is reported once, at its first provision. Where a file styles three or more
+    whole lists of one level the same wrong way, that is the file's own habit: it is reported once,
+    naming the other places.
+
     Bad: `<paragraph><enum>(B)</enum>` -- a paragraph is designated with a number.
     Good: `<subparagraph><enum>(B)</enum>`.
     """
     wrong = {id(p) for p in doc.provisions_in(view) if _wrong_class(p)}
+    lists: dict = {}    # (level, class found) -> [(first provision, what was found)], one per whole list
+    single: list = []   # designations wrong on their own: slips, each reported where it stands
     for _parent, group in doc.groups(view):
         bad = [p for p in group if id(p) in wrong]
         # One finding for a list tagged at the wrong level, and none below a provision already reported.
@@ -86,14 +92,31 @@ def enum_class(doc, view):
         if not bad:
             continue
         p = bad[0]
-        cls = EXPECTED[p.level]
-        found = p.designation.raw.strip()
         if len(bad) > 1 and len({q.designation.cls for q in bad}) == 1:
-            found = f"{found} to {bad[-1].designation.raw.strip()} ({len(bad)} {p.level}s)"
-            bad = bad[:1]
-        for q in bad:
-            yield Report(f"a {q.level} is designated with {CLASS_NAMES[cls]}; found "
-                         f"{found if q is p else q.designation.raw.strip()}", el=q.el, provision=q)
+            found = f"{p.designation.raw.strip()} to {bad[-1].designation.raw.strip()} ({len(bad)} {p.level}s)"
+            lists.setdefault((p.level, p.designation.cls), []).append((p, found))
+        else:
+            single += [(q, q.designation.raw.strip()) for q in bad]
+    for q, what in single:
+        yield _class_report(q, what)
+    for (level, _cls), found in lists.items():
+        if len(found) >= _CONVENTION:
+            # The file's own convention (a whole bill tagging its numbered subsections as subsections):
+            # one finding that says where else, not one per section.
+            (q, what), rest = found[0], found[1:]
+            where = ", ".join(r.path for r, _ in rest[:3]) + (f" and {len(rest) - 3} more" if len(rest) > 3 else "")
+            found = [(q, f"{what}; the same in {len(rest)} more {level} lists of this file ({where})")]
+        for q, what in found:
+            yield _class_report(q, what)
+
+
+def _class_report(p: Provision, found: str) -> Report:
+    return Report(f"a {p.level} is designated with {CLASS_NAMES[EXPECTED[p.level]]}; found {found}",
+                  el=p.el, provision=p)
+
+
+# From this many whole lists with the same wrong style, a file is reported once.
+_CONVENTION = 3
 
 
 def _wrong_class(p: Provision) -> bool:
