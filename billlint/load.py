@@ -191,7 +191,7 @@ def _doctype_problems(tree, kind: str, source: Source) -> list[Problem]:
 
 
 def _doctype_position(source: Source) -> tuple[int, int]:
-    i = source.text.find("<!DOCTYPE")
+    i = source.data.find(b"<!DOCTYPE")
     return source.line_col(i) if i >= 0 else (1, 1)  # only called for a DOCTYPE that is wrong
 
 

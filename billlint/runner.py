@@ -141,7 +141,7 @@ def report_finding(doc: Document, rule, rep: Report, opts: Options) -> Finding:
         fs, fe, text, safe = rep.fix
         a, b = src.span(rep.run, fs, fe)
         # a fix may only touch plain text: a span with markup or entities in it is not a safe edit
-        safe = safe and not any(c in src.text[a:b] for c in "<&")
+        safe = safe and not any(c in src.data[a:b] for c in (b"<", b"&"))
         fix = Fix(src.chars(a), src.chars(b), text, safe)
     return Finding(doc.path, line, col, rule.code, rule.name, opts.severity.get(rule.code, rule.severity),
                    rep.message, prov.path if prov is not None else "", end_line, end_col, fix)

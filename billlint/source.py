@@ -1,8 +1,8 @@
 """Source positions: map elements and text offsets back to line and column of the original file.
 
 lxml gives an element's start line but no column, and a bill often holds a whole section on one line.
-So positions are found in the decoded source itself: one scan of the markup, done the first time a
-finding needs a place, pairs start tags with elements in document order.
+So positions are found in the source itself, as UTF-8 bytes: one scan of the markup, done the first time
+a finding needs a place, pairs start tags with elements in document order.
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ from array import array
 
 # Markup that is not an element start tag must be skipped so tags pair up with elements in order.
 _TOKEN = re.compile(
-    r"<!--.*?-->"
-    r"|<!\[CDATA\[.*?\]\]>"
-    r"|<\?.*?\?>"
-    r"|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
-    r"|<(/?)[^\s/>!?]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
+    rb"<!--.*?-->"
+    rb"|<!\[CDATA\[.*?\]\]>"
+    rb"|<\?.*?\?>"
+    rb"|<!DOCTYPE(?:[^\[>]|\[.*?\])*>"
+    rb"|<(/?)[^\s/>!?]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.S,
 )
-_ENTITY = re.compile(r"&[^;\s<&]{1,40};")
-_SPECIAL = re.compile(r"[<&\r]")
+_ENTITY = re.compile(rb"&[^;\s<&]{1,40};")
+_SPECIAL = re.compile(rb"[<&\r]")
 _PACK_ABOVE = 8_000_000
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+_NEWLINE = re.compile(rb"\r\n|\r|\n")
 
 
 def _codec(encoding: str | None) -> str:
@@ -42,65 +42,57 @@ def decode(data: bytes, encoding: str | None) -> str:
 
 
 class Source:
-    """The text of one file, with line starts and (lazily) the offsets of start tags.
+    """The text of one file as UTF-8 bytes, with line starts and (lazily) the offsets of start tags.
 
-    Holds the file's bytes until a position is first needed, which for most files is after every rule
-    has run. A UTF-8 file is then read as Latin-1, one character per byte, so that a bill with em dashes
-    costs its size once and not twice (a str of it would be two bytes a character). Offsets are then
-    byte offsets; columns and counts of parsed characters decode the bytes concerned, and chars()
-    turns an offset into a character offset of the decoded file (what fixes are written in).
+    Offsets are byte offsets: a str of a bill with em dashes would be twice its size. Columns and counts
+    of parsed characters decode only the bytes concerned, and chars() turns an offset into a character
+    offset of the decoded file (what fixes are written in). A file in another encoding, or with a BOM,
+    is decoded and held re-encoded as UTF-8.
     """
 
     def __init__(self, data: bytes | str, root=None, encoding: str | None = None, pack: bool = False):
         self.root = root
-        self._encoding = encoding
-        # pack: the text will not be needed for a while (the rules run first). A large file then waits
+        if isinstance(data, str):
+            data = data.encode("utf-8")
+        elif _codec(encoding) != "utf-8" or data.startswith(codecs.BOM_UTF8):
+            data = decode(data, encoding).encode("utf-8")
+        # pack: the bytes will not be needed for a while (the rules run first). A large file then waits
         # compressed: XML shrinks to a fifth or less at the fastest level.
-        self._packed = pack and isinstance(data, bytes) and len(data) > _PACK_ABOVE
-        self._data = zlib.compress(data, 1) if self._packed else data
-        # byte offsets for UTF-8 without a BOM; a BOM or another encoding: characters of the decoded text
-        self.bytewise = isinstance(data, bytes) and _codec(encoding) == "utf-8" and \
-            not data.startswith(codecs.BOM_UTF8)
-        self._text: str | None = data if isinstance(data, str) else None
+        self._packed = pack and len(data) > _PACK_ABOVE
+        self._data: bytes | None = zlib.compress(data, 1) if self._packed else data
         self._lines: array | None = None
-        self._extra: array | None = None   # bytewise: continuation bytes before each line
+        self._extra: array | None = None   # continuation bytes before each line
         self._spans: array | None = None
         self._where: dict = {}   # element -> index of its start tag, for the elements located so far
 
     @property
-    def text(self) -> str:
-        if self._text is None:
-            data, self._data = self._data, None
-            data = zlib.decompress(data) if self._packed else data
-            self._text = data.decode("latin-1") if self.bytewise else decode(data, self._encoding)
-        return self._text
+    def data(self) -> bytes:
+        if self._packed:
+            self._data, self._packed = zlib.decompress(self._data), False
+        return self._data
 
     @property
     def _line_starts(self) -> array:
         if self._lines is None:
             self._lines = array("q", [0])
-            self._lines.extend(m.end() for m in _NEWLINE.finditer(self.text))
+            self._lines.extend(m.end() for m in _NEWLINE.finditer(self.data))
         return self._lines
 
-    def _chars(self, start: int, end: int) -> str:
-        """The decoded characters of text[start:end]."""
-        piece = self.text[start:end]
-        return piece.encode("latin-1").decode("utf-8", errors="replace") if self.bytewise else piece
+    def slice(self, start: int, end: int) -> str:
+        """The decoded characters between two offsets."""
+        return self.data[start:end].decode("utf-8", errors="replace")
 
     def _width(self, start: int, end: int) -> int:
-        """How many characters text[start:end] decodes to."""
-        if not self.bytewise or self.text.isascii() or self.text[start:end].isascii():
-            return end - start
-        return len(self._chars(start, end))
+        """How many characters the bytes between two offsets decode to."""
+        piece = self.data[start:end]
+        return len(piece) if piece.isascii() else len(piece.decode("utf-8", errors="replace"))
 
     def _after(self, start: int, k: int) -> int:
         """The offset k characters after start (start lies on a character boundary)."""
-        if not self.bytewise:
-            return start + k
-        piece = self.text[start:start + 4 * k]     # k characters take at most 4k bytes
+        piece = self.data[start:start + 4 * k]     # k characters take at most 4k bytes
         if piece[:k].isascii():
             return start + k
-        return start + len(piece.encode("latin-1").decode("utf-8", errors="replace")[:k].encode("utf-8"))
+        return start + len(piece.decode("utf-8", errors="replace")[:k].encode("utf-8"))
 
     # lines -------------------------------------------------------------
     def line_col(self, offset: int) -> tuple[int, int]:
@@ -117,8 +109,8 @@ class Source:
         if not 1 <= line <= len(self._line_starts):
             return ""
         start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.text)
-        return self._chars(start, end).rstrip("\r\n")
+        end = self._line_starts[line] if line < len(self._line_starts) else len(self.data)
+        return self.slice(start, end).rstrip("\r\n")
 
     def at(self, line: int, col: int) -> int:
         """The offset of a 1-based line and column."""
@@ -127,18 +119,16 @@ class Source:
 
     def chars(self, offset: int) -> int:
         """The character offset in the decoded file of an offset."""
-        if not self.bytewise:
-            return offset
+        starts = self._line_starts
         if self._extra is None:
             extra, total = array("q"), 0
-            starts = self._line_starts
             for i, start in enumerate(starts):
                 extra.append(total)
-                end = starts[i + 1] if i + 1 < len(starts) else len(self.text)
+                end = starts[i + 1] if i + 1 < len(starts) else len(self.data)
                 total += (end - start) - self._width(start, end)
             self._extra = extra
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        start = self._line_starts[i]
+        i = bisect.bisect_right(starts, offset) - 1
+        start = starts[i]
         return offset - self._extra[i] - ((offset - start) - self._width(start, offset))
 
     # elements -----------------------------------------------------------
@@ -181,16 +171,16 @@ class Source:
             # Flat integers in an array, not a list per element: on a 40 MB bill that is ~100 MB less.
             spans = array("q")
             stack: list[int] = []
-            for m in _TOKEN.finditer(self.text):
+            for m in _TOKEN.finditer(self.data):
                 tok = m.group(0)
-                if tok[1] in "!?":
+                if tok[1:2] in (b"!", b"?"):
                     continue
-                if tok[1] == "/":
+                if tok[1:2] == b"/":
                     if stack:
                         spans[stack.pop()] = m.end()
                     continue
                 spans.extend((m.start(), m.end(), m.end()))
-                if not tok.endswith("/>"):
+                if not tok.endswith(b"/>"):
                     stack.append(len(spans) - 1)
             self._spans = spans
         return self._spans
@@ -218,12 +208,12 @@ class Source:
     def span(self, run, start: int, end: int) -> tuple[int, int]:
         """Source offsets of run.text[start:end]."""
         a = self.offset(run.anchor(start))
-        b = self.offset(run.anchor(end - 1)) + 1 if end > start else a
+        b = self._after(self.offset(run.anchor(end - 1)), 1) if end > start else a
         return a, b
 
     def _advance(self, pos: int, n: int) -> int:
         """The offset n parsed characters after pos, in a stretch of character data."""
-        text, count, end = self.text, 0, len(self.text)
+        text, count, end = self.data, 0, len(self.data)
         while pos < end:
             # Plain text is counted in one step; only markup, entities and CRLF need a look.
             m = _SPECIAL.search(text, pos)
@@ -235,12 +225,12 @@ class Source:
             pos = stop
             if pos >= end:
                 break
-            if count == n and text[pos] != "<":
+            ch = text[pos:pos + 1]
+            if count == n and ch != b"<":
                 return pos
-            ch = text[pos]
-            if ch == "<":
-                if text.startswith("<![CDATA[", pos):
-                    close = text.find("]]>", pos)
+            if ch == b"<":
+                if text.startswith(b"<![CDATA[", pos):
+                    close = text.find(b"]]>", pos)
                     inner = pos + 9
                     width = self._width(inner, close)
                     if count + width > n:
@@ -251,10 +241,10 @@ class Source:
                 m = _TOKEN.match(text, pos)
                 pos = m.end() if m else pos + 1
                 continue
-            if ch == "&":
+            if ch == b"&":
                 m = _ENTITY.match(text, pos)
                 pos = m.end() if m else pos + 1
             else:  # "\r": a CRLF is one newline in the parsed text
-                pos += 2 if text.startswith("\r\n", pos) else 1
+                pos += 2 if text.startswith(b"\r\n", pos) else 1
             count += 1
         return pos

@@ -56,7 +56,7 @@ def collect(doc) -> tuple[list[Suppression], list[tuple[int, int, str]]]:
         if unknown:
             bad.append((lc[0], lc[1], f"unknown rule in suppression: {', '.join(unknown)}"))
         if m.group(1) == "disable-file":
-            out.append(Suppression(codes, 0, len(src.text), lc[0], lc[1], text.strip()))
+            out.append(Suppression(codes, 0, len(src.data), lc[0], lc[1], text.strip()))
             continue
         target = _target(pi)
         span = src.spans(target) if target is not None else None
@@ -81,7 +81,7 @@ def _is_billlint(node) -> bool:
 
 def _pi_offset(src, pi, line: int) -> int | None:
     start = src.at(line, 1) if line else 0
-    i = src.text.find("<?billlint", start)
+    i = src.data.find(b"<?billlint", start)
     return i if i >= 0 else None
 
 

@@ -85,7 +85,7 @@ def test_reference_spans_round_trip_to_the_source():
     doc = doc_with(b1="under subsection (a)(2) &amp; paragraph (2)")
     for r in refs_in(doc, "sec. 2(b)(1)"):
         a, b = doc.source.span(r.run, r.start, r.end)
-        assert doc.source.text[a:b] == r.text
+        assert doc.source.slice(a, b) == r.text
 
 
 def test_instruction_targets_are_about_the_amended_law():
