@@ -315,7 +315,7 @@ class Document:
 
     def memo(self, key, compute):
         """compute(), done once per key until release(): the rules of one family share what it derives
-        (references, instructions, folded text). The runner releases it between families, so the
+        (references, instructions, where trigger words stand). The runner releases it between families, so the
         peak memory on a large bill is one family's, not the sum of all."""
         try:
             return self._memo[key]

@@ -52,46 +52,60 @@ def _trigger(value):
     return tuple(value) if isinstance(value, list) else value
 
 
-def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None):
+def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None, among=()):
     """(provision, run, match, 0) for each match of a pattern in the provisions' text.
+
     With a trigger word (one every match holds; or several, one of which each match holds), only the text
-    around each place it stands is searched, found in one pass over a folded copy of the whole bill;
-    without one, every run is searched."""
+    around each place it stands is searched; without one, every run is searched. among: the triggers the
+    caller will ask for next, found in the same pass over the bill's text."""
     if not trigger:
         for prov, run in own_texts(doc, view, quoted):
             for m in pattern.finditer(run.text):
                 yield prov, run, m, 0
         return
-    import bisect
-    folded, starts, index = doc.memo(("folded", view), lambda: _fold_all(doc, view))
+    words = [trigger] if isinstance(trigger, str) else list(trigger)
     seen: set = set()
-    for word in [trigger] if isinstance(trigger, str) else trigger:
-        word = word.lower().encode("ascii", "replace")   # as folded: "it’s" is b"it?s"
-        at = folded.find(word)
-        while at >= 0:
-            i = bisect.bisect_right(starts, at) - 1
-            prov, run = index[i]
-            pos = at - starts[i]
+    for word in words:
+        for prov, run, pos in _hits(doc, view, word, among):
             if quoted or prov.quoted is None:
                 text = run.text
                 for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
-                    if m.start() <= pos < m.end() + 1 and (i, m.span()) not in seen:
-                        seen.add((i, m.span()))
+                    if m.start() <= pos < m.end() + 1 and (id(run), m.span()) not in seen:
+                        seen.add((id(run), m.span()))
                         yield prov, run, m, 0
-            at = folded.find(word, at + 1)
 
 
-def _fold_all(doc, view):
-    """Every provision's text lower-cased, one byte per character (non-ASCII as "?"), runs apart by a NUL
-    line; with the start of each run and its (provision, run). A byte copy: the bill's text as one str
-    would be twice the size (em dashes make it two bytes a character) and str.lower() needs four."""
-    from array import array
-    out, starts, index = bytearray(), array("q"), []
-    for prov, run in own_texts(doc, view):
-        starts.append(len(out))
-        index.append((prov, run))
-        out += _fold(run.text) + b"\n\x00\n"
-    return out, starts, index
+def _hits(doc, view, word: str, among=()) -> list:
+    """(provision, run, position) of each place a word stands, case aside, in document order."""
+    found = doc.memo(("hits", view), dict)     # word -> its places
+    if word not in found:
+        wanted = {word} | {w for t in among if t for w in ([t] if isinstance(t, str) else t)}
+        found.update(_find_words(doc, view, [w for w in wanted if w not in found]))
+    return found[word]
+
+
+def _find_words(doc, view, words, chunk: int = 1 << 20) -> dict:
+    """Each word's places in the provisions' text: a megabyte of folded text at a time (lower-cased, one
+    byte a character), searched for every word, so the whole bill is never copied at once."""
+    import bisect
+    folded = {w: w.lower().encode("ascii", "replace") for w in words}   # as folded: "it’s" is b"it?s"
+    out: dict = {w: [] for w in words}
+    runs = list(own_texts(doc, view))
+    i = 0
+    while i < len(runs):
+        buf, starts, batch = bytearray(), [], []
+        while i < len(runs) and len(buf) < chunk:
+            starts.append(len(buf))
+            batch.append(runs[i])
+            buf += _fold(runs[i][1].text) + b"\n\x00\n"     # a NUL line: no word spans two runs
+            i += 1
+        for w, f in folded.items():
+            at = buf.find(f)
+            while at >= 0:
+                j = bisect.bisect_right(starts, at) - 1
+                out[w].append((*batch[j], at - starts[j]))
+                at = buf.find(f, at + 1)
+    return out
 
 
 def _fold(text: str) -> bytes:
@@ -131,8 +145,9 @@ def confusable_word(doc, view):
     Bad: "and the rational for why the assistance was provided".
     Good: "and the rationale for why the assistance was provided".
     """
+    triggers = [e.trigger for e in entries("confusables.toml")]
     for e in entries("confusables.toml"):
-        for prov, run, m, base in matches(doc, view, e.pattern, trigger=e.trigger):
+        for prov, run, m, base in matches(doc, view, e.pattern, trigger=e.trigger, among=triggers):
             text = run.text
             a, b = (x - base for x in _group_span(m, e.word))
             if run.marked(a, b, {"quote"}):
@@ -510,8 +525,9 @@ def wordy_phrase(doc, view):
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".
     """
+    triggers = [e.trigger for e in entries("wordy.toml")]
     for e in entries("wordy.toml"):
-        for prov, run, m, base in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger):
+        for prov, run, m, base in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
             text = run.text
             a, b = m.start() - base, m.end() - base
             if "appropriations" in e.skip and doc.in_appropriations(prov) or run.marked(a, b, {"quote"}):
