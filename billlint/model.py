@@ -72,8 +72,7 @@ class Provision:
     state: str | None
     quoted: object | None           # the innermost quoted-block holding it, or None
     outer: Provision | None = None  # nearest provision outside that quoted block
-    run: tuple = ()                 # sibling list: an appropriations heading or wrapper starts a new one
-    path: str = ""
+    run: int = 0                    # sibling list: an appropriations heading or wrapper starts a new one
     children: list[Provision] = ()  # a list once it has one: most provisions have none
 
     @property
@@ -91,6 +90,19 @@ class Provision:
         while p is not None:
             yield p
             p = p.parent
+
+    @property
+    def path(self) -> str:
+        """Its citation path: "sec. 2(b)(4)"; in a quoted block, after the provision that quotes it."""
+        if self.parent is None or self.level == "section" or self.level in ABOVE_SECTION:
+            # Sections are numbered through the bill ("sec. 101", not "title I sec. 101"); the text of a
+            # quoted block is cited in quotation marks after the provision that quotes it.
+            if self.quoted is None:
+                return self.cite
+            prefix = self.outer.path + " " if self.outer is not None else ""
+            return f'{prefix}"{self.cite}"'
+        head = self.parent.path
+        return head[:-1] + self.cite + '"' if head.endswith('"') else head + self.cite
 
     @property
     def cite(self) -> str:
@@ -206,6 +218,7 @@ class Document:
         # Iterative walk: bills nest deeply inside quoted blocks and recursion depth is not ours to spend.
         stack = [(self.root, None, None, None)]
         runs: dict = {}  # keyed by element: a dict holding lxml proxies keeps them, and their identity, alive
+        lists: dict = {}  # (holder element, heading count) -> a number for that sibling list
         while stack:
             el, inherited, prov, quoted = stack.pop()
             tag = el.tag
@@ -222,7 +235,7 @@ class Document:
             if name in _LEVEL_SET:
                 prov = self._provision(el, name, state, prov, quoted)
                 holder = el.getparent()
-                prov.run = (holder, runs.get(holder, 0))
+                prov.run = lists.setdefault((holder, runs.get(holder, 0)), len(lists))
             elif name == "quoted-block":
                 quoted = el
             for child in reversed(el):
@@ -241,8 +254,10 @@ class Document:
         enum = "".join(enum_el.itertext()) if enum_el is not None else None
         header = " ".join("".join(header_el.itertext()).split()) if header_el is not None else None
         same = parent is not None and parent.quoted is quoted
-        prov = Provision(el, level, enum, designations.parse(enum, level), header,
-                         parent if same else None, state, quoted)
+        designation = designations.parse(enum, level)
+        if designation is not None:
+            enum = designation.raw    # the parsed designations are shared, and with them their text
+        prov = Provision(el, level, enum, designation, header, parent if same else None, state, quoted)
         prov.outer = parent.outer if same else parent
         if same:
             if parent.children:
@@ -253,22 +268,9 @@ class Document:
             self.top.append(prov)
         else:
             self.blocks.setdefault(quoted, []).append(prov)
-        prov.path = self._path(prov)
         self.provisions.append(prov)
         self.by_el[el] = prov
         return prov
-
-    @staticmethod
-    def _path(prov: Provision) -> str:
-        if prov.parent is None or prov.level == "section" or prov.level in ABOVE_SECTION:
-            # Sections are numbered through the bill ("sec. 101", not "title I sec. 101"); the text of a
-            # quoted block is cited in quotation marks after the provision that quotes it.
-            if prov.quoted is None:
-                return prov.cite
-            prefix = prov.outer.path + " " if prov.outer is not None else ""
-            return f'{prefix}"{prov.cite}"'
-        head = prov.parent.path
-        return head[:-1] + prov.cite + '"' if head.endswith('"') else head + prov.cite
 
     @staticmethod
     def _scope_el(el):
