@@ -34,6 +34,7 @@ DROPPED = {REPORTED: DELETED, INTRODUCED: ADDED, ALL: "nothing"}  # ALL: both ve
 _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graphic", "formula",
                         "legis-comment", "footnote", "pagebreak"})
 _PHRASE_STATE = {"added-phrase": ADDED, "deleted-phrase": DELETED}
+_APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
 _MAKING = re.compile(r"\s*Making\b[^.]*\bappropriations\b", re.I)
 
 
@@ -215,31 +216,37 @@ class Document:
 
     # building ------------------------------------------------------------
     def _build(self) -> None:
-        # Iterative walk: bills nest deeply inside quoted blocks and recursion depth is not ours to spend.
-        stack = [(self.root, None, None, None)]
+        root = self.root
+        for el in root.xpath("//*[@changed] | //added-phrase | //deleted-phrase"):
+            state = own_state(el, None)
+            if state is not None:
+                self.states[el] = state     # where a state is set; below, it is inherited (see state())
+        # Only provisions and appropriations headings, in document order: lxml skips the rest in C.
         runs: dict = {}  # keyed by element: a dict holding lxml proxies keeps them, and their identity, alive
         lists: dict = {}  # (holder element, heading count) -> a number for that sibling list
-        while stack:
-            el, inherited, prov, quoted = stack.pop()
-            tag = el.tag
-            if not isinstance(tag, str):
-                continue
-            if tag.startswith("appropriations-"):
-                key = el.getparent()
-                runs[key] = runs.get(key, 0) + 1
+        for el in root.iter(*LEVELS, *_APPROPS):
+            holder = el.getparent()
+            if el.tag in _APPROPS:
+                runs[holder] = runs.get(holder, 0) + 1
                 self.approps.add(self._scope_el(el))
-            state = own_state(el, inherited)
-            if state is not None:
-                self.states[el] = state
-            name = tag  # the bill DTD has no namespace: <dc:title> in metadata is not a title
-            if name in _LEVEL_SET:
-                prov = self._provision(el, name, state, prov, quoted)
-                holder = el.getparent()
-                prov.run = lists.setdefault((holder, runs.get(holder, 0)), len(lists))
-            elif name == "quoted-block":
-                quoted = el
-            for child in reversed(el):
-                stack.append((child, state, prov, quoted))
+                continue
+            # Up to the nearest provision: the quoted block in between, if any, and the states set on the way.
+            between, quoted, parent, node = [el], None, None, holder
+            while node is not None:
+                parent = self.by_el.get(node)
+                if parent is not None:
+                    break
+                if quoted is None and node.tag == "quoted-block":
+                    quoted = node
+                between.append(node)
+                node = node.getparent()
+            state = parent.state if parent is not None else None
+            for node in reversed(between):
+                state = own_state(node, state) if isinstance(node.tag, str) else state
+            if quoted is None and parent is not None:
+                quoted = parent.quoted
+            prov = self._provision(el, el.tag, state, parent, quoted)
+            prov.run = lists.setdefault((holder, runs.get(holder, 0)), len(lists))
 
     def _provision(self, el, level, state, parent, quoted) -> Provision:
         enum_el = header_el = None
@@ -403,7 +410,8 @@ class Document:
         for event, node in walker:
             if event == "start":
                 if node is el:
-                    st, s = self.state(el), node.text
+                    prov = self.by_el.get(el)
+                    st, s = prov.state if prov is not None else self.state(el), node.text
                     open_.append((st, 0, None))
                 else:
                     tag = node.tag
