@@ -16,6 +16,8 @@ Scanning is linear: compiled patterns over each provision's text once, no backtr
 
 from __future__ import annotations
 
+import bisect
+import functools
 import re
 from dataclasses import dataclass
 
@@ -299,11 +301,19 @@ _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|su
 
 
 def _sentence(text: str, pos: int) -> tuple[int, int]:
-    start = 0
-    for m in _SENTENCE_END.finditer(text, 0, pos):
-        start = m.end()
-    m = _SENTENCE_END.search(text, pos)
-    return start, m.start() if m else len(text)
+    """(start, end) of the sentence that holds pos."""
+    starts, ends = _sentence_ends(text)
+    i = bisect.bisect_right(starts, pos)      # sentence ends up to pos: the last one starts this sentence
+    start = starts[i - 1] if i else 0
+    j = bisect.bisect_left(ends, pos)         # the first end at or after pos closes it
+    return start, ends[j] if j < len(ends) else len(text)
+
+
+@functools.lru_cache(maxsize=8)
+def _sentence_ends(text: str) -> tuple[list, list]:
+    """Where sentences end in a text (ends and the starts after them): one scan for all its references."""
+    found = list(_SENTENCE_END.finditer(text))
+    return [m.end() for m in found], [m.start() for m in found]
 
 
 def _is_target(text: str, start: int, end: int) -> bool:
