@@ -154,10 +154,10 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         found = _instructions(prov, run, text, kept, target)
         for ins in found:
             ins.start, ins.end = placed.to_run(ins.start), placed.to_run(ins.end)
-        blocks = _blocks(prov)
-        for ins in found:
-            if ins.operands.get("following") and blocks:
-                ins.block = blocks.pop(0)
+        following = [ins for ins in found if ins.operands.get("following")]
+        blocks = _blocks(prov) if following else []   # most provisions insert no block
+        for ins, block in zip(following, blocks):
+            ins.block = block
         out.extend(found)
     return out
 
