@@ -122,12 +122,13 @@ def main() -> int:
         shutil.rmtree(work, ignore_errors=True)
     lines = [f"# billlint benchmark\n\n{datetime.date.today()} on {platform.machine()}, {os.cpu_count()} cores, "
              f"Python {platform.python_version()}; corpus: {len(files)} files, {total_mb:.1f} MB.\n\n",
-             "| what | seconds | MB | s/MB | × xmllint | peak MiB |\n|---|---|---|---|---|---|\n"]
+             "| what | seconds | MB | s/MB | × xmllint | peak MiB | peak × file |\n|---|---|---|---|---|---|---|\n"]
     for row in rows:
         name, t, mb = row[:3]
         kib = row[3] if len(row) > 3 else 0
         ratio = f"{t / base:.1f}" if base and mb == total_mb else ""
-        lines.append(f"| {name} | {t:.2f} | {mb:.1f} | {t / mb:.3f} | {ratio} | {kib / 1024:.0f} |\n"
+        size = f"{kib * 1024 / (mb * 1e6):.1f}" if kib else ""
+        lines.append(f"| {name} | {t:.2f} | {mb:.1f} | {t / mb:.3f} | {ratio} | {kib / 1024:.0f} | {size} |\n"
                      .replace("| 0 |", "|  |"))
     text = "".join(lines)
     print(text)
