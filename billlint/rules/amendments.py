@@ -377,9 +377,9 @@ def wordy_instruction(doc, view):
     """
     from .text import matches
     for pattern, fix, better, trigger in _WORDY:
-        for prov, run, m, base in matches(doc, view, pattern, quoted=False, trigger=trigger,
+        for prov, run, m in matches(doc, view, pattern, quoted=False, trigger=trigger,
                                           among=[w[3] for w in _WORDY]):
-            a, b = m.start() - base, m.end() - base
+            a, b = m.span()
             if run.marked(a, b, {"quote"}):
                 continue
             new = fix(m)

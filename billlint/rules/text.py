@@ -30,7 +30,7 @@ class Entry:
     safe: bool
     replacement: str | None = None
     skip: tuple = ()
-    trigger: str | tuple | None = None
+    trigger: tuple = ()       # words one of which every match holds
 
 
 @functools.lru_cache(maxsize=8)
@@ -44,16 +44,17 @@ def entries(name: str, extra: str | None = None) -> tuple[Entry, ...]:
                 flags = 0 if e.get("case") else re.I
                 out.append(Entry(re.compile(e["pattern"], flags), e.get("word", 0), e["suggestion"], e["reason"],
                                  e["example"], e.get("good", ""), e.get("safe", False), e.get("replacement"),
-                                 tuple(e.get("skip", ())), _trigger(e.get("trigger"))))
+                                 tuple(e.get("skip", ())), _words(e.get("trigger"))))
     return tuple(out)
 
 
-def _trigger(value):
-    return tuple(value) if isinstance(value, list) else value
+def _words(trigger) -> tuple:
+    """A trigger as the tuple of its words: one word, a list of them, or none."""
+    return () if not trigger else (trigger,) if isinstance(trigger, str) else tuple(trigger)
 
 
 def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None, among=()):
-    """(provision, run, match, 0) for each match of a pattern in the provisions' text.
+    """(provision, run, match) for each match of a pattern in the provisions' text.
 
     With a trigger word (one every match holds; or several, one of which each match holds), only the text
     around each place it stands is searched; without one, every run is searched. among: the triggers the
@@ -61,25 +62,24 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None
     if not trigger:
         for prov, run in own_texts(doc, view, quoted):
             for m in pattern.finditer(run.text):
-                yield prov, run, m, 0
+                yield prov, run, m
         return
-    words = [trigger] if isinstance(trigger, str) else list(trigger)
     seen: set = set()
-    for word in words:
+    for word in _words(trigger):
         for prov, run, pos in _hits(doc, view, word, among):
             if quoted or prov.quoted is None:
                 text = run.text
                 for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
                     if m.start() <= pos < m.end() + 1 and (id(run), m.span()) not in seen:
                         seen.add((id(run), m.span()))
-                        yield prov, run, m, 0
+                        yield prov, run, m
 
 
 def _hits(doc, view, word: str, among=()) -> list:
     """(provision, run, position) of each place a word stands, case aside, in document order."""
     found = doc.memo(("hits", view), dict)     # word -> its places
     if word not in found:
-        wanted = {word} | {w for t in among if t for w in ([t] if isinstance(t, str) else t)}
+        wanted = {word} | {w for t in among for w in _words(t)}
         found.update(_find_words(doc, view, [w for w in wanted if w not in found]))
     return found[word]
 
@@ -147,9 +147,9 @@ def confusable_word(doc, view):
     """
     triggers = [e.trigger for e in entries("confusables.toml")]
     for e in entries("confusables.toml"):
-        for prov, run, m, base in matches(doc, view, e.pattern, trigger=e.trigger, among=triggers):
+        for prov, run, m in matches(doc, view, e.pattern, trigger=e.trigger, among=triggers):
             text = run.text
-            a, b = (x - base for x in _group_span(m, e.word))
+            a, b = _group_span(m, e.word)
             if run.marked(a, b, {"quote"}):
                 continue
             found = text[a:b]
@@ -527,9 +527,9 @@ def wordy_phrase(doc, view):
     """
     triggers = [e.trigger for e in entries("wordy.toml")]
     for e in entries("wordy.toml"):
-        for prov, run, m, base in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
+        for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
             text = run.text
-            a, b = m.start() - base, m.end() - base
+            a, b = m.span()
             if "appropriations" in e.skip and doc.in_appropriations(prov) or run.marked(a, b, {"quote"}):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion
