@@ -16,12 +16,12 @@ from pathlib import Path
 import click
 
 from . import __version__
-from . import config as configs
-from . import dtd as dtds
+from .pipeline import config as configs
+from .pipeline import dtd as dtds
 from . import formats
-from .findings import RANK
-from .registry import all_rules, find
-from .runner import Settings, discover, run
+from .model.findings import RANK
+from .rules.registry import all_rules, find
+from .pipeline.runner import Settings, discover, run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -77,10 +77,10 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
           statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
           baseline_path, no_progress, quiet, jobs, cache_dir, no_cache):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
-    from . import baseline as baselines
+    from .pipeline import baseline as baselines
     paths = list(paths) or ["."]
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from .cache import default_dir
+    from .pipeline.cache import default_dir
     settings = Settings(_split(select) or None, _split(ignore), _split(extend_select), view, not no_validate,
                         tuple(dtd_path), config_path, isolated,
                         cache_dir=None if no_cache else str(cache_dir or default_dir()))
@@ -152,7 +152,7 @@ def _span_text(f, reader) -> str:
 
 def _fix(findings, show_diff, unsafe, stdin):
     """Apply the fixes file by file; return the findings left over (fixed ones are gone)."""
-    from . import fix as fixes
+    from .pipeline import fix as fixes
     by_path: dict = {}
     for f in findings:
         if f.fix is not None and (f.fix.safe or unsafe):
@@ -187,7 +187,7 @@ class _SourceLines:
 
     @functools.lru_cache(maxsize=4)
     def _source(self, path: str):
-        from .source import Source
+        from .model.source import Source
         try:
             return Source(self.stdin[1] if self.stdin and path == self.stdin[0] else Path(path).read_bytes())
         except OSError:
@@ -208,7 +208,7 @@ class _SourceLines:
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds: internal, external, amended, quoted, anaphora.")
 def refs(file, fmt, view, kinds):
     """List every cross-reference: where it stands, its kind, and what it resolves to."""
-    from . import references
+    from .analysis import references
     doc = _load_one(file)
     rows = []
     found = [r for r in references.find(doc, view) if not kinds or r.kind in kinds]
@@ -236,7 +236,7 @@ def refs(file, fmt, view, kinds):
 @click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
 def amendments(file, fmt, view):
     """List each amendment instruction: its target, action and operands."""
-    from . import amendments as am
+    from .analysis import amendments as am
     doc = _load_one(file)
     rows = []
     found = am.parse(doc, view)
@@ -268,7 +268,7 @@ def amendments(file, fmt, view):
               show_default=True)
 def changes(file, fmt):
     """What the committees struck and inserted in a reported bill, provision by provision."""
-    from . import changes as ch
+    from .analysis import changes as ch
     from .formats import changes as out
     out.render(fmt, ch.report(_load_one(file)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
 
@@ -280,14 +280,14 @@ def changes(file, fmt):
               show_default=True)
 def diff(old, new, fmt):
     """The provision-by-provision changes from one version of a bill to another."""
-    from . import changes as ch
+    from .analysis import changes as ch
     from .formats import changes as out
     out.render(fmt, ch.diff(_load_one(old), _load_one(new)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
 
 
 def _load_one(file: str):
     """Load one file for a report command; a file billlint cannot read is a usage error (exit 2)."""
-    from .load import load
+    from .pipeline.load import load
     loaded = load(file, None, validate=False)
     if loaded.doc is None:
         p = loaded.problems[0]
@@ -308,7 +308,7 @@ def rules_cmd(markdown):
 
 def rules_markdown() -> str:
     """docs/rules.md: a section per rule, from the rule docstrings (tests/test_docs.py keeps it current)."""
-    from .registry import FAMILIES
+    from .rules.registry import FAMILIES
     out = ["# billlint rules\n\n", "Generated from the rule docstrings by `billlint rules --markdown`; do not edit.\n\n"]
     out.append("| code | name | severity | summary |\n|---|---|---|---|\n" + "".join(
         f"| {r.code} | [{r.name}](#{r.code.lower()}-{r.name}) | {r.severity} | {r.summary} |\n" for r in all_rules()))

@@ -6,10 +6,10 @@ import json
 import pytest
 from helpers import bill
 
-from billlint import amendments as am
-from billlint import load
-from billlint.registry import Selection
-from billlint.runner import Options, check_loaded
+from billlint.analysis import amendments as am
+from billlint.pipeline import load
+from billlint.rules.registry import Selection
+from billlint.pipeline.runner import Options, check_loaded
 
 CYBERSENTRY = """<subsection id="c"><enum>(c)</enum><header>CyberSentry</header><text>Section 2220C of the Homeland
 Security Act of 2002 (6 U.S.C. 665i) is amended—</text>

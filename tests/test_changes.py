@@ -9,9 +9,10 @@ import time
 import pytest
 from helpers import CORPUS, SEEDS, need_shared, need_tool
 
-from billlint import changes, load
-from billlint.registry import Selection
-from billlint.runner import Options, check_loaded
+from billlint.analysis import changes
+from billlint.pipeline import load
+from billlint.rules.registry import Selection
+from billlint.pipeline.runner import Options, check_loaded
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <bill bill-stage="Reported-in-House" public-private="public">

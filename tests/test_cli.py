@@ -5,7 +5,7 @@ import sys
 import pytest
 from helpers import SAMPLES
 
-from billlint.registry import Selection, all_rules
+from billlint.rules.registry import Selection, all_rules
 
 
 def test_text_format_shows_the_line_and_a_caret(run, dtd_dir):

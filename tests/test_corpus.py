@@ -6,8 +6,8 @@ import subprocess
 import pytest
 from helpers import CORPUS, DTD_DIR, need_shared, need_tool
 
-from billlint import dtd as dtds
-from billlint.load import load
+from billlint.pipeline import dtd as dtds
+from billlint.pipeline.load import load
 
 pytestmark = pytest.mark.corpus
 
@@ -50,7 +50,7 @@ def test_whole_corpus_through_the_cli(run):
 def test_amendment_phrases_are_parsed():
     """At least 99% of operation phrases outside quoted blocks become an instruction with target and operands."""
     need_shared()
-    from billlint import amendments
+    from billlint.analysis import amendments
     total = hit = 0
     for path in corpus_files():
         doc = load(str(path), None, validate=False).doc

@@ -1,6 +1,6 @@
 import pytest
 
-from billlint import designations as d
+from billlint.analysis import designations as d
 
 # (enum, level, class, value, suffix)
 PARSE = [

@@ -9,7 +9,7 @@ import sys
 import pytest
 from helpers import SAMPLES, bill
 
-from billlint import dtd as dtds
+from billlint.pipeline import dtd as dtds
 
 INVALID = bill('<section id="s1" status="x"><enum>1.</enum><text>Fine.</text></section>')
 

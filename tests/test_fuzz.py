@@ -9,10 +9,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from billlint import designations as d
-from billlint import load, references
-from billlint.registry import Selection
-from billlint.runner import Options, check_loaded
+from billlint.analysis import designations as d
+from billlint.pipeline import load
+from billlint.analysis import references
+from billlint.rules.registry import Selection
+from billlint.pipeline.runner import Options, check_loaded
 
 EXAMPLES = int(os.environ.get("BILLLINT_FUZZ_EXAMPLES", "200"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

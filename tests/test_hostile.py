@@ -143,7 +143,7 @@ def test_symlink_loop_and_unreadable_file(run, tmp_path):
 
 
 def test_a_file_that_vanishes_during_the_run(tmp_path):
-    from billlint.runner import Settings, run as run_batch
+    from billlint.pipeline.runner import Settings, run as run_batch
     (tmp_path / "gone.xml").write_text(GOOD)
     (tmp_path / "kept.xml").write_text(GOOD)
     settings = Settings(isolated=True, select=["BL0"], ignore=["BL003"])
@@ -171,7 +171,7 @@ def test_no_command_changes_an_input(run, tmp_path, dtd_dir):
 
 
 def test_a_crash_mid_write_leaves_the_original(tmp_path, monkeypatch):
-    from billlint import fix
+    from billlint.pipeline import fix
     p = tmp_path / "b.xml"
     p.write_bytes(b"original")
     real = os.replace
@@ -218,7 +218,7 @@ def test_a_200_mb_file_is_not_read(run, tmp_path):
 
 def test_a_file_that_cannot_be_read(run, tmp_path, monkeypatch):
     """chmod cannot lock root out, so the denial is simulated where billlint reads."""
-    from billlint import load as loader
+    from billlint.pipeline import load as loader
     (tmp_path / "locked.xml").write_text(GOOD)
     (tmp_path / "good.xml").write_text(GOOD)
     real = loader.read

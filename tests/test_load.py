@@ -82,14 +82,14 @@ def test_external_entities_are_never_read(run, tmp_path, dtd_dir):
 
 
 def test_a_directory_given_where_a_file_is_read(tmp_path):
-    from billlint import load
+    from billlint.pipeline import load
     loaded = load.load(str(tmp_path), None)
     assert loaded.doc is None and [(p.code, p.message) for p in loaded.problems] == [
         ("BL006", "is a directory, not a file")]
 
 
 def test_internal_entities_are_expanded(tmp_path):
-    from billlint import load
+    from billlint.pipeline import load
     data = GOOD.replace('<!DOCTYPE bill PUBLIC "-//US Congress//DTDs/bill.dtd//EN" "bill.dtd">',
                         '<!DOCTYPE bill [<!ENTITY agency "the Agency">]>').replace("Fine.", "By &agency;.")
     loaded = load.load("t.xml", None, data=data.encode())

@@ -1,5 +1,5 @@
-from billlint import load
-from billlint.model import ADDED, DELETED
+from billlint.pipeline import load
+from billlint.model.document import ADDED, DELETED
 
 from helpers import SEEDS, bill, need_shared
 
@@ -146,7 +146,7 @@ def test_other_encodings_and_a_packed_source_give_the_same_positions(monkeypatch
     doc = load.load("t.xml", None, data=latin.encode("latin-1")).doc
     for (line, col, a, b), word in zip(_positions(doc), ("word here", "\u00e9t\u00e9", "last word", "\u00bd")):
         assert latin[a:b] == word
-    from billlint import source
+    from billlint.model import source
     monkeypatch.setattr(source, "_PACK_ABOVE", 10)
     doc = load.load("t.xml", None, data=text.encode()).doc
     assert doc.source._packed
@@ -176,7 +176,7 @@ def test_memo_is_shared_until_released():
 
 
 def test_checking_leaves_no_derived_values_behind():
-    from billlint import runner
+    from billlint.pipeline import runner
     loaded = load.load("t.xml", None, data=bill(MULTIBYTE).encode())
     seen = []
     real = loaded.doc.release

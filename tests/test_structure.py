@@ -4,9 +4,9 @@ import pytest
 from helpers import CORPUS, bill, need_shared
 from lxml import etree
 
-from billlint import load
-from billlint.registry import Selection, find
-from billlint.runner import Options, check_loaded
+from billlint.pipeline import load
+from billlint.rules.registry import Selection, find
+from billlint.pipeline.runner import Options, check_loaded
 
 
 def findings(text: str, rule: str, view: str = "reported", names: bool = False):

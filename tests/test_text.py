@@ -5,10 +5,10 @@ import re
 import pytest
 from helpers import bill
 
-from billlint import load
-from billlint.registry import Selection
+from billlint.pipeline import load
+from billlint.rules.registry import Selection
 from billlint.rules.text import entries
-from billlint.runner import Options, check_loaded
+from billlint.pipeline.runner import Options, check_loaded
 
 
 def findings(body, rule):

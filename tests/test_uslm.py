@@ -4,9 +4,10 @@ import json
 
 from helpers import SAMPLES, SHARED, need_shared
 
-from billlint import changes, load
-from billlint.registry import Selection
-from billlint.runner import Options, Settings, check_loaded, run
+from billlint.analysis import changes
+from billlint.pipeline import load
+from billlint.rules.registry import Selection
+from billlint.pipeline.runner import Options, Settings, check_loaded, run
 
 USLM = SHARED / "corpus" / "uslm"
 SAMPLES_USLM = USLM / "bill-version-samples-september-2024"

@@ -4,7 +4,7 @@ import json
 import os
 
 from .. import __version__
-from ..registry import all_rules
+from ..rules.registry import all_rules
 from . import Base
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from .. import amendments as am
-from .. import designations
-from ..designations import EXPECTED, fmt
-from ..findings import Report
-from ..registry import rule
+from ..analysis import amendments as am
+from ..analysis import designations
+from ..analysis.designations import EXPECTED, fmt
+from ..model.findings import Report
+from .registry import rule
 
 
 def _parsed(doc, view):
@@ -278,7 +278,7 @@ def _fits(word: str, enum: str) -> bool:
 
 def _anchor_chain(anchor: str) -> list:
     """ "clause (ii)(II)" -> [("clause", "ii"), ("subclause", "II")]."""
-    from ..references import REF, _chain, _singular
+    from ..analysis.references import REF, _chain, _singular
     m = REF.match(anchor.strip())
     return _chain(_singular(m.group("word")), m.group("list")) if m else []
 

@@ -1,6 +1,6 @@
 """BL0xx: input and schema. These are reported by the loader (load.py), not by checks over the model."""
 
-from ..registry import Rule, add
+from .registry import Rule, add
 
 add(Rule("BL001", "not-well-formed", "error", """
 The file is not well-formed XML, is empty, or is not text at all.

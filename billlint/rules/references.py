@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from .. import references as refs
-from ..designations import ABOVE_SECTION, EXPECTED
-from ..findings import Report
-from ..registry import rule
+from ..analysis import references as refs
+from ..analysis.designations import ABOVE_SECTION, EXPECTED
+from ..model.findings import Report
+from .registry import rule
 
 
 def _q(text: str) -> str:

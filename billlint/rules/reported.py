@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..findings import Report
-from ..registry import rule
+from ..model.findings import Report
+from .registry import rule
 
 _CHANGED = ("added", "deleted")
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from ..designations import (ARABIC, CLASS_NAMES, EXPECTED, SECTION_LEVELS, first, fmt, following, label,
+from ..analysis.designations import (ARABIC, CLASS_NAMES, EXPECTED, SECTION_LEVELS, first, fmt, following, label,
                             unify)
-from ..findings import Report
-from ..model import RANK, Provision
-from ..registry import rule
+from ..model.findings import Report
+from ..model.document import RANK, Provision
+from .registry import rule
 
 SUB_LEVELS = SECTION_LEVELS[1:]   # subsection ... subitem
 

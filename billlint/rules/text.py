@@ -9,9 +9,9 @@ import sys
 from dataclasses import dataclass
 
 from .. import data
-from ..findings import Report
-from ..model import Provision
-from ..registry import rule
+from ..model.findings import Report
+from ..model.document import Provision
+from .registry import rule
 
 if sys.version_info >= (3, 11):
     import tomllib

@@ -57,7 +57,7 @@ def add(r: Rule) -> Rule:
 
 
 def all_rules() -> list[Rule]:
-    from . import rules  # noqa: F401  (importing the package registers every rule)
+    from .. import rules  # noqa: F401  (importing the package registers every rule)
     return sorted(RULES.values(), key=lambda r: r.code)
 
 

@@ -12,7 +12,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .model import DELETED, INTRODUCED, REPORTED, Document, Provision
+from ..model.document import DELETED, INTRODUCED, REPORTED, Document, Provision
 
 ADDED, REMOVED, MODIFIED = "added", "deleted", "modified"
 _TOKEN = re.compile(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%]+(?:[.,–-][A-Za-z0-9’'$%]+)*|[^\sA-Za-z0-9]")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from . import designations
 from .designations import ABOVE_SECTION, EXPECTED, SECTION_LEVELS
-from .model import ALL, Document, Provision, TextRun
+from ..model.document import ALL, Document, Provision, TextRun
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
 

@@ -13,8 +13,8 @@ from typing import Iterator
 
 from lxml import etree
 
-from . import designations
-from .designations import ABOVE_SECTION, Designation
+from ..analysis import designations
+from ..analysis.designations import ABOVE_SECTION, Designation
 from .source import Source
 
 LEVELS = ABOVE_SECTION + designations.SECTION_LEVELS

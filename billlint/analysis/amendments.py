@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .model import Document, Provision, TextRun
+from ..model.document import Document, Provision, TextRun
 
 STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (
     "strike", "strike-insert", "insert", "add", "redesignate", "repeal", "restate")
@@ -107,7 +107,7 @@ def _unquote(s: str, kept: list[str]) -> str:
 def _blocks(prov: Provision) -> list:
     """The quoted blocks that the provision's own text introduces, in order: its children, or (as USLM
     writes them) inside its text, but not those of nested provisions or inside another quoted block."""
-    from .model import _LEVEL_SET
+    from ..model.document import _LEVEL_SET
     out, stack = [], list(reversed([c for c in prov.el if isinstance(c.tag, str)]))
     while stack:
         el = stack.pop()

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 from platformdirs import user_cache_dir
 
-from . import data
+from .. import data
 
 FILES = {"bill": "bill.dtd", "resolution": "res.dtd", "amendment-doc": "amend.dtd"}
 KINDS = tuple(FILES)

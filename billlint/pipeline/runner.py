@@ -11,10 +11,10 @@ from dataclasses import dataclass, field, replace
 
 from . import config as configs
 from . import dtd as dtds
-from .findings import Finding, Fix, Report
+from ..model.findings import Finding, Fix, Report
 from .load import Loaded, Problem, load
-from .model import VIEWS, Document
-from .registry import RULES, Selection, all_rules
+from ..model.document import VIEWS, Document
+from ..rules.registry import RULES, Selection, all_rules
 
 
 @dataclass
@@ -64,7 +64,7 @@ class Settings:
                 raise configs.ConfigError(f"{where}{e}") from None
             severity = {}
             for k, v in cfg.get("severity", {}).items():
-                from .registry import find
+                from ..rules.registry import find
                 r = find(k)
                 if r is None:
                     raise configs.ConfigError(f"{cfg.path}: severity: unknown rule {k!r}")

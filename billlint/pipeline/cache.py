@@ -17,14 +17,14 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from . import __version__
-from .findings import Finding, Fix
+from .. import __version__
+from ..model.findings import Finding, Fix
 
 
 @functools.lru_cache(maxsize=1)
 def _code_fingerprint() -> str:
     """billlint's own files (code and word lists) by size and time: an edited checkout never reads stale results."""
-    from . import data
+    from .. import data
     parts = []
     for folder in (Path(__file__).parent, data.path("rules", "confusables.toml").parent):
         for p in sorted(folder.rglob("*")):

@@ -17,8 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from . import dtd as dtds
-from .model import Document, local
-from .source import Source
+from ..model.document import Document, local
+from ..model.source import Source
 
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
 # The largest bill GPO has published is a few MB; a file far past that is not a bill, and checking it would

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .findings import Finding
-from .registry import RULES, find
+from ..model.findings import Finding
+from ..rules.registry import RULES, find
 
 _PI = re.compile(r"^\s*(disable|disable-file)\s+([^-\s][^\s]*(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*))?$", re.S)
 
