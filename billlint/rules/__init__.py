@@ -6,3 +6,4 @@ from . import references  # noqa: F401
 from . import amendments  # noqa: F401
 from . import text  # noqa: F401
 from . import reported  # noqa: F401
+from . import bl6_citations  # noqa: F401
