@@ -109,32 +109,54 @@ class Index:
     def order_conflicts(self, law: str, volume: int, page: int) -> tuple[int, list]:
         """Votes against (law, volume, page) from the order of the Statutes at Large: laws are printed in
         the order of their numbers, so an earlier law on a later page (or a later law on an earlier page)
-        contradicts it. Same-law votes for another volume contradict it too. (votes, [(law, "vol:page")])."""
-        c, n = _law(law)
+        contradicts it. Only the index's sound facts count: a page in a volume outside its law's Congress
+        (an amending law's page, or a slip) and a page the others outvote are left out.
+        (votes, [(votes, law, "vol:page")])."""
+        c, _ = _law(law)
         if c < 82:
             return 0, []
-        against, who = 0, []
-        for other, pages in self._by_congress().get(c, ()):
-            oc, on = _law(other)
-            for vp, votes in pages.items():
-                v, p = (int(x) for x in vp.split(":"))
-                if other == law:
-                    bad = v != volume
-                elif on < n:
-                    bad = (v, p) > (volume, page)
-                else:
-                    bad = (v, p) < (volume, page)
-                if bad:
-                    against += votes
-                    who.append((votes, other, vp))
+        who = [(votes, other, f"{v}:{p}") for other, v, p, votes in
+               self._conflicts(c, law, volume, page, self._sound().get(c, ()))]
         who.sort(reverse=True)
-        return against, who
+        return sum(w[0] for w in who), who
 
-    def _by_congress(self) -> dict:
+    @staticmethod
+    def _conflicts(c, law, volume, page, facts):
+        _, n = _law(law)
+        for other, v, p, votes in facts:
+            if other == law:
+                continue
+            on = _law(other)[1]
+            if (on < n and (v, p) > (volume, page)) or (on > n and (v, p) < (volume, page)):
+                yield other, v, p, votes
+
+    def _sound(self) -> dict:
+        """Congress -> [(law, volume, page, votes)]: the facts that fit their Congress and that the other
+        facts do not outvote."""
         if self._order is None:
             by: dict = defaultdict(list)
             for law, pages in self.stat.items():
-                by[_law(law)[0]].append((law, pages))
+                c, _ = _law(law)
+                if c < 82:
+                    continue
+                for vp, votes in pages.items():
+                    v, p = (int(x) for x in vp.split(":"))
+                    if v in cx.volumes(c):
+                        by[c].append((law, v, p, votes))
+            for c, facts in by.items():
+                while True:     # the most contradicted fact first (by how many laws, then by how many
+                    worst, rank = None, None     # votes): a wrong one must not take right ones with it
+                    for f in facts:
+                        against = list(self._conflicts(c, f[0], f[1], f[2], facts))
+                        votes = sum(x[3] for x in against)
+                        if votes >= MIN_VOTES and votes >= RATIO * f[3]:
+                            r = (len({x[0] for x in against}), votes - RATIO * f[3])
+                            if rank is None or r > rank:
+                                worst, rank = f, r
+                    if worst is None:
+                        break
+                    facts.remove(worst)
+                by[c] = facts
             self._order = by
         return self._order
 
@@ -182,6 +204,12 @@ def bill_id(path: str, doc) -> str:
         text = re.sub(r"[\s.]", "", "".join(num.itertext())).lower()
         if text:
             return f"{congress}-{text}"
+    number = next(doc.root.iter("uslm-docNumber"), None)     # USLM: <docNumber> and <dc:type>
+    kind = next(doc.root.iter("{http://purl.org/dc/elements/1.1/}type"), None)
+    if congress and number is not None and kind is not None:
+        k = re.sub(r"[\s.]", "", "".join(kind.itertext())).lower()
+        k = {"senatebill": "s", "housebill": "hr"}.get(k, k)
+        return f"{congress}-{k}{''.join(number.itertext()).strip()}"
     m = _BILL.search(os.path.basename(path))
     if m:
         return f"{int(m.group(1))}-{m.group(2).lower()}{m.group(3)}"

@@ -37,6 +37,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _APPROVED = re.compile(r"\bapproved\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
 _SECTION_OF = re.compile(r"\b[Ss]ection\s+(\d+[A-Za-z]*(?:[" + DASHES + r"]\d+[A-Za-z]*)?)"
                          r"((?:\([A-Za-z0-9]{1,8}\))*)\s+of\s+(?:the\s+)?$")
+# "section 2004(e) or section 2008 of the Act (6 U.S.C. 605(e), 609)": the Code cites follow the list's order
+_LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 _CONNECT = frozenset("of and the for on to in a an with by from at under & de".split())
 _NOT_NAMES = frozenset({"this", "such", "that", "said", "which", "an", "the", "any", "each", "other", "an", "a",
                         "same"})
@@ -310,7 +312,7 @@ def _bind(text: str, cites: list[Cite]) -> None:
             if re.fullmatch(r"\s*\(\s*", between):
                 c.act = last_act
                 sec = _SECTION_OF.search(text, max(0, last_act.start - 80), last_act.start)
-                if sec:
+                if sec and not _LISTED.search(text, max(0, sec.start() - 40), sec.start()):
                     c.act_section = sec.group(1)
             continue
         if c.kind == APPROVED:
@@ -323,7 +325,7 @@ def _bind(text: str, cites: list[Cite]) -> None:
 
 def congress_of(doc) -> int:
     """The bill's own Congress, from its <congress> line ("118th CONGRESS"), or 0 when unknown."""
-    for el in doc.root.iter("congress"):
+    for el in doc.root.iter("congress", "uslm-congress"):
         m = re.search(r"(\d{2,3})", "".join(el.itertext()))
         if m:
             return int(m.group(1))

@@ -11,10 +11,10 @@ from .common import cites, report
 _D = "[" + cx.DASHES + "]"
 _LAW = re.compile(r"(?<![\d.])(\d{1,3})\s*" + _D + r"\s*(\d{1,4})(?!\d)")
 _CODE = re.compile(r"(?<![\d(])(\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:App\.\s*)?(\d+[A-Za-z]*(?:" + _D + r"\d+[A-Za-z]*)*)")
-_SECTION = re.compile(r"^[Ss]ections?\s+(\d+[A-Za-z]*(?:" + _D + r"\d+[A-Za-z]*)*)")
+_SECTION = re.compile(r"^[Ss]ections?\s+(\d+[A-Za-z]*(?:\.\d+)?(?:" + _D + r"\d+[A-Za-z]*)*)")
 _OF_TITLE = re.compile(r"\bof\s+title\s+(\d{1,2})\b")
 _CHAPTER = re.compile(r"^[Cc]hapters?\s+(\d+[A-Za-z]*)")
-_STAT = re.compile(r"^(\d{1,3})\s+Stat\.\s*(\d{1,5})")
+_STAT = re.compile(r"^(\d{1,3})\s+Stat\.\s*(\d{1,5}(?:A" + _D + r"\d+)?)")
 
 
 def _shown(c) -> str | None:
@@ -41,7 +41,7 @@ def _shown(c) -> str | None:
         return None
     if kind == "stat":
         m = _STAT.match(text)
-        return f"stat/{int(m.group(1))}/{int(m.group(2))}" if m else None
+        return f"stat/{int(m.group(1))}/{cx.section_key(m.group(2))}" if m else None
     return None
 
 
@@ -52,7 +52,12 @@ def _same(shown: str, parsable: str) -> bool:
     b = b[:3]
     b[1:] = [x.lstrip("0") or "0" for x in b[1:]]
     a[1:] = [x.lstrip("0") or "0" for x in a[1:]]
-    return a[0] == b[0] and a[1] in ("*", b[1]) and a[2] == b[2]
+    if a[0] != b[0] or a[1] not in ("*", b[1]):
+        return False
+    x, y = a[2].split("(")[0], b[2].split("(")[0]
+    # GPO's markup cuts a hyphenated number or a range at its dash ("1400Z–1" as usc/26/1400Z,
+    # "5101–5106" as usc/7/5101): the part before the dash is what it can agree on.
+    return x == y or x.split("-")[0] == y.split("-")[0]
 
 
 @rule("BL604", "parsable-cite-mismatch", "warning")
@@ -65,7 +70,9 @@ def parsable_cite_mismatch(doc, view):
     every tool that reads the XML follow the markup, readers follow the text. Compared: the Public Law
     number, the U.S. Code title and section ("section 2302(b)" agrees with usc/5/2302, its title taken
     from "of title 5" when the text gives it), a Code chapter, a Statutes at Large page (USLM `ref href`
-    too). Which of the two is wrong is not known, so there is no fix.
+    too). GPO's markup gives a range or a hyphenated section by its part before the dash
+    ("5101–5106" as usc/7/5101): that part is compared. Which of the two is wrong is not known, so there
+    is no fix.
 
     Bad: `<external-xref legal-doc="usc" parsable-cite="usc/42/1395">42 U.S.C. 1396</external-xref>`.
     Good: `<external-xref legal-doc="usc" parsable-cite="usc/42/1396">42 U.S.C. 1396</external-xref>`.

@@ -18,7 +18,7 @@ def public_law_stat(doc, view):
     and every pinpoint inside it) come after those of every lower-numbered law of its Congress and before
     those of every higher-numbered one. A page is compared with that range, never with one page: pinpoints
     and divisions cite pages inside the law. Votes against the citation (other bills' pages of other laws
-    that contradict the order, or another volume for the same law) must reach a clear majority: at least 3,
+    that contradict the order) must reach a clear majority: at least 3,
     and twice the bills that give this law this page. Only the first Stat. cite after a Public Law is
     checked (later ones may be amending laws' pages).
 
@@ -41,7 +41,6 @@ def public_law_stat(doc, view):
         else:
             votes, other, vp = who[0]
             v, p = vp.split(":")
-            hint = (f"other bills put Public Law {dash(other)} at {v} Stat. {p}" if other != pl.law_id else
-                    f"other bills put {law(pl)} in {v} Stat.")
+            hint = f"other bills put Public Law {dash(other)} at {v} Stat. {p}"
         yield report(c, f"{c.volume} Stat. {c.page} does not fit {law(pl)}: {hint} "
                         f"({against} votes against, {mine} for)")

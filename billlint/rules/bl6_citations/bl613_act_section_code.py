@@ -26,7 +26,7 @@ def act_section_code(doc, view):
     """
     index = None
     for c in cites(doc, view, cx.USC):
-        if c.act is None or not c.act_section or not c.section:
+        if c.act is None or not c.act_section or not c.section or c.extras.get("appendix"):
             continue
         index = index or citation_index.default()
         mine = f"{c.title}/{cx.section_key(c.section)}"
