@@ -230,6 +230,42 @@ def refs(file, fmt, view, kinds):
                    f"\"{row['text']}\"{arrow}")
 
 
+@cli.command(context_settings={"ignore_unknown_options": False})
+@click.argument("args", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="With index: worker processes.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="With index: write the index here [default: the user index in the user cache].")
+def cites(args, fmt, view, jobs, output):
+    """List each citation of other law in FILE and what the checks say; `cites index FOLDER...` adds the bills
+    in FOLDERs to the citation index the BL61x rules consult."""
+    from .analysis import citation_index as cidx
+    from .analysis import citations as cx
+    if args[0] == "index":
+        if len(args) < 2:
+            raise UsageProblem("cites index: give one or more folders (or files) of bills")
+        path = output or cidx.user_path()
+        base = cidx.Index.load(path) if os.path.isfile(path) else cidx.Index()
+        shipped = cidx.Index.load(cidx.shipped_path()) if cidx.shipped_path().is_file() and not output else None
+        before = len(base.bills)
+        index = cidx.build(list(args[1:]), base, jobs=jobs, skip=shipped.bills if shipped else ())
+        index.save(path)
+        click.echo(f"{path}: {len(index.bills) - before} bills added, {len(index.bills)} in all")
+        return
+    for file in args:
+        rows = cx.report(_load_one(file), view)
+        if fmt == "json":
+            click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
+            continue
+        for row in rows:
+            of = f" (of {row['of']})" if "of" in row else ""
+            click.echo(f"{file}:{row['line']}:{row['column']}: {row['kind']:<10} {row['provision']}: "
+                       f"\"{row['text']}\" -> {row['parsed']}{of}")
+            for check in row["checks"]:
+                click.echo(f"    {check}")
+
+
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)

@@ -330,3 +330,28 @@ def congress_of(doc) -> int:
         if m:
             return int(m.group(1))
     return 0
+
+
+def report(doc, view: str = REPORTED) -> list[dict]:
+    """Each citation as a row: where, what it was parsed as, and what the BL6xx checks say of it."""
+    from ..rules.registry import all_rules
+    found = find(doc, view)
+    said: dict = {}
+    for r in all_rules():
+        if r.code.startswith("BL6") and r.check is not None:
+            for rep in r.check(doc, view):
+                said.setdefault((id(rep.run), rep.start), []).append(f"{r.code} {r.name}: {rep.message}")
+    doc.source.locate(c.run.anchor(c.start)[0] for c in found)
+    rows = []
+    for c in found:
+        line, col = doc.source.line_col(doc.source.offset(c.run.anchor(c.start)))
+        checks = [m for (rid, s), ms in said.items() if rid == id(c.run) and c.start <= s < c.end for m in ms]
+        row = {"line": line, "column": col, "provision": c.prov.path, "kind": c.kind,
+               "text": " ".join(c.text.split()), "parsed": c.describe(), "checks": checks}
+        bound = c.law or c.act
+        if bound is not None:
+            row["of"] = bound.describe()
+        if c.act_section:
+            row["of"] = f"section {c.act_section} of {c.act.name}"
+        rows.append(row)
+    return rows
