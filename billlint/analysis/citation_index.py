@@ -127,7 +127,8 @@ class Index:
             if other == law:
                 continue
             on = _law(other)[1]
-            if (on < n and (v, p) > (volume, page)) or (on > n and (v, p) < (volume, page)):
+            # two laws never share a page: each begins a page of its own
+            if (on < n and (v, p) >= (volume, page)) or (on > n and (v, p) <= (volume, page)):
                 yield other, v, p, votes
 
     def _sound(self) -> dict:
