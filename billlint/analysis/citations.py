@@ -138,12 +138,14 @@ def _find(doc, view) -> list[Cite]:
 
 def in_run(text: str, prov=None, run=None) -> list[Cite]:
     """The citations in one run of text, bound to one another."""
-    if not any(w in text for w in ("Law", "Pub", "Stat", "U", "Code", "Act", "Amendments", "Resolution",
-                                   "approved")) and not (run is not None and run.marks):
+    has = {w for w in ("Law", "Pub", "Stat", "U.S", "USC", "U. S", "States Code", "Act", "Amendments", "Resolution",
+                       "approved") if w in text}
+    marks = run.marks if run is not None and run._spans is not None else ()
+    if not has and not marks:
         return []
     cites: list[Cite] = []
     new = lambda kind, a, b, **kw: cites.append(Cite(kind, prov, run, a, b, text[a:b], **kw))  # noqa: E731
-    for m in _PL.finditer(text):
+    for m in _PL.finditer(text) if "Law" in has or "Pub" in has else ():
         new(PUBLIC_LAW, m.start(), m.end(), congress=int(m.group(1)), number=int(m.group(3)), sep=m.group(2),
             extras={"sep": m.span(2)})
         at = m.end()
@@ -154,9 +156,9 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
             new(PUBLIC_LAW, more.start(1), more.end(), congress=int(more.group(1)), number=int(more.group(3)),
                 sep=more.group(2), extras={"sep": more.span(2)})
             at = more.end()
-    for m in _STAT.finditer(text):
+    for m in _STAT.finditer(text) if "Stat" in has else ():
         new(STAT, m.start(), m.end(), volume=int(m.group(1)), page=int(m.group(2)))
-    for m in _USC.finditer(text):
+    for m in _USC.finditer(text) if has & {"U.S", "USC", "U. S"} else ():
         if m.group(6) is None and m.group(10) is None:
             continue
         title = int(m.group(1))
@@ -169,12 +171,12 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
         new(USC, m.start(), end, title=title, section=m.group(6), note=bool(m.group(8)),
             etseq=bool(m.group(9)), form=m.group(3),
             extras={**spans, "appendix": bool(m.group(5)), "sub": m.group(7) or "", "sec": m.span(6)})
-    for m in _TITLE.finditer(text):
+    for m in _TITLE.finditer(text) if "States Code" in has else ():
         if m.group(1).lower().startswith("chapter"):
             continue
         new(USC, m.start(), m.end(), title=int(m.group(5)), section=m.group(2), note=bool(m.group(4)), form="title",
             extras={"sub": m.group(3) or "", "plural": m.group(1).lower() == "sections"})
-    for m in _ACT_END.finditer(text):
+    for m in _ACT_END.finditer(text) if has & {"Act", "Amendments", "Resolution"} else ():
         a = _name_start(text, m.start())
         if a is None:
             continue
@@ -182,14 +184,14 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
         year = int(m.group(3) or m.group(5) or m.group(7) or 0)
         name = " ".join(text[a:m.end()].split())
         new(ACT, a, m.end(), name=name, key=act_key(name), year=year, year_kind=yk)
-    for m in _APPROVED.finditer(text):
+    for m in _APPROVED.finditer(text) if "approved" in has else ():
         try:
             d = datetime.date(int(m.group(3)), _MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         except ValueError:
             d = None
         new(APPROVED, m.start(), m.end(), date=d)
-    if run is not None and run.marks:
-        for s, e, tag in run.marks:
+    if marks:
+        for s, e, tag in marks:
             if tag == "external-xref":
                 el = run.mark(s, e, tag)
                 if el is None:
@@ -201,7 +203,7 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
                     new(XREF, s, e, legal_doc=doc_kind, parsable=parsable)
     cites.sort(key=lambda c: (c.start, -c.end))
     _drop_overlaps(cites)
-    if run is not None:
+    if any(tag == "quote" for _s, _e, tag in marks):
         for c in cites:
             c.quoted = run.marked(c.start, c.end, ("quote",))
     if prov is not None:

@@ -10,8 +10,9 @@ from .common import cites, report
 @rule("BL601", "public-law-dash", "warning")
 def public_law_dash(doc, view):
     """
-    A Public Law number not written Congress, en dash, number: "Public Law 107-296" (hyphen), "107—296" (em
-    dash), "107 – 296" or "107 296".
+    A Public Law number written without its en dash: "Public Law 107-296".
+
+    For example: "Public Law 107-296" (hyphen), "107—296" (em dash), "107 – 296" or "107 296".
 
     Drafting style writes the Public Law number with an en dash and no spaces; GPO's typesetting and
     citation tools look for it. The fix (an en dash in place of the hyphen, em dash or spaced dash) is

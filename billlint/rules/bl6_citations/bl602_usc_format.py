@@ -10,8 +10,9 @@ from .common import cites, report
 @rule("BL602", "usc-format", "warning")
 def usc_format(doc, view):
     """
-    A U.S. Code citation whose "U.S.C." lacks a period or a space: "42 U.S.C 1395", "42 U.S.C.1395",
-    "42 USC 1395", "42U.S.C. 1395".
+    A U.S. Code citation whose "U.S.C." lacks a period or a space: "42 U.S.C 1395".
+
+    For example: "42 U.S.C 1395", "42 U.S.C.1395", "42 USC 1395", "42U.S.C. 1395".
 
     The form is title, space, "U.S.C.", space, section. The fix writes it so; it is safe, as the citation
     names the same section. Line breaks and several spaces count as one space (they print as one).

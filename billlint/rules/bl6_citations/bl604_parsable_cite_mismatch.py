@@ -63,8 +63,9 @@ def _same(shown: str, parsable: str) -> bool:
 @rule("BL604", "parsable-cite-mismatch", "warning")
 def parsable_cite_mismatch(doc, view):
     """
-    An `external-xref` whose displayed text cites one law and whose `parsable-cite` another:
-    `<external-xref legal-doc="public-law" parsable-cite="pl/107/296">Public Law 107–196</external-xref>`.
+    An external-xref whose displayed text and parsable-cite name different law.
+
+    For example: `<external-xref legal-doc="public-law" parsable-cite="pl/107/296">Public Law 107–196</external-xref>`.
 
     GPO's markup carries a machine-readable citation beside the text; links, the U.S. Code's notes and
     every tool that reads the XML follow the markup, readers follow the text. Compared: the Public Law

@@ -10,8 +10,10 @@ from .common import cites, law, ordinal, report
 @rule("BL605", "stat-volume-congress", "warning")
 def stat_volume_congress(doc, view):
     """
-    A Statutes at Large volume that cannot hold the Public Law it follows: "(Public Law 107–296; 115 Stat.
-    2135)" is fine, "(Public Law 107–296; 106 Stat. 2135)" is not.
+    A Statutes at Large volume that cannot hold the Public Law it follows.
+
+    For example: "(Public Law 107–296; 115 Stat. 2135)" is fine, "(Public Law 107–296; 106 Stat. 2135)" is
+    not.
 
     Since 1951 (the 82d Congress) one volume holds one calendar year, so Congress c's laws are in volumes
     2c−99 and 2c−98. Only the first Stat. cite after a Public Law is checked: later ones may be the pages

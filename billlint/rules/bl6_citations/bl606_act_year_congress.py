@@ -10,8 +10,10 @@ from .common import cites, law, ordinal, report
 @rule("BL606", "act-year-congress", "warning")
 def act_year_congress(doc, view):
     """
-    The year in an Act's name does not fit the Congress of the Public Law cited for it: "the Homeland
-    Security Act of 2002 (Public Law 109–296)" (the 109th Congress sat in 2005 and 2006).
+    The year in an Act's name does not fit the Congress of its Public Law.
+
+    For example: "the Homeland Security Act of 2002 (Public Law 109–296)" (the 109th Congress sat in 2005 and
+    2006).
 
     Congress c sits in the years 2c+1787 and 2c+1788. A name with "of YYYY" takes the year it was
     enacted in; an appropriations name ("Act, 2010") or one "for Fiscal Year 2010" may run one year later.

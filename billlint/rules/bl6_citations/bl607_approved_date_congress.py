@@ -10,8 +10,10 @@ from .common import cites, law, ordinal, report
 @rule("BL607", "approved-date-congress", "warning")
 def approved_date_congress(doc, view):
     """
-    A law "approved" on a date outside the Congress that made it: "approved June 9, 2010 (Public Law
-    107–296)", or outside the year of its Statutes at Large volume.
+    A law said to be approved on a date outside its Congress (or its Statutes volume's year).
+
+    For example: "approved June 9, 2010 (Public Law 107–296)", or outside the year of its Statutes at Large
+    volume.
 
     Congress c sits from January 3 of 2c+1787 to January 3 of 2c+1789; a President may sign its last
     laws a few days later, so dates to the end of that January count. Since 1951 volume v holds the laws

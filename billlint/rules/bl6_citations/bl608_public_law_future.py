@@ -10,8 +10,9 @@ from .common import cites, law, ordinal, report
 @rule("BL608", "public-law-future", "warning")
 def public_law_future(doc, view):
     """
-    A Public Law of a Congress later than the bill's own: a bill of the 118th Congress citing "Public Law
-    181–5" (or any number of the 119th).
+    A Public Law of a Congress later than the bill's own.
+
+    For example: a bill of the 118th Congress citing "Public Law 181–5" (or any number of the 119th).
 
     No bill can cite a law that a later Congress will make. The bill's Congress is read from its
     <congress> line; without one the rule is silent. Public Law numbers begin with the 57th Congress

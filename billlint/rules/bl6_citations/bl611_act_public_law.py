@@ -11,8 +11,10 @@ from .common import cites, dash, law, report
 @rule("BL611", "act-public-law", "warning")
 def act_public_law(doc, view):
     """
-    An Act named with a Public Law number that other bills give to another law: "the Homeland Security Act
-    of 2002 (Public Law 107–196)" where bills cite it as Public Law 107–296.
+    An Act cited with a Public Law number that other bills give to another law.
+
+    For example: "the Homeland Security Act of 2002 (Public Law 107–196)" where bills cite it as Public Law
+    107–296.
 
     The citation index (a default one built from real bills ships with billlint; `billlint cites index
     FOLDER` adds your own) counts, for each Act name with a year, the Public Law numbers bills give it,

@@ -11,8 +11,9 @@ from .common import cites, dash, law, report
 @rule("BL612", "public-law-stat", "warning")
 def public_law_stat(doc, view):
     """
-    A Statutes at Large page that cannot belong to the Public Law it follows, by the pages other bills
-    give: "(Public Law 107–196; 116 Stat. 2135)" where bills put Public Law 107–296 at 116 Stat. 2135.
+    A Statutes at Large page that cannot belong to the Public Law it follows, by other bills' pages.
+
+    For example: "(Public Law 107–196; 116 Stat. 2135)" where bills put Public Law 107–296 at 116 Stat. 2135.
 
     The Statutes at Large print public laws in the order of their numbers, so a law's pages (its first page
     and every pinpoint inside it) come after those of every lower-numbered law of its Congress and before

@@ -13,8 +13,9 @@ from .common import cites, report
 @rule("BL613", "act-section-code", "warning")
 def act_section_code(doc, view):
     """
-    A section of an Act classified to a U.S. Code section that looks like a slip for the one other bills
-    give: "section 1902 of the Social Security Act (42 U.S.C. 1395a)" where bills say 42 U.S.C. 1396a.
+    A Code section for a section of an Act that looks like a slip for the one other bills give.
+
+    For example: "section 1902 of the Social Security Act (42 U.S.C. 1395a)" where bills say 42 U.S.C. 1396a.
 
     The citation index counts, for each section of a named Act, the Code sections bills classify it to.
     The Code is reclassified editorially (title 25 in 2016, title 34 in 2017, ...), and an Act may be

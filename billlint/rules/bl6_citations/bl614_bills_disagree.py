@@ -10,8 +10,9 @@ from .common import law, report
 @rule("BL614", "bills-disagree", "info")
 def bills_disagree(doc, view):
     """
-    An Act's Public Law number on which the bills in the citation index are split evenly: as many (two or
-    more) give this number as give another. A question for the drafter, not a finding of error: look the
+    An Act's Public Law number on which the bills in the citation index are split evenly.
+
+    As many bills (two or more) give this number as give another. A question for the drafter, not a finding of error: look the
     law up.
 
     Bad: (with two bills each way in the index) "the X Act of 2015 (Public Law 114–25)".
