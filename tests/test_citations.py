@@ -274,3 +274,13 @@ def test_cites_index_command(run, tmp_path):
     assert r.code == 0, r.out
     ix = cidx.Index.load(out)
     assert ix.acts == {"zeta act of 2004": {"108-99": 1}} and ix.stat == {"108-99": {"117:1000": 1}}
+
+
+def test_bl603_a_spaced_range_is_not_one_number():
+    assert findings("the Act (42 U.S.C. 1395 – 1396)", "BL603") == []
+
+
+def test_name_with_a_number_in_it():
+    acts = [c.key for c in cx.in_run("section 101 of the Implementing Recommendations of the 9/11 Commission Act "
+                                     "of 2007 (Public Law 110–53)") if c.kind == cx.ACT]
+    assert acts == ["implementing recommendations of the 9/11 commission act of 2007"]

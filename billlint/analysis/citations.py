@@ -256,7 +256,7 @@ def _name_start(text: str, end: int) -> int | None:
         if w.endswith(",") and i + 1 < len(words) and not (words[i + 1].group(0)[:1].isupper()
                                                            or words[i + 1].group(0) in ("and", "or")):
             break
-        if bare[:1].isupper() or (bare[:1].isdigit() and re.fullmatch(r"\d+(st|nd|rd|th)", bare)):
+        if bare[:1].isupper() or (bare[:1].isdigit() and re.fullmatch(r"\d+(st|nd|rd|th|d)|\d+/\d+", bare)):
             if bare.strip("().") != bare and not re.fullmatch(r"[A-Z][\w.'’-]*", bare):
                 break
             caps += 1
@@ -272,7 +272,7 @@ def _name_start(text: str, end: int) -> int | None:
         return None
     # From the first capitalized word after a "the": "Notwithstanding the X Act" names "X Act".
     firsts = [base + w.start() for j, w in enumerate(words) if base + w.start() >= start and j > 0
-              and words[j - 1].group(0) in ("the", "The") and w.group(0)[:1].isupper()]
+              and words[j - 1].group(0) in ("the", "The") and (w.group(0)[:1].isupper() or w.group(0)[:1].isdigit())]
     if firsts:
         start = firsts[0]
     else:   # no "the": drop small words before the first capitalized one

@@ -43,5 +43,11 @@ def public_law_stat(doc, view):
             votes, other, vp = who[0]
             v, p = vp.split(":")
             hint = f"other bills put Public Law {dash(other)} at {v} Stat. {p}"
+        later = any(_n(w[1]) > pl.number for w in who[:1])
+        why = " (if it is the page of a later law that amended it, cite the law's own page first)" if later else ""
         yield report(c, f"{c.volume} Stat. {c.page} does not fit {law(pl)}: {hint} "
-                        f"({against} votes against, {mine} for)")
+                        f"({against} votes against, {mine} for){why}")
+
+
+def _n(law_id: str) -> int:
+    return int(law_id.partition("-")[2] or 0)
