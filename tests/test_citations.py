@@ -284,3 +284,18 @@ def test_name_with_a_number_in_it():
     acts = [c.key for c in cx.in_run("section 101 of the Implementing Recommendations of the 9/11 Commission Act "
                                      "of 2007 (Public Law 110–53)") if c.kind == cx.ACT]
     assert acts == ["implementing recommendations of the 9/11 commission act of 2007"]
+
+
+def test_bl611_the_bill_against_itself(index):
+    """No votes in the index: the bill's own other citations of the Act decide."""
+    text = ("the Zeta Act of 2015 (Public Law 114–125), the Zeta Act of 2015 (Public Law 114–125), and the Zeta "
+            "Act of 2015 (Public Law 114–25)")
+    [f] = findings(text, "BL611")
+    assert matched(text, f) == "Public Law 114–25" and "2 times in this bill" in f.message
+
+
+def test_bl614_the_bill_split_evenly(index):
+    text = "the Zeta Act of 2015 (Public Law 114–125) and the Zeta Act of 2015 (Public Law 114–25)"
+    got = findings(text, "BL614")
+    assert [matched(text, f) for f in got] == ["Public Law 114–125", "Public Law 114–25"]
+    assert all(f.severity == "info" for f in got) and findings(text, "BL611") == []
