@@ -16,12 +16,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .pipeline import config as configs
+from .pipeline import options as configs
 from .pipeline import dtd as dtds
 from . import formats
-from .model.findings import RANK
+from .model.vocabulary import SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
 from .rules.registry import all_rules, find
-from .pipeline.runner import Settings, discover, run
+from .pipeline.discover import discover
+from .pipeline.options import Settings
+from .pipeline.workers import run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -52,11 +54,11 @@ def cli() -> None:
               help="The bill DTDs (and USLM schemas): a folder holding them, or one file. May be repeated.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file for every file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-@click.option("--view", type=click.Choice(["reported", "introduced", "both"]), default=None,
+@click.option("--view", type=click.Choice(VIEW_CHOICES), default=None,
               help="Which version of a reported bill the rules check [default: reported].")
 @click.option("--no-validate", is_flag=True, help="Skip DTD validation.")
 @click.option("--statistics", is_flag=True, help="Show the count of findings per rule.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
@@ -77,7 +79,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
           statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
           baseline_path, no_progress, quiet, jobs, cache_dir, no_cache):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
-    from .pipeline import baseline as baselines
+    from .pipeline import filter as filters
     paths = list(paths) or ["."]
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from .pipeline.cache import default_dir
@@ -100,11 +102,11 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
         findings = _fix(findings, show_diff, unsafe_fixes, stdin)
     texts = [_span_text(f, reader) for f in findings] if write_baseline or baseline_path else []
     if write_baseline:
-        baselines.write(write_baseline, findings, texts)
+        filters.write_baseline(write_baseline, findings, texts)
         click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
     if baseline_path:
         try:
-            findings = baselines.filter_new(findings, texts, baselines.load(baseline_path))
+            findings = filters.new_since(findings, texts, filters.load_baseline(baseline_path))
         except (ValueError, KeyError, json.JSONDecodeError) as e:
             raise UsageProblem(f"{baseline_path}: not a billlint baseline ({e})") from None
     out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
@@ -119,8 +121,8 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     finally:
         if output_file:
             out.close()
-    threshold = RANK[fail_on or settings.fail_on(paths[0] if paths else None)]
-    failed = any(RANK[f.severity] >= threshold for f in findings)
+    threshold = SEVERITY_RANK[fail_on or settings.fail_on(paths[0] if paths else None)]
+    failed = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
@@ -204,7 +206,7 @@ class _SourceLines:
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default="reported", show_default=True)
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds: internal, external, amended, quoted, anaphora.")
 def refs(file, fmt, view, kinds):
     """List every cross-reference: where it stands, its kind, and what it resolves to."""
@@ -233,7 +235,7 @@ def refs(file, fmt, view, kinds):
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default="reported", show_default=True)
 def amendments(file, fmt, view):
     """List each amendment instruction: its target, action and operands."""
     from .analysis import amendments as am

@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.document import Document, Provision, TextRun
+from ..model.vocabulary import LEVEL_SET
 
 STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (
     "strike", "strike-insert", "insert", "add", "redesignate", "repeal", "restate")
@@ -107,13 +108,12 @@ def _unquote(s: str, kept: list[str]) -> str:
 def _blocks(prov: Provision) -> list:
     """The quoted blocks that the provision's own text introduces, in order: its children, or (as USLM
     writes them) inside its text, but not those of nested provisions or inside another quoted block."""
-    from ..model.document import _LEVEL_SET
     out, stack = [], list(reversed([c for c in prov.el if isinstance(c.tag, str)]))
     while stack:
         el = stack.pop()
         if el.tag == "quoted-block":
             out.append(el)
-        elif el.tag not in _LEVEL_SET:
+        elif el.tag not in LEVEL_SET:
             stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
     return out
 

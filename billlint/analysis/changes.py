@@ -12,7 +12,8 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..model.document import DELETED, INTRODUCED, REPORTED, Document, Provision
+from ..model.document import Document, Provision
+from ..model.vocabulary import DELETED, INTRODUCED, REPORTED
 
 ADDED, REMOVED, MODIFIED = "added", "deleted", "modified"
 _TOKEN = re.compile(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%]+(?:[.,–-][A-Za-z0-9’'$%]+)*|[^\sA-Za-z0-9]")

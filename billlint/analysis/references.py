@@ -22,13 +22,13 @@ import re
 from dataclasses import dataclass
 
 from . import designations
-from .designations import ABOVE_SECTION, EXPECTED, SECTION_LEVELS
-from ..model.document import ALL, Document, Provision, TextRun
+from ..model.document import Document, Provision, TextRun
+from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
 
-_LEVEL_WORDS = "division|title|subtitle|chapter|subchapter|part|subpart|section|subsection|" \
-               "paragraph|subparagraph|clause|subclause|item|subitem"
+# the levels a reference names (a subdivision is not cited by number in bill text)
+_LEVEL_WORDS = "|".join(lv for lv in LEVELS if lv != "subdivision")
 _WORD = r"(?P<word>(?i:" + "|".join(f"{w}s?" for w in sorted(_LEVEL_WORDS.split("|"), key=len, reverse=True)) \
         + r"))\b"
 _DES = r"\((?:[A-Za-z]{1,5}|\d{1,4}[A-Za-z]{0,3})\)"

@@ -14,21 +14,10 @@ from typing import Iterator
 from lxml import etree
 
 from ..analysis import designations
-from ..analysis.designations import ABOVE_SECTION, Designation
+from ..analysis.designations import Designation
 from .source import Source
-
-LEVELS = ABOVE_SECTION + designations.SECTION_LEVELS
-_LEVEL_SET = frozenset(LEVELS)
-RANK = {name: i for i, name in enumerate(LEVELS)}
-
-# Level words in citation paths above the section ("title I", "subtitle A").
-PATH_WORDS = {"division": "div.", "subdivision": "subdiv.", "title": "title", "subtitle": "subtitle",
-              "chapter": "ch.", "subchapter": "subch.", "part": "pt.", "subpart": "subpt."}
-
-ADDED, DELETED = "added", "deleted"
-REPORTED, INTRODUCED, ALL = "reported", "introduced", "all"
-VIEWS = (REPORTED, INTRODUCED)
-DROPPED = {REPORTED: DELETED, INTRODUCED: ADDED, ALL: "nothing"}  # ALL: both versions at once
+from .vocabulary import (ABOVE_SECTION, ADDED, ALL, DELETED, DROPPED, INTRODUCED, LEVEL_SET, LEVELS, PATH_WORDS,
+                         REPORTED)
 
 # Elements whose content is not running text of the provision that holds them.
 _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graphic", "formula",
@@ -256,7 +245,7 @@ class Document:
                 enum_el = child
             elif name == "header" and header_el is None:
                 header_el = child
-            elif name in _LEVEL_SET or name == "text":
+            elif name in LEVEL_SET or name == "text":
                 break
         enum = "".join(enum_el.itertext()) if enum_el is not None else None
         header = " ".join("".join(header_el.itertext()).split()) if header_el is not None else None
@@ -420,7 +409,7 @@ class Document:
                         continue
                     name = local(tag)
                     st = own_state(node, open_[-1][0])
-                    if st == dropped or name in skip or name in _LEVEL_SET:
+                    if st == dropped or name in skip or name in LEVEL_SET:
                         walker.skip_subtree()
                         open_.append(None)
                         continue

@@ -6,7 +6,8 @@ import re
 
 from ..analysis import amendments as am
 from ..analysis import designations
-from ..analysis.designations import EXPECTED, fmt
+from ..analysis.designations import fmt
+from ..model.vocabulary import EXPECTED
 from ..model.findings import Report
 from .registry import rule
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..analysis import references as refs
-from ..analysis.designations import ABOVE_SECTION, EXPECTED
+from ..model.vocabulary import ABOVE_SECTION, EXPECTED
 from ..model.findings import Report
 from .registry import rule
 
