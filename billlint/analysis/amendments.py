@@ -269,7 +269,7 @@ def designation_list(side: str) -> tuple[str | None, list[str]]:
     """ "subsections (d), (e), and (g)" -> ("subsection", ["d", "e", "g"]); "paragraphs (3) through (5)" is
     expanded to 3, 4, 5. Section numbers ("sections 5 and 6") are read as well."""
     from . import designations
-    from .references import REF, _expand, _singular
+    from .references import REF, expand, singular
     # "(as added by paragraph (1)(A))" and ", as added by section 233(5) of Public Law 97–444," say which
     # unit is meant; they are not units of the list
     side = re.sub(r"\((?:as|relating)\b(?:[^()]|\([^()]*\))*\)|,\s*as\s+(?:added|amended|redesignated)\s+by\s+[^,]*,", " ",
@@ -278,12 +278,12 @@ def designation_list(side: str) -> tuple[str | None, list[str]]:
     if not matches:
         return None, []
     m = matches[0]
-    word = _singular(m.group("word"))
+    word = singular(m.group("word"))
     chains, ranges = [], []
     for each in matches:  # "the second subsection (c) and subsection (d)"
-        if _singular(each.group("word")) != word:
+        if singular(each.group("word")) != word:
             continue
-        more, more_ranges = _expand(word, each.group("list"))
+        more, more_ranges = expand(word, each.group("list"))
         ranges += [(a + len(chains), b + len(chains)) for a, b in more_ranges]
         chains += more
     cores = [ch[-1][1] for ch in chains]

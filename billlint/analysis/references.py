@@ -97,7 +97,7 @@ class Ref:
         return self.run.text[self.start:self.start + 5].lower() in ("this ", "such ")
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     w = word.lower()
     return w[:-1] if w.endswith("s") and w[:-1] in _LEVEL_WORDS.split("|") else w
 
@@ -109,7 +109,7 @@ def next_level(level: str) -> str | None:
     return "section" if level in ABOVE_SECTION else None
 
 
-def _chain(level: str, item: str) -> list[tuple[str, str]]:
+def parse_chain(level: str, item: str) -> list[tuple[str, str]]:
     """ "(b)(4)" under subsection -> [(subsection, b), (paragraph, 4)]; "3(c)" under section likewise."""
     out = []
     m = re.match(r"\s*([^\s(]+)", item)
@@ -123,7 +123,7 @@ def _chain(level: str, item: str) -> list[tuple[str, str]]:
     return out
 
 
-def _expand(level: str, listing: str) -> tuple[list, list]:
+def expand(level: str, listing: str) -> tuple[list, list]:
     """Chains for a list "(1), (2), and (3)" or "(1) through (3)"; ranges are kept as (a, b) pairs."""
     items = [m.group(0) for m in _ITEM_RE.finditer(listing)]
     seps = [m.group(0) for m in _SEP_RE.finditer(listing)]
@@ -133,7 +133,7 @@ def _expand(level: str, listing: str) -> tuple[list, list]:
             items, seps = items[:bare], seps[:bare - 1]
     chains, ranges = [], []
     for i, item in enumerate(items):
-        ch = _chain(level, item)
+        ch = parse_chain(level, item)
         ranged = i > 0 and i - 1 < len(seps) and ("through" in seps[i - 1] or seps[i - 1].strip() in "–-")
         numbered = not items[0].lstrip().startswith("(")   # "sections 111(c)(3), (c)(5)": a section number leads
         # "subsection (a)(2)(A) and (B)": (B) cannot be a subsection, so it continues (a)(2); in "subparagraphs
@@ -166,20 +166,20 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         outer = group[-1]
         start, end = group[0].start(), outer.end()
         # Inner parts first, outer last: resolve the outer chain, then extend with the inner one.
-        base_word = _singular(outer.group("word"))
-        base_chains, base_ranges = _expand(base_word, outer.group("list"))
+        base_word = singular(outer.group("word"))
+        base_chains, base_ranges = expand(base_word, outer.group("list"))
         chains = base_chains
         ranges = base_ranges
         for inner in reversed(group[:-1]):
-            w = _singular(inner.group("word"))
-            inner_chains, inner_ranges = _expand(w, inner.group("list"))
+            w = singular(inner.group("word"))
+            inner_chains, inner_ranges = expand(w, inner.group("list"))
             if len(chains) != 1:
                 chains, ranges = inner_chains, inner_ranges  # "(A) of paragraphs (1) and (2)": keep it simple
                 continue
             head = chains[0]
             chains = [head + [(lv if i else w, c) for i, (lv, c) in enumerate(ch)] for ch in inner_chains]
             ranges = inner_ranges
-        ref = Ref(prov, run, start, end, INTERNAL, _singular(group[0].group("word")),
+        ref = Ref(prov, run, start, end, INTERNAL, singular(group[0].group("word")),
                   chains, joint=len(group) > 1 or len(chains) > 1)
         ref.ranges = ranges
         _classify(doc, ref, text, amending_from)
@@ -302,7 +302,7 @@ _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|su
 _INSTRUCTION_WORDS = ("striking", "inserting", "adding", "redesignating", "substituting", "inserted")  # likewise
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence that holds pos."""
     starts, ends = _sentence_ends(text)
     i = bisect.bisect_right(starts, pos)      # sentence ends up to pos: the last one starts this sentence
@@ -321,7 +321,7 @@ def _sentence_ends(text: str) -> tuple[list, list]:
 def _is_target(text: str, start: int, end: int) -> bool:
     """Whether the reference stands in an instruction: "Section 5(a) is amended", "in paragraph (3), by
     substituting ...": it names a unit of the law being amended."""
-    s0, s1 = _sentence(text, end)
+    s0, s1 = sentence_bounds(text, end)
     sentence = text[s0:s1]
     return bool(AMENDING.search(text, end, s1) or _INSTRUCTION.search(sentence))
 
