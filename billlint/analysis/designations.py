@@ -11,8 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..model.vocabulary import (ABOVE_SECTION, ARABIC, CLASS_NAMES, DOUBLE, DOUBLE_UPPER, EXPECTED,  # noqa: F401
-                                LOWER, ROMAN, ROMAN_UPPER, SECTION_LEVELS, UPPER)
+from ..model.vocabulary import ABOVE_SECTION, ARABIC, DOUBLE, DOUBLE_UPPER, EXPECTED, LOWER, ROMAN, ROMAN_UPPER, UPPER
 
 _ROMAN = re.compile(r"^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}

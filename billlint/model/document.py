@@ -16,8 +16,7 @@ from lxml import etree
 from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
-from .vocabulary import (ABOVE_SECTION, ADDED, ALL, DELETED, DROPPED, INTRODUCED, LEVEL_SET, LEVELS, PATH_WORDS,
-                         REPORTED)
+from .vocabulary import ABOVE_SECTION, ADDED, DELETED, DROPPED, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED
 
 # Elements whose content is not running text of the provision that holds them.
 _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graphic", "formula",

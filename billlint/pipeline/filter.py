@@ -167,3 +167,11 @@ def new_since(findings, texts, known: Counter) -> list:
         else:
             out.append(f)
     return out
+
+
+def baseline_text(f: Finding, reader) -> str:
+    """What a baseline keys a finding on: its span on its line (up to 80 characters), else its message."""
+    line = reader(f.path, f.line) or ""
+    if f.end_line == f.line and f.end_column > f.column:
+        return line[f.column - 1:f.end_column - 1] or f.message
+    return line[f.column - 1:f.column + 79] or f.message
