@@ -21,9 +21,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from . import designations
 from ..model.document import Document, Provision, TextRun
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
+from .resolution import by_class, designation_class, enclosing, has_unit, next_level, resolve_chain
+from .resolution import cite_chain, levels_for  # noqa: F401  (rules read them as references.X)
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
 
@@ -100,13 +101,6 @@ class Ref:
 def singular(word: str) -> str:
     w = word.lower()
     return w[:-1] if w.endswith("s") and w[:-1] in _LEVEL_WORDS.split("|") else w
-
-
-def next_level(level: str) -> str | None:
-    if level in SECTION_LEVELS:
-        i = SECTION_LEVELS.index(level)
-        return SECTION_LEVELS[i + 1] if i + 1 < len(SECTION_LEVELS) else None
-    return "section" if level in ABOVE_SECTION else None
 
 
 def parse_chain(level: str, item: str) -> list[tuple[str, str]]:
@@ -257,10 +251,10 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         ref.kind = AMENDED  # "Section 6050W(a) is amended": the target of an instruction, in the amended law
         return
     head = ref.chains[0][0] if ref.chains else None
-    if head and head[0] in ABOVE_SECTION and head[1].isdigit() and not _has_unit(doc, ref.prov, head):
+    if head and head[0] in ABOVE_SECTION and head[1].isdigit() and not has_unit(doc, ref.prov, head):
         ref.kind = EXTERNAL  # "title 5", "part 121": the Code or the CFR, in a bill that has no such unit
     elif head and prov.quoted is not None and (head[0] == "section" or head[0] in ABOVE_SECTION) \
-            and not _has_unit(doc, prov, head):
+            and not has_unit(doc, prov, head):
         ref.kind = QUOTED  # an inserted section citing another section of the amended law
 
 
@@ -272,7 +266,7 @@ def _other_law_section(doc: Document, ref: Ref, head: tuple) -> bool:
     the Acts bills amend, never of a bill's own sections), or, in a bill numbered 1 to N without titles, a
     number well past N ("section 230" in a three-section bill)."""
     num = head[1]
-    if re.match(r"^\d+[a-z]+$", num) and not _has_unit(doc, ref.prov, head):
+    if re.match(r"^\d+[a-z]+$", num) and not has_unit(doc, ref.prov, head):
         return True
     m = re.match(r"^(\d+)", num)
     if not m or ref.prov.quoted is not None:
@@ -326,30 +320,6 @@ def _is_target(text: str, start: int, end: int) -> bool:
     return bool(AMENDING.search(text, end, s1) or _INSTRUCTION.search(sentence))
 
 
-def _has_unit(doc: Document, prov: Provision, head: tuple) -> bool:
-    units = _index(doc, ALL).get((prov.quoted, head[0], head[1]), [])
-    division = _division(prov)
-    if head[0] == "section" and division is not None:
-        units = [u for u in units if _division(u) is division]   # divisions number their sections anew
-    return bool(units)
-
-
-def _division(prov: Provision):
-    return next((a for a in prov.ancestors() if a.level == "division"), None)
-
-
-def _index(doc: Document, view: str) -> dict:
-    """(quoted block, level, designation) -> provisions, for units cited through the bill (sections, titles)."""
-    def build() -> dict:
-        index: dict = {}
-        for p in doc.provisions:
-            if p.in_view(view) and p.designation and (p.level == "section" or p.level in ABOVE_SECTION):
-                for core in {p.designation.core, *p.designation.parts}:
-                    index.setdefault((p.quoted, p.level, core), []).append(p)
-        return index
-    return doc.memo(("unit index", view), build)
-
-
 def self_contained(doc: Document, prov: Provision) -> bool:
     """A quoted block that inserts a whole section or larger unit is text of its own."""
     tops = doc.blocks.get(prov.quoted, [])
@@ -365,78 +335,6 @@ def amending_offsets(doc: Document, prov: Provision, run: TextRun, inherited: bo
     m = (any(w in text for w in _AMENDING_WORDS) and AMENDING.search(text)) or \
         (any(w in text for w in _INSTRUCTION_WORDS) and _INSTRUCTION.search(text))
     return m.end() if m else None
-
-
-# resolution -----------------------------------------------------------------
-
-def _matches(p: Provision, core: str) -> bool:
-    d = p.designation
-    if d is None:
-        return False
-    return core == d.core or core in d.parts or core.lower() == d.core.lower() and p.level in ABOVE_SECTION
-
-
-def _units_at(doc: Document, prov: Provision, level: str, core: str, view: str, within: Provision | None):
-    if level == "section" or level in ABOVE_SECTION:
-        return [p for p in _index(doc, view).get((prov.quoted, level, core), [])
-                if within is None or p is within or within in p.ancestors()]
-    # "paragraph (4)" is paragraph (4) of the nearest enclosing unit that has paragraphs.
-    node = prov
-    while node is not None:
-        kids = [c for c in node.children if c.level == level and c.in_view(view)]
-        if kids:
-            return kids
-        if node is within:
-            break
-        node = node.parent
-    return []
-
-
-def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within=None) -> Provision | None:
-    if not chain:
-        return None
-    level, core = chain[0]
-    heads = [p for p in _units_at(doc, prov, level, core, view, within) if _matches(p, core)]
-    if len(heads) > 1:  # divisions number their sections anew: the nearest unit of that number first
-        mine = [prov, *prov.ancestors()]
-        heads.sort(key=lambda h: -max((i for i, a in enumerate(reversed(mine)) if a in h.ancestors()),
-                                      default=-1))
-    for hit in heads:
-        for lv, core in chain[1:]:
-            kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
-            hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
-            if hit is None:
-                break
-        if hit is not None:
-            return hit
-    return None
-
-
-def _by_class(doc: Document, prov: Provision, chain: list, view: str, within) -> list:
-    """ "paragraph (b)(4)": resolve as the level the designation's class implies (the level-word rule
-    reports the word), so that one slip is not also reported as unresolved."""
-    level, core = chain[0]
-    if level not in EXPECTED or level == "section" or designation_class(level, core) == EXPECTED[level]:
-        return chain
-    for right in levels_for(core):
-        fixed = [(right, core)] + [(next_level(right) or lv, c) for lv, c in chain[1:2]] + chain[2:]
-        if resolve_chain(doc, prov, fixed, view, within) is not None:
-            return fixed
-    return chain
-
-
-def levels_for(core: str) -> list[str]:
-    """The levels at which a designation has its expected class: "i" -> subsection (a letter), clause."""
-    return [lv for lv, c in EXPECTED.items() if lv != "section" and designation_class(lv, core) == c]
-
-
-def enclosing(prov: Provision, level: str) -> Provision | None:
-    node = prov
-    while node is not None:
-        if node.level == level:
-            return node
-        node = node.parent
-    return None
 
 
 def resolve(doc: Document, ref: Ref, view: str) -> None:
@@ -468,12 +366,12 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
     chains = ref.chains
     head = chains[0][0] if chains else None
     if head and not ref.scope and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
-            doc.in_appropriations(ref.prov) or not _has_unit(doc, ref.prov, head) and _code_default(doc)):
+            doc.in_appropriations(ref.prov) or not has_unit(doc, ref.prov, head) and _code_default(doc)):
         # Appropriations text cites the Acts named in its headings without saying so ("part C of title
         # IV"); a tax title declares that its bare section numbers are the Internal Revenue Code's.
         ref.kind = EXTERNAL
         return
-    chains = [_by_class(doc, ref.prov, ch, view, within) for ch in chains]
+    chains = [by_class(doc, ref.prov, ch, view, within) for ch in chains]
     targets = [resolve_chain(doc, ref.prov, ch, view, within) for ch in chains]
     if head and head[0] == "section" and not ref.scope and None in targets and _other_law_section(doc, ref, head):
         ref.kind = EXTERNAL
@@ -500,17 +398,3 @@ def find(doc: Document, view: str) -> list[Ref]:
             resolve(doc, r, view)
         out.extend(refs)
     return out
-
-
-def cite_chain(chain: list, word: str | None = None) -> str:
-    """[(subsection, b), (paragraph, 4)] -> "subsection (b)(4)"."""
-    level = word or chain[0][0]
-    head, rest = chain[0][1], "".join(f"({c})" for _, c in chain[1:])
-    if level == "section" or level in ABOVE_SECTION:
-        return f"{level} {head}{rest}"
-    return f"{level} ({head}){rest}"
-
-
-def designation_class(level: str, core: str) -> str | None:
-    d = designations.parse(f"({core})", level)
-    return d.cls if d else None
