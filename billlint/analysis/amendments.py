@@ -16,7 +16,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model.document import Document, Provision, TextRun
+from ..model.document import Document, Provision
+from ..model.text import TextRun
 from ..model.vocabulary import LEVEL_SET
 
 STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (
