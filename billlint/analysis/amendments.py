@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model.document import Document, Provision
-from ..model.text import TextRun
+from ..model.textrun import TextRun
 from ..model.vocabulary import LEVEL_SET
 
 STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (

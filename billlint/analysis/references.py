@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 
 from ..model.document import Document, Provision
-from ..model.text import TextRun
+from ..model.textrun import TextRun
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
 from .resolution import by_class, designation_class, enclosing, has_unit, next_level, resolve_chain
 from .resolution import cite_chain, levels_for  # noqa: F401  (rules read them as references.X)

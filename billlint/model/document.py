@@ -12,7 +12,7 @@ from typing import Iterator
 from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
-from .text import TextRun, local, own_state, walk
+from .textrun import TextRun, local, own_state, walk
 from .vocabulary import ABOVE_SECTION, DROPPED, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED
 
 # Elements whose content is not running text of the provision that holds them.

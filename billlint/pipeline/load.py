@@ -18,7 +18,7 @@ from lxml import etree
 
 from . import dtd as dtds
 from ..model.document import Document
-from ..model.text import local
+from ..model.textrun import local
 from ..model.source import Source
 
 USLM_NS = "http://schemas.gpo.gov/xml/uslm"
