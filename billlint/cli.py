@@ -18,7 +18,7 @@ from . import __version__
 from .pipeline import options as configs
 from .pipeline import dtd as dtds
 from . import formats
-from .model.vocabulary import SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
+from .model.vocabulary import REPORTED, SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
 from .rules.registry import all_rules, find
 from .pipeline.discover import discover
 from .pipeline.options import Settings
@@ -149,7 +149,7 @@ def _progress(total: int, fmt: str, output_file, off: bool):
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
-@click.option("--view", type=click.Choice(VIEWS), default="reported", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds: internal, external, amended, quoted, anaphora.")
 def refs(file, fmt, view, kinds):
     """List every cross-reference: where it stands, its kind, and what it resolves to."""
@@ -161,7 +161,7 @@ def refs(file, fmt, view, kinds):
 @cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
-@click.option("--view", type=click.Choice(VIEWS), default="reported", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
 def amendments(file, fmt, view):
     """List each amendment instruction: its target, action and operands."""
     from .analysis.listing import instruction_rows

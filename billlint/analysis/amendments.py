@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from ..model.document import Document, Provision
 from ..model.textrun import TextRun
-from ..model.vocabulary import LEVEL_SET
+from ..model.vocabulary import LEVEL_SET, REPORTED
 
 STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (
     "strike", "strike-insert", "insert", "add", "redesignate", "repeal", "restate")
@@ -241,7 +241,7 @@ OPERATION = re.compile(r"\b(?:striking|inserting|adding\s+at\s+the\s+end|redesig
                        re.I)
 
 
-def coverage(doc: Document, view: str = "reported") -> tuple[int, int, list]:
+def coverage(doc: Document, view: str = REPORTED) -> tuple[int, int, list]:
     """Operation phrases outside quoted blocks and quotes, how many were parsed, and the misses."""
     parsed = parse(doc, view)
     spans: dict = {}

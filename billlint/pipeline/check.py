@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from ..model.document import Document
 from ..model.findings import Finding, Fix, Report
-from ..model.vocabulary import VIEWS
+from ..model.vocabulary import BOTH, INTRODUCED, VIEWS
 from ..rules.registry import RULES, all_rules
 from . import filter as filters
 from .load import Loaded, Problem
@@ -78,10 +78,10 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     if doc is None:
         return filters.overrides(out, opts.severity)
     rules = [r for r in (rules or all_rules()) if r.check is not None and sel.enabled(r)]
-    views = VIEWS if opts.view == "both" else (opts.view,)
+    views = VIEWS if opts.view == BOTH else (opts.view,)
     reports = []
     for view in views:
-        if view == "introduced" and opts.view == "both" and not doc.has_changes:
+        if view == INTRODUCED and opts.view == BOTH and not doc.has_changes:
             continue
         family = None
         for r in rules:
@@ -94,7 +94,7 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     seen = set()
     for r, rep, view in reports:
         f = report_finding(doc, r, rep)
-        if opts.view == "both" and view == "introduced":
+        if opts.view == BOTH and view == INTRODUCED:
             f = replace(f, message=f.message + " (introduced view)")
         key = (f.code, f.line, f.column, f.message)
         if key not in seen:

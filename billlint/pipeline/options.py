@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import dtd as dtds
-from ..model.vocabulary import SEVERITIES, VIEW_CHOICES
+from ..model.vocabulary import REPORTED, SEVERITIES, VIEW_CHOICES, WARNING
 from ..rules.registry import Selection, find as find_rule
 
 if sys.version_info >= (3, 11):
@@ -159,7 +159,7 @@ class Resolver:
 class Options:
     """What decides one file's findings, besides the file itself."""
     selection: Selection = field(default_factory=Selection)
-    view: str = "reported"            # reported | introduced | both
+    view: str = REPORTED               # reported | introduced | both
     validate: bool = True
     severity: dict = field(default_factory=dict)   # code -> severity override
     unused_suppressions: bool = True
@@ -212,7 +212,7 @@ class Settings:
                 if r is None:
                     raise ConfigError(f"{cfg.path}: severity: unknown rule {k!r}")
                 severity[r.code] = v
-            self._options[key] = Options(selection, self.view or cfg.get("view", "reported"), self.validate,
+            self._options[key] = Options(selection, self.view or cfg.get("view", REPORTED), self.validate,
                                          severity)
         return self._options[key]
 
@@ -234,4 +234,4 @@ class Settings:
 
     def fail_on(self, path: str | None = None) -> str:
         cfg = self.config_for(path) if path else Config()
-        return cfg.get("fail-on", "warning")
+        return cfg.get("fail-on", WARNING)
