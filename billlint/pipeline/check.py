@@ -73,11 +73,12 @@ def _elements(rep: Report):
 
 def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     sel = opts.selection
-    out = [problem_finding(loaded.path, p) for p in loaded.problems if sel.enabled(RULES[p.code])]
+    enabled = {r.code for r in filters.selected(sel, RULES.values())}
+    out = [problem_finding(loaded.path, p) for p in loaded.problems if p.code in enabled]
     doc = loaded.doc
     if doc is None:
         return filters.overrides(out, opts.severity)
-    rules = [r for r in (rules or all_rules()) if r.check is not None and sel.enabled(r)]
+    rules = [r for r in filters.selected(sel, rules or all_rules()) if r.check is not None]
     views = VIEWS if opts.view == BOTH else (opts.view,)
     reports = []
     for view in views:
@@ -100,6 +101,6 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
         if key not in seen:
             seen.add(key)
             out.append(f)
-    kept, notes = filters.suppress(doc, out, opts.unused_suppressions and sel.enabled(RULES["BL009"]))
+    kept, notes = filters.suppress(doc, out, opts.unused_suppressions and "BL009" in enabled)
     kept += [make(doc.path, "BL009", message, *position(doc.source, at, line)) for at, line, message in notes]
     return filters.overrides(kept, opts.severity)

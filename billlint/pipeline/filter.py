@@ -1,6 +1,7 @@
 """Filtering: the findings a check produced -> the findings to show.
 
-Severity overrides from config, inline suppressions, baselines, and what is reported once per run.
+Select/ignore, severity overrides from config, inline suppressions, baselines, and what is reported once per
+run. Select/ignore is applied to rules before they run (a rule not selected costs nothing), the rest to findings.
 
 Inline suppressions are processing instructions (valid anywhere the DTD allows content):
 
@@ -116,6 +117,11 @@ def suppress(doc, findings: list[Finding], report_unused: bool) -> tuple[list[Fi
             if unused:
                 notes.append((s.at, s.line, f"suppression of {', '.join(unused)} hides nothing here"))
     return kept, notes + bad
+
+
+def selected(selection, rules) -> list:
+    """The rules a selection enables, in order."""
+    return [r for r in rules if selection.enabled(r)]
 
 
 def overrides(findings: list[Finding], severity: dict) -> list[Finding]:
