@@ -75,7 +75,7 @@ _INSERT = re.compile(
     # "inserting after “X” [each place it appears] the following: [“Y”]" / "inserting before the period “Y”"
     rf"|(?P<rel2>{_REL}|at\s+the\s+(?:end|beginning)|in\s+numerical\s+sequence|in\s+alphabetical\s+order"
     rf"|in\s+(?:the\s+)?appropriate\s+(?:place|order|sequence))"
-    rf"(?:\s+(?P<anchor2>{_ANCHOR}))??\s*[,:]?\s*(?:{_n('b', _FOLLOWING)}{_n('b', _INLINE)}|(?P<q2>{Q}))"
+    rf"(?:\s+(?P<anchor2>{_ANCHOR}))?\s*[,:]?\s*(?:{_n('b', _FOLLOWING)}{_n('b', _INLINE)}|(?P<q2>{Q}))"
     # "inserting the following after section 5:"
     rf"|{_n('c', _FOLLOWING)}\s+(?P<rel3>{_REL})\s+(?P<anchor3>{_ANCHOR}){_END}"
     rf"|(?P<q3>{Q})|{_n('d', _FOLLOWING)}{_n('d', _INLINE)})", re.I)
@@ -257,12 +257,14 @@ def _events(text: str, kept) -> list[tuple]:
         s = _subject(text, bounds, m, kept)
         if s:
             out.append((m.start(), m.end(), "root", [s]))
+    last = 0
     for m in re.finditer(r"\b[Ii]n\s", text):
-        if not _BEFORE_IN.search(text[max(0, m.start() - 60):m.start()]):
+        if m.start() < last or not _BEFORE_IN.search(text[max(0, m.start() - 60):m.start()]):
             continue
         got = _context_at(text, m.start(), kept)
         if got:
             out.append((m.start(), got[0], "in", got[1]))
+            last = got[0]
     for m in re.finditer(r"\bamending\s", text):
         a = _AMENDING.match(text, m.start(), min(len(text), m.start() + _WINDOW))
         if a and _UNIT.search(a.group("t")):
