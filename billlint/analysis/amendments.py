@@ -32,7 +32,7 @@ _WINDOW = 1500                  # no operand or target runs longer: each match l
 PLACES = (r"(?:each|every)\s+(?:place|time)\s+(?:that\s+)?(?:it|they|such\s+\w+|the\s+\w+)\s+appears?"
           r"|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\w+)\s+(?:place|time)\s+(?:that\s+)?it\s+appears"
           r"|wherever\s+(?:it|they)\s+appears?")
-_PLACES_END = re.compile(rf",?\s+({PLACES})$", re.I)
+_PLACES_END = re.compile(rf",?\s+({PLACES})[,;.]?$", re.I)
 # The verbs that start the next operation of a clause (with or without its "and"/"by")
 _NEXT = (r"(?:and\s+|or\s+)?(?:by\s+)?(?:insert(?:ing)?|strik(?:e|ing)|add(?:ing)?|redesignat(?:e|ing)|moving"
          r"|transferring|substitut(?:e|ing)|replac(?:e|ing)|realign(?:ing)?|indent(?:ing)?|amending)\b")
@@ -48,7 +48,7 @@ _SMALL = (r"(?:a|an)\s+(?:comma|semicolon|period|colon|em\s+dash|dash|hyphen|spa
 _VERB = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|repealed|to\s+read\s+as\s+follows|"
                    r"strike|insert)\b", re.I)
 # what may stand before an operation verb: a clause start, "by", "and", a quotation ("“2024”and inserting")
-_BEFORE_VERB = re.compile(rf"(?:^|[,;:.—(]|{_Q1}|\b(?:by|and|or|then|also|further|to))\s*$", re.I)
+_BEFORE_VERB = re.compile(rf"(?:^|[,;:.—(]|{_Q1}|\b(?:by|and|or|then|also|further|to|in|amended))\s*$", re.I)
 _BEFORE_REPEALED = re.compile(r"\b(?:is|are|be)\s+(?:hereby\s+)?$", re.I)
 
 
@@ -64,7 +64,7 @@ _AND_INSERT = re.compile(
     rf"\s*,?\s*(?:and\s+)?(?:insert(?:ing)?(?:\s+in\s+lieu\s+thereof|\s+in\s+(?:its|their)\s+place|\s+in\s+place\s+thereof)?"
     rf"|substitut(?:e|ing)|replacing\s+(?:it|them|such\s+\w+)\s+with)"
     rf"(?:\s+the\s+word)?\s*(?P<ins>{Q}|{_n('a', _FOLLOWING)}{_n('a', _INLINE)}|[:—]\s*(?P<colon>{Q})|[:—]?(?=\s*$)"
-    rf"|(?<=\s)(?:a|an|the)\s+{_W}*?{_END_LATE}|(?<=\s)[^;:—{_Q0}\s]{_W}*?{_END_LATE})"
+    rf"|(?<=\s)[^;:—{_Q0}\s]{_W}*?(?:{Q}{_W}*?)*?{_END_LATE})"
     rf"(?:\s+(?P<places>{PLACES}))?", re.I)
 _REL = (r"immediately\s+(?:after|before)|after|before|prior\s+to|at\s+the\s+(?:end|beginning)\s+of|in\s+lieu\s+of")
 _ANCHOR = rf"(?:{Q}|[^;:—{_Q0}\s]){_W}*?(?:{Q}{_W}*?)*?"   # at least one word or quotation
@@ -75,7 +75,8 @@ _INSERT = re.compile(
     # "inserting after “X” [each place it appears] the following: [“Y”]" / "inserting before the period “Y”"
     rf"|(?P<rel2>{_REL}|at\s+the\s+(?:end|beginning)|in\s+numerical\s+sequence|in\s+alphabetical\s+order"
     rf"|in\s+(?:the\s+)?appropriate\s+(?:place|order|sequence))"
-    rf"(?:\s+(?P<anchor2>{_ANCHOR}))?\s*[,:]?\s*(?:{_n('b', _FOLLOWING)}{_n('b', _INLINE)}|(?P<q2>{Q}))"
+    rf"(?:\s+(?P<anchor2>{_ANCHOR}))?\s*(?:[,:]?\s*(?:{_n('b', _FOLLOWING)}{_n('b', _INLINE)}|(?P<q2>{Q}))"
+    rf"|[:—](?=\s*$))"
     # "inserting the following after section 5:"
     rf"|{_n('c', _FOLLOWING)}\s+(?P<rel3>{_REL})\s+(?P<anchor3>{_ANCHOR}){_END}"
     rf"|(?P<q3>{Q})|{_n('d', _FOLLOWING)}{_n('d', _INLINE)})", re.I)
@@ -267,7 +268,7 @@ def _events(text: str, kept) -> list[tuple]:
             last = got[0]
     for m in re.finditer(r"\bamending\s", text):
         a = _AMENDING.match(text, m.start(), min(len(text), m.start() + _WINDOW))
-        if a and _UNIT.search(a.group("t")):
+        if a:
             out.append((m.start(), a.end(), "amending", [_unquote(a.group("t"), kept)]))
     out.sort(key=lambda e: e[0])
     return out
