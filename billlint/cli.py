@@ -257,9 +257,7 @@ def amendments(file, fmt, view):
         click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
         return
     for row in rows:
-        ops = "; ".join(f"{k}: {v}" for k, v in row["operands"].items())
-        click.echo(f"{file}:{row['line']}:{row['column']}: {row['provision']}: {row['action']} "
-                   f"[{row['target'] or '?'}] {ops}")
+        click.echo(am.text_line(file, row))
 
 
 @cli.command()

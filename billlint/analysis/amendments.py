@@ -67,7 +67,8 @@ _AND_INSERT = re.compile(
     rf"|(?<=\s)[^;:—{_Q0}\s]{_W}*?(?:{Q}{_W}*?)*?{_END_LATE})"
     rf"(?:\s+(?P<places>{PLACES}))?", re.I)
 _REL = (r"immediately\s+(?:after|before)|after|before|prior\s+to|at\s+the\s+(?:end|beginning)\s+of|in\s+lieu\s+of")
-_ANCHOR = rf"(?:{Q}|[^;:—{_Q0}\s]){_W}*?(?:{Q}{_W}*?)*?"   # at least one word or quotation
+# at least one word or quotation, and not the inserted text itself
+_ANCHOR = rf"(?!the\s+following\b)(?:{Q}|[^;:—{_Q0}\s]){_W}*?(?:{Q}{_W}*?)*?"
 _INSERT = re.compile(
     rf"insert(?:ing)?\s+(?:"
     # "inserting “Y” after “X” [each place it appears]"
@@ -515,3 +516,42 @@ def designation_list(side: str) -> tuple[str | None, list[str]]:
             out.extend([core, cores[rng[1]]])
         skip_next = True
     return level if chains and len(chains[0]) > 1 else word, out
+
+
+def text_line(file: str, row: dict) -> str:
+    """One `billlint amendments` row for people: where, what, and its operands in the instruction's words.
+
+    "a.xml:12:5: sec. 3(c)(2): insert [Section 5 of the X Act] the quoted block at line 14 (subsection (d))
+    after subsection (c)"."""
+    ops = dict(row["operands"])
+    block = ops.pop("block", None)
+    if block is not None:
+        what = f"the quoted block at line {block['line']}" + (f" ({block['starts']})" if block.get("starts") else "")
+    else:
+        what = ops.pop("insert", None) or "the following (no quoted block found)"
+    if "new" in ops:
+        what += f" (new {ops.pop('new')})"
+    action = row["action"]
+    words = []
+    if action == REDESIGNATE:
+        words.append(f"{ops.pop('from', '')} as {ops.pop('to', '')}")
+        if ops.pop("respectively", False):
+            words[-1] += ", respectively"
+    elif action in (STRIKE, STRIKE_INSERT):
+        words.append(ops.pop("strike", ""))
+        if action == STRIKE_INSERT:
+            words.append(f"-> {what}")
+    elif action in (INSERT, ADD):
+        words.append(what)
+        where, anchor = ops.pop("where", None), ops.pop("anchor", None)
+        if where:
+            words.append(" ".join(w for w in (where, anchor) if w))
+    elif action == RESTATE:
+        words.append(f"as {what}")
+    elif action == REPEAL:
+        ops.pop("repeal", None)
+    if "places" in ops:
+        words.append(f"({ops.pop('places')})")
+    words += [f"{k}: {v}" for k, v in ops.items() if not isinstance(v, (dict, list))]
+    return f"{file}:{row['line']}:{row['column']}: {row['provision']}: {action} [{row['target'] or '?'}] " \
+           + " ".join(w for w in words if w)
