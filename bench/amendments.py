@@ -206,11 +206,60 @@ class Detector:
             self.hit("E14", where, say)
 
 
+def sample(files, k: int, seed: int):
+    """k operation phrases drawn at random (seeded) from all the files, each with what billlint parsed."""
+    import random
+    phrases = []
+    for p in files:
+        doc = load(str(p), None, validate=False).doc
+        if doc is None:
+            continue
+        for prov in doc.provisions_in("reported"):
+            if prov.quoted is None:
+                run = doc.text(prov.el, "reported")
+                phrases += [(p, prov.path, m.start()) for m in am.OPERATION.finditer(am.Placed(run).text)]
+    picked = sorted(random.Random(seed).sample(range(len(phrases)), k))
+    docs: dict = {}
+    for n, i in enumerate(picked, 1):
+        p, path, at = phrases[i]
+        if p not in docs:
+            docs.clear()
+            docs[p] = load(str(p), None, validate=False).doc
+        doc = docs[p]
+        parsed = docs.setdefault((p, "parsed"), am.parse(doc, "reported"))
+        prov = next(x for x in doc.provisions_in("reported") if x.path == path and x.quoted is None)
+        run = doc.text(prov.el, "reported")
+        placed = am.Placed(run)
+        pos = placed.to_run(at)
+        chapeaux = [norm(doc.text(a.el, "reported").text)[-160:] for a in reversed(list(prov.ancestors()))
+                    if a is not prov][-3:]
+        print(f"## {n}. {p.name} {path}")
+        for c in chapeaux:
+            print(f"   above: …{c}")
+        print(f"   text: {norm(display(run)[0])[:700]}")
+        hits = [ins for ins in parsed if ins.prov is prov and ins.start <= pos < ins.end]
+        for ins in hits or [None]:
+            if ins is None:
+                print("   parsed: NOTHING")
+                continue
+            ops = {k: v for k, v in ins.operands.items()}
+            blk = ins.block
+            tops = [c for c in blk if isinstance(c.tag, str) and c.find("enum") is not None] if blk is not None else []
+            bdesc = (f"line {blk.sourceline}" + (f", starts {tops[0].tag} {''.join(tops[0].find('enum').itertext())}"
+                                                  if tops else "")) if blk is not None else "-"
+            if ins.action == am.REDESIGNATE:
+                ops["respectively"] = ins.respectively
+            print(f"   parsed: {ins.action} | target: {' / '.join(ins.target)} | ops: {ops} | block: {bdesc}")
+
+
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "corpus" / "bills"))
     ap.add_argument("--holdout", action="store_true", help="also count the holdout files")
     ap.add_argument("--show", action="append", default=[], help="list the instances of a class (or 'unparsed')")
+    ap.add_argument("--sample", type=int, default=0, help="print this many seeded-random operation phrases and "
+                                                          "their parse, for judging by hand")
+    ap.add_argument("--seed", type=int, default=18)
     args = ap.parse_args(argv)
     hold = set()
     if not args.holdout:
@@ -219,6 +268,8 @@ def main(argv=None):
                 if line.strip() and not line.startswith("#")} if listing.exists() else set()
     det = Detector()
     files = [p for p in sorted(Path(args.folder).glob("*.xml")) if p.name not in hold]
+    if args.sample:
+        return sample(files, args.sample, args.seed)
     for p in files:
         det.file(p)
     print(f"{len(files)} files, {det.total} instructions; operation phrases parsed {det.parsed_phrases}/{det.phrases}"

@@ -29,7 +29,7 @@ _PAREN = r"\((?:[^()]|\([^()]*\))*\)"   # a parenthetical, one level of nesting 
 _WINDOW = 1500                  # no operand or target runs longer: each match looks at most this far
 
 # "each place it appears" and its kin: where in the amended text an operation applies
-PLACES = (r"(?:each|every)\s+(?:place|time)\s+(?:that\s+)?(?:it|they|such\s+\w+|the\s+\w+)\s+appears?"
+PLACES = (r"(?:each|every)\s+(?:place|time)\s+(?:that\s+)?(?:it|they|(?:such|the|that)\s+\w+)\s+appears?"
           r"|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\w+)\s+(?:place|time)\s+(?:that\s+)?it\s+appears"
           r"|wherever\s+(?:it|they)\s+appears?")
 _PLACES_END = re.compile(rf",?\s+({PLACES})[,;.]?$", re.I)
@@ -49,6 +49,8 @@ _VERB = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|repea
                    r"strike|insert)\b", re.I)
 # what may stand before an operation verb: a clause start, "by", "and", a quotation ("“2024”and inserting")
 _BEFORE_VERB = re.compile(rf"(?:^|[,;:.—(]|{_Q1}|\b(?:by|and|or|then|also|further|to|in|amended))\s*$", re.I)
+# "…, except in section 918 (15 U.S.C. 1693o);": where the operation does not apply
+_EXCEPT = re.compile(r",?\s*(except\s+(?:in|for|as|that)\b[^;:—]*?)(?=\s*[;:—]|\.?\s*$|,?\s+and\s*$)", re.I)
 _BEFORE_REPEALED = re.compile(r"\b(?:is|are|be)\s+(?:hereby\s+)?$", re.I)
 
 
@@ -105,7 +107,8 @@ _AMENDED = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s
                       r"|(?:is|are)\s+(?:hereby\s+)?repealed"
                       r"|(?<=[\w)])\s+amended(?=\s+by\s+(?:strik|insert|add|redesignat)))\b", re.I)
 # "in subsection (a), by" / "in paragraph (12) (as redesignated by paragraph (1)), in subparagraph (A)—"
-_IN_T = rf"(?:[^—;:{_Q0}()]|{Q}|{_PAREN})+?"
+_IN_T = (rf"(?:\bas\s+(?:so\s+)?(?:added|amended|inserted|redesignated|designated|enacted|made)\s+by\b"
+         rf"|[^—;:{_Q0}()]|{Q}|{_PAREN})+?")
 _IN = re.compile(rf"in\s+(?P<t>{_IN_T})(?=\s*—|\s*:\s*$|,?\s+by\b|,\s*(?:strik|insert|add|redesignat|amend|to\s+read))",
                  re.I)
 _AMENDING = re.compile(rf"amending\s+(?P<t>{_IN_T})(?=\s*—|\s+to\s+read\b|,?\s+by\b|\s*:\s*$)", re.I)
@@ -320,7 +323,7 @@ def _inserted(ops: dict, m, *names: str, kept) -> None:
 
 def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], list]:
     found: list[Instruction] = []
-    events = _events(text, kept) if ("mend" in text or "in " in text or "In " in text or "repeal" in text) else []
+    events = _events(text, kept)
     ei, base, chain = 0, list(inherited), list(inherited)
     pos = 0
 
@@ -378,6 +381,9 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
                         ops["insert"] = _unquote(ins_text, kept)
                     if am.group("places"):
                         ops["places"] = " ".join(am.group("places").split()).lower()
+                ex = _EXCEPT.match(text, end, limit)
+                if ex:
+                    ops["except"], end = _unquote(ex.group(1), kept), ex.end()
                 ins = Instruction(prov, run, m.start(), end, action, target, ops)
         elif word.startswith("insert"):
             im = _INSERT.match(text, m.start(), limit)
