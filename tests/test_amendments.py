@@ -249,7 +249,7 @@ GRAMMAR = [
      "ff., gg., and hh., respectively.", "",
      ("redesignate", ["Section 5 of the X Act"], {"from": "subsections ee., ff., and gg.", "to": "subsections ff., gg., and hh."})),
     ("E12-and-adjusting", "Section 5 of the X Act is amended by redesignating sections 919, 920, and 921 as sections 920, "
-     "921, and 922, respectively, and adjusting the margins accordingly.", "",
+     "921, and\n\t\t922, respectively, and adjusting the margins accordingly.", "",
      ("redesignate", ["Section 5 of the X Act"], {"from": "sections 919, 920, and 921", "to": "sections 920, 921, and 922"})),
     ("E12-accordingly", "Section 5 of the X Act is amended by striking paragraph (4) and redesignating the succeeding "
      "paragraphs accordingly.", "",

@@ -97,7 +97,7 @@ _ADD = re.compile(
     rf"\s+at\s+the\s+end(?:\s+thereof|\s+of\s+(?P<of2>{_ANCHOR}){_END})?)", re.I)
 _SIDE = rf"(?:[^;:—{_Q0}().]|{_PAREN}|\.(?=\s*(?:,|and\b|or\b|through\b|as\b|respectively\b)))+?"
 _END_SIDE = (r"(?=\s*(?:[;:—)]|\.(?:\s|$)|,(?!\s*(?:(?:and|or)\s+)?(?:\(|\d|[a-zA-Z]{1,4}\.|through\b))"
-             r"|and\s+(?!\(|\d|[a-zA-Z]{1,4}\.)|with\b|before\b|after\b)|\s*$)")
+             r"|and\s+(?=[^\s(\d])(?![a-zA-Z]{1,4}\.)|with\b|before\b|after\b)|\s*$)")
 _REDESIGNATE = re.compile(rf"redesignating\s+(?:(?P<a>{_SIDE})\s+as\s+(?!amended|added|so\b|redesignated|in\s+effect)"
                           rf"(?P<b>{_SIDE})(?P<resp>,?\s+respectively)?{_END_SIDE}"
                           rf"|(?P<a2>{_SIDE})\s+(?P<b2>accordingly))", re.I)
