@@ -10,7 +10,8 @@ from helpers import bill
 from billlint.analysis import citation_index as cidx
 from billlint.analysis import citations as cx
 from billlint.pipeline import load
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 from billlint.rules.registry import Selection
 
 

@@ -233,7 +233,7 @@ def build(paths: list[str], index: Index | None = None, jobs: int | None = None,
           skip=()) -> Index:
     """Add the bills under paths (files or folders) to index (a new one by default), with a worker pool;
     bills named in skip (those another index already counts) are left out."""
-    from ..pipeline.runner import discover
+    from ..pipeline.discover import discover
     index = index or Index()
     files = discover(paths)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
