@@ -140,7 +140,7 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
     """The citations in one run of text, bound to one another."""
     has = {w for w in ("Law", "Pub", "Stat", "U.S", "USC", "U. S", "States Code", "Act", "Amendments", "Resolution",
                        "approved") if w in text}
-    marks = run.marks if run is not None and run._spans is not None else ()
+    marks = run.marks if run is not None else ()
     if not has and not marks:
         return []
     cites: list[Cite] = []
