@@ -35,16 +35,18 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 SKELETONS = HERE / "skeletons"
 USLM_XSD = SHARED / "corpus" / "uslm"
-KEYS = {"fail", "pass", "finding", "fix", "skeleton", "view", "select", "needs", "file", "crash"}
+KEYS = {"skeleton", "fail", "pass", "finding", "fix", "skeleton", "view", "select", "needs", "file", "crash"}
 
 
 def _cases():
     for path in sorted(CASES.glob("BL*.yml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        code, skeleton = data.pop("rule"), data.pop("skeleton", "section")
+        code = data.pop("rule")
         assert path.stem == code, f"{path.name} holds the cases of {code}"
+        # keys at the top of the file are defaults for every case in it
+        defaults = {"skeleton": "section", **{k: data.pop(k) for k in list(data) if k in KEYS}}
         for name, case in data.items():
-            yield pytest.param(code, name, {"skeleton": skeleton, **case}, id=f"{code}-{name}")
+            yield pytest.param(code, name, {**defaults, **case}, id=f"{code}-{name}")
 
 
 CASE_LIST = list(_cases())
@@ -95,7 +97,7 @@ def run_case(code: str, case: dict, tmp_path, monkeypatch, source: str | None = 
 
 @pytest.mark.parametrize("code,name,case", CASE_LIST)
 def test_case(code, name, case, tmp_path, monkeypatch):
-    assert not set(case) - KEYS - {"skeleton"}, f"unknown keys {set(case) - KEYS}"
+    assert not set(case) - KEYS, f"unknown keys {set(case) - KEYS}"
     assert ("fail" in case) != ("pass" in case), "a case is either fail or pass"
     found = run_case(code, case, tmp_path, monkeypatch)
     if "pass" in case:
