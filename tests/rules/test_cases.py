@@ -12,7 +12,8 @@ A case file names its rule and holds named cases (sqlfluff's std_rule_cases shap
       pass: ...
 
 A fail case must give a finding of the rule with that provision, a message holding the words given and
-exactly that source text between its start and its end. Where the rule fixes, `fix` is the fragment
+exactly that source text between its start and its end (and the line and column, where given: the
+loader's findings have no end). Where the rule fixes, `fix` is the fragment
 after its fixes are applied: the result must be well-formed (and DTD-valid where ../shared has the
 DTDs) and the rule silent on it. A pass case must give no finding of the rule. Optional keys: skeleton
 (per case; "none": the fragment is the whole file), view, select (more codes to run, for BL009),
@@ -107,7 +108,8 @@ def test_case(code, name, case, tmp_path, monkeypatch):
     want = case["finding"]
     got = [(f.provision, f.message, matched(source, f)) for f in found]
     hits = [f for f in found if f.provision == want.get("provision", "") and want["message"] in f.message
-            and matched(source, f) == want["text"]]
+            and matched(source, f) == want["text"]
+            and (f.line, f.column) == (want.get("line", f.line), want.get("column", f.column))]
     assert hits, f"no finding {want}; got {got}"
     if "fix" not in case:
         assert all(f.fix is None for f in hits), "the rule fixes here: give the fixed fragment"
