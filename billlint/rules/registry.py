@@ -11,6 +11,7 @@ from __future__ import annotations
 import inspect
 import sys
 from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable
 
 from ..model.findings import SEVERITIES
@@ -47,8 +48,20 @@ class Rule:
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
 
+    @property
+    def cases_path(self) -> str:
+        """Its case file, in a source checkout (tests/ is not installed with the package)."""
+        return str(_CHECKOUT / "tests" / "rules" / "cases" / f"{self.code}.yml")
+
+    @property
+    def facts(self) -> str:
+        """What it declares, in one line."""
+        return (f"fixable: {'yes' if self.fixable else 'no'}; depends on the view: "
+                f"{'yes' if self.view_dependent else 'no'}; reads: {', '.join(self.reads)}; since {self.since}")
+
 
 RULES: dict[str, Rule] = {}
+_CHECKOUT = Path(__file__).resolve().parents[2]
 
 
 def rule(code: str, name: str, severity: str = "warning", *, fixable: bool = False, view_dependent: bool = True,
