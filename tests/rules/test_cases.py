@@ -14,7 +14,8 @@ A case file names its rule and holds named cases (sqlfluff's std_rule_cases shap
 A fail case must give a finding of the rule with that provision, a message holding the words given and
 exactly that source text between its start and its end (and the line and column, where given: the
 loader's findings have no end). Where the rule fixes, `fix` is the fragment
-after its fixes are applied: the result must be well-formed (and DTD-valid where ../shared has the
+after its fixes are applied (safe or not, as with --unsafe-fixes; `unsafe: true` in the finding says the
+fix is not marked safe): the result must be well-formed (and DTD-valid where ../shared has the
 DTDs) and the rule silent on it. A pass case must give no finding of the rule. Optional keys: skeleton
 (per case; "none": the fragment is the whole file), view, select (more codes to run, for BL009),
 needs (dtd, uslm), file (missing: a path that does not exist), crash (the check raises, for BL008).
@@ -112,8 +113,10 @@ def test_case(code, name, case, tmp_path, monkeypatch):
             and (f.line, f.column) == (want.get("line", f.line), want.get("column", f.column))]
     assert hits, f"no finding {want}; got {got}"
     if "fix" not in case:
-        assert all(f.fix is None for f in hits), "the rule fixes here: give the fixed fragment"
+        assert not any(f.fix is not None and f.fix.safe for f in hits), "the rule fixes here: give the fixed fragment"
         return
+    safe = not want.get("unsafe", False)
+    assert any(f.fix is not None and f.fix.safe == safe for f in hits), f"no {'safe' if safe else 'unsafe'} fix"
     data, n = fixes.apply_fixes(source.encode("utf-8"), [f.fix for f in found if f.fix is not None])
     assert n, "the rule gave no fix"
     fixed_case = {**case, "fail": case["fix"]}
