@@ -60,6 +60,10 @@ class Rule:
                 f"{'yes' if self.view_dependent else 'no'}; reads: {', '.join(self.reads)}; since {self.since}")
 
 
+# What a rule may read: the raw source, the provision tree, the provisions' text, the cross-references and
+# amendment instructions found in it, or the markup (attributes and elements besides provisions).
+READS = ("source", "provisions", "text", "references", "instructions", "markup")
+
 RULES: dict[str, Rule] = {}
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
@@ -83,6 +87,8 @@ def declare(code: str, name: str, severity: str, doc: str, *, module: str = "", 
 def add(r: Rule) -> Rule:
     if r.severity not in SEVERITIES:
         raise ValueError(f"rule {r.code}: unknown severity {r.severity!r}")
+    if not r.reads or set(r.reads) - set(READS):
+        raise ValueError(f"rule {r.code}: reads {r.reads!r}; say which of {', '.join(READS)}")
     r = replace(r, doc=inspect.cleandoc(r.doc))
     if r.code in RULES or any(x.name == r.name for x in RULES.values()):
         raise ValueError(f"rule {r.code} {r.name} registered twice")

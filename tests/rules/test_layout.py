@@ -29,3 +29,24 @@ def test_explain_prints_the_rule_and_case_files(run):
     out = run("explain", "BL204").out
     assert "bl2_references/bl204_non_minimal_reference.py" in out
     assert "tests/rules/cases/BL204.yml" in out and "fixable: yes" in out
+
+
+def test_a_view_independent_rule_finds_the_same_in_both_views():
+    from test_cases import CASE_LIST, document
+
+    from billlint.pipeline import load
+    from billlint.pipeline.runner import Options, check_loaded
+    from billlint.rules.registry import Selection
+
+    checked = 0
+    for p in CASE_LIST:
+        code, _name, case = p.values
+        r = next(r for r in all_rules() if r.code == code)
+        if r.view_dependent or r.check is None:
+            continue
+        loaded = load.load("t.xml", None, data=document(case).encode(), validate=False)
+        views = [[(f.line, f.column, f.message) for f in check_loaded(loaded, Options(Selection([code]), view=v))]
+                 for v in ("reported", "introduced")]
+        assert views[0] == views[1], (code, _name)
+        checked += 1
+    assert checked
