@@ -24,7 +24,7 @@ def _cite(core: str, level: str) -> str:
     return f"{level} {fmt(core, level)}"
 
 
-@rule("BL101", "enum-sequence", "error", reads=('provisions',))
+@rule("BL101", "enum-sequence", "error", reads=("provisions",))
 def enum_sequence(doc, view):
     """
     Designations of sibling provisions skip one, repeat one, or go backwards.

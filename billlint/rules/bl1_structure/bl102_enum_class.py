@@ -8,7 +8,7 @@ from ...model.document import Provision
 from ..registry import rule
 
 
-@rule("BL102", "enum-class", "error", reads=('provisions',))
+@rule("BL102", "enum-class", "error", reads=("provisions",))
 def enum_class(doc, view):
     """
     A designation's style does not fit its level.

@@ -8,7 +8,7 @@ from ..registry import rule
 from .common import SUB_LEVELS
 
 
-@rule("BL103", "enum-start", "warning", reads=('provisions',))
+@rule("BL103", "enum-start", "warning", reads=("provisions",))
 def enum_start(doc, view):
     """
     The first provision of a level does not start at the first designation.

@@ -9,7 +9,7 @@ from ..registry import rule
 from .common import SUB_LEVELS
 
 
-@rule("BL104", "nesting-level", "warning", reads=('provisions',))
+@rule("BL104", "nesting-level", "warning", reads=("provisions",))
 def nesting_level(doc, view):
     """
     A provision sits more than one level below its parent.

@@ -6,7 +6,7 @@ from ...model.findings import Report
 from ..registry import rule
 
 
-@rule("BL105", "header-missing", "warning", reads=('provisions',))
+@rule("BL105", "header-missing", "warning", reads=("provisions",))
 def header_missing(doc, view):
     """
     Some sibling sections or subsections have headers and others do not.

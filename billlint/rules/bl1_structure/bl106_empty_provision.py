@@ -11,7 +11,7 @@ _CONTENT = frozenset({"quoted-block", "table", "graphic", "formula", "toc", "lis
                       "non-statutory-material", "proviso"})
 
 
-@rule("BL106", "empty-provision", "warning", reads=('provisions', 'text'))
+@rule("BL106", "empty-provision", "warning", reads=("provisions", "text"))
 def empty_provision(doc, view):
     """
     A designated provision has no text and no subdivisions; or a quoted block is empty.

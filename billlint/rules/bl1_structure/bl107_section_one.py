@@ -8,7 +8,7 @@ from ..registry import rule
 from .common import top_sections
 
 
-@rule("BL107", "section-one", "warning", reads=('provisions',))
+@rule("BL107", "section-one", "warning", reads=("provisions",))
 def section_one(doc, view):
     """
     The bill's first numbered section is not section 1.

@@ -14,7 +14,7 @@ def _round_jump(doc, p, pd, d) -> bool:
     return d.value > pd.value and d.value % 10 == 0 and doc.in_appropriations(p)
 
 
-@rule("BL108", "section-sequence", "error", reads=('provisions',))
+@rule("BL108", "section-sequence", "error", reads=("provisions",))
 def section_sequence(doc, view):
     """
     Section numbers skip, repeat or go backwards.

@@ -9,7 +9,7 @@ from ..registry import rule
 from .common import all_refs, internal, quoted
 
 
-@rule("BL201", "unresolved-reference", "error", reads=('references',))
+@rule("BL201", "unresolved-reference", "error", reads=("references",))
 def unresolved_reference(doc, view):
     """
     An internal cross-reference names a provision the bill does not have.

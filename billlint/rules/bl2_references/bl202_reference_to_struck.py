@@ -8,7 +8,7 @@ from ..registry import rule
 from .common import internal, quoted
 
 
-@rule("BL202", "reference-to-struck", "error", reads=('references',))
+@rule("BL202", "reference-to-struck", "error", reads=("references",))
 def reference_to_struck(doc, view):
     """
     A cross-reference resolves only to text the committee struck.

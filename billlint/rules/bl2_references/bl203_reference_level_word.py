@@ -9,7 +9,7 @@ from ..registry import rule
 from .common import internal, quoted
 
 
-@rule("BL203", "reference-level-word", "warning", fixable=True, reads=('references',))
+@rule("BL203", "reference-level-word", "warning", fixable=True, reads=("references",))
 def reference_level_word(doc, view):
     """
     A cross-reference's level word does not fit its designation.

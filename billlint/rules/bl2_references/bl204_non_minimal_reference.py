@@ -9,7 +9,7 @@ from ..registry import rule
 from .common import internal, quoted
 
 
-@rule("BL204", "non-minimal-reference", "warning", fixable=True, reads=('references',))
+@rule("BL204", "non-minimal-reference", "warning", fixable=True, reads=("references",))
 def non_minimal_reference(doc, view):
     """
     A cross-reference is longer than it needs to be from where it stands.

@@ -14,7 +14,7 @@ def _class_of(level: str, core: str):
     return d.cls if d else None
 
 
-@rule("BL301", "redesignation-mismatch", "error", reads=('instructions',))
+@rule("BL301", "redesignation-mismatch", "error", reads=("instructions",))
 def redesignation_mismatch(doc, view):
     """
     The two sides of a redesignation do not agree.

@@ -8,7 +8,7 @@ from ..registry import rule
 from .common import parsed
 
 
-@rule("BL302", "missing-respectively", "warning", fixable=True, reads=('instructions',))
+@rule("BL302", "missing-respectively", "warning", fixable=True, reads=("instructions",))
 def missing_respectively(doc, view):
     """
     A redesignation of more than one unit does not say "respectively".

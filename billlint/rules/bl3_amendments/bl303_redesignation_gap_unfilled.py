@@ -14,7 +14,7 @@ def _enum_core(el) -> str:
     return designations.clean("".join(el.find("enum").itertext()))[0]
 
 
-@rule("BL303", "redesignation-gap-unfilled", "error", reads=('instructions',))
+@rule("BL303", "redesignation-gap-unfilled", "error", reads=("instructions",))
 def redesignation_gap_unfilled(doc, view):
     """
     A redesignation leaves a designation vacant that the insertion after it does not fill exactly.

@@ -9,7 +9,7 @@ from ..registry import rule
 from .common import anchor_chain, block_tops, parsed, report
 
 
-@rule("BL304", "quoted-block-level", "error", reads=('instructions',))
+@rule("BL304", "quoted-block-level", "error", reads=("instructions",))
 def quoted_block_level(doc, view):
     """
     The inserted quoted block starts at a level or designation the instruction does not imply.

@@ -8,7 +8,7 @@ from ..registry import rule
 from .common import parsed
 
 
-@rule("BL305", "after-quoted-block-punctuation", "warning", reads=('instructions', 'provisions'))
+@rule("BL305", "after-quoted-block-punctuation", "warning", reads=("instructions", "provisions"))
 def after_quoted_block_punctuation(doc, view):
     """
     The punctuation after a quoted block does not fit its place in the list of instructions.

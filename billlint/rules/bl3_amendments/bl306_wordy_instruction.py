@@ -22,7 +22,7 @@ _WORDY = [
 ]
 
 
-@rule("BL306", "wordy-instruction", "warning", fixable=True, reads=('text',))
+@rule("BL306", "wordy-instruction", "warning", fixable=True, reads=("text",))
 def wordy_instruction(doc, view):
     """
     An amendment instruction uses an old, wordy form.

@@ -14,7 +14,7 @@ from .common import block_tops, parsed, report
 _CONJ = re.compile(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?\s*$", re.I)
 
 
-@rule("BL307", "strike-and-conjunction", "warning", reads=('instructions',))
+@rule("BL307", "strike-and-conjunction", "warning", reads=("instructions",))
 def strike_and_conjunction(doc, view):
     """
     A new last item is added to a list, but the old last items' "and" and period are not both dealt with.

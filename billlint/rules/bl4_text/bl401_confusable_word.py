@@ -16,7 +16,7 @@ def _group_span(m: re.Match, word: int) -> tuple[int, int]:
     return m.span(g)
 
 
-@rule("BL401", "confusable-word", "warning", fixable=True, reads=('text',))
+@rule("BL401", "confusable-word", "warning", fixable=True, reads=("text",))
 def confusable_word(doc, view):
     """
     A real word used in the place of another: "the rational for" where "rationale" is meant.

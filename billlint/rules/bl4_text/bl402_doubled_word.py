@@ -15,7 +15,7 @@ _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
 _ALLOWED_DOUBLES = frozenset({"that", "had"})
 
 
-@rule("BL402", "doubled-word", "warning", fixable=True, reads=('text',))
+@rule("BL402", "doubled-word", "warning", fixable=True, reads=("text",))
 def doubled_word(doc, view):
     """
     The same word twice in a row: "the the".

@@ -32,7 +32,7 @@ def _lead_in(doc, prov: Provision, view) -> str:
     return doc.text(own[0], view).text.rstrip() if own else ""
 
 
-@rule("BL403", "list-punctuation", "warning", reads=('provisions', 'text'))
+@rule("BL403", "list-punctuation", "warning", reads=("provisions", "text"))
 def list_punctuation(doc, view):
     """
     The items of a list are not punctuated as their lead-in requires.

@@ -37,7 +37,7 @@ _OTHER_ACT_BEFORE = re.compile(r"(?:\b(?:section|title|subtitle|division|part|pa
 _OTHER_ACT_AFTER = re.compile(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.|division|title)")
 
 
-@rule("BL404", "short-title-mismatch", "error", fixable=True, reads=('markup', 'text'))
+@rule("BL404", "short-title-mismatch", "error", fixable=True, reads=("markup", "text"))
 def short_title_mismatch(doc, view):
     """
     The bill names itself differently in different places.

@@ -18,7 +18,7 @@ def _norm(s: str) -> str:
     return " ".join(s.replace("’", "'").split()).rstrip(".").lower()
 
 
-@rule("BL405", "toc-mismatch", "error", reads=('markup', 'provisions'))
+@rule("BL405", "toc-mismatch", "error", reads=("markup", "provisions"))
 def toc_mismatch(doc, view):
     """
     The table of contents does not match the sections (and titles, subtitles, ...) of the bill.

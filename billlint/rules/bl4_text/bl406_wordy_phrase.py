@@ -24,7 +24,7 @@ def _starts_sentence(text: str, pos: int) -> bool:
     return not before or before.endswith(".")
 
 
-@rule("BL406", "wordy-phrase", "info", fixable=True, reads=('text',))
+@rule("BL406", "wordy-phrase", "info", fixable=True, reads=("text",))
 def wordy_phrase(doc, view):
     """
     A wordy or outdated phrase where plain drafting has a shorter one.

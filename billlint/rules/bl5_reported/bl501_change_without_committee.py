@@ -12,7 +12,7 @@ def _reported(doc) -> bool:
     return stage.startswith("Reported") or doc.root.find(".//action-instruction") is not None
 
 
-@rule("BL501", "change-without-committee", "warning", reads=('markup',), view_dependent=False)
+@rule("BL501", "change-without-committee", "warning", reads=("markup",), view_dependent=False)
 def change_without_committee(doc, view):
     """
     Reported text is marked as added or deleted without saying which committee made the change.

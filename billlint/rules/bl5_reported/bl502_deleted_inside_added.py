@@ -7,7 +7,7 @@ from ..registry import rule
 from .common import changed
 
 
-@rule("BL502", "deleted-inside-added", "error", reads=('markup',), view_dependent=False)
+@rule("BL502", "deleted-inside-added", "error", reads=("markup",), view_dependent=False)
 def deleted_inside_added(doc, view):
     """
     Struck text inside inserted text (or inserted text inside struck text).

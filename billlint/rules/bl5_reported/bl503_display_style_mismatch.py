@@ -10,7 +10,7 @@ from .common import ancestors, changed
 _STYLE = {"added": "italic", "deleted": "strikethrough"}
 
 
-@rule("BL503", "display-style-mismatch", "warning", reads=('markup',), view_dependent=False)
+@rule("BL503", "display-style-mismatch", "warning", reads=("markup",), view_dependent=False)
 def display_style_mismatch(doc, view):
     """
     A change is displayed in the style of the opposite change, or not as its committee declares.

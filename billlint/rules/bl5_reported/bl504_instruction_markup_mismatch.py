@@ -18,7 +18,7 @@ _OMIT = re.compile(r"omit\s+the\s+part\s+(?:struck|in\s+brackets)", re.I)
 _NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
 
 
-@rule("BL504", "instruction-markup-mismatch", "error", reads=('markup',), view_dependent=False)
+@rule("BL504", "instruction-markup-mismatch", "error", reads=("markup",), view_dependent=False)
 def instruction_markup_mismatch(doc, view):
     """
     The action instruction says one thing and the markup does another.
