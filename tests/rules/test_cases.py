@@ -19,7 +19,8 @@ fix is not marked safe): the result must be well-formed (and DTD-valid where ../
 DTDs) and the rule silent on it. A pass case must give no finding of the rule. Optional keys: skeleton
 (per case; "none": the fragment is the whole file), view, select (more codes to run, for BL009),
 needs (dtd, uslm), file (missing: a path that does not exist), crash (the check raises, for BL008),
-xfail (a known bug, with the right result written down: strict, so the fix of the bug must remove it).
+xfail (a known bug, with the right result written down: strict, so the fix of the bug must remove it),
+dtd_invalid (the case is a document the DTD rejects; every other case of BL1xx-BL5xx must be DTD-valid).
 """
 
 from pathlib import Path
@@ -38,7 +39,7 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 SKELETONS = HERE / "skeletons"
 USLM_XSD = SHARED / "corpus" / "uslm"
-KEYS = {"xfail", "skeleton", "fail", "pass", "finding", "fix", "skeleton", "view", "select", "needs", "file", "crash"}
+KEYS = {"dtd_invalid", "xfail", "skeleton", "fail", "pass", "finding", "fix", "skeleton", "view", "select", "needs", "file", "crash"}
 
 
 def _cases():
@@ -139,3 +140,14 @@ def test_every_rule_has_a_fail_and_a_pass_case():
         kinds.setdefault(code, set()).add("fail" if "fail" in case else "pass")
     missing = [r.code for r in all_rules() if kinds.get(r.code) != {"fail", "pass"}]
     assert not missing, f"rules without a fail and a pass case in tests/rules/cases: {missing}"
+
+
+@pytest.mark.parametrize("code,name,case", [p for p in CASE_LIST if not p.values[0].startswith("BL0")])
+def test_case_documents_are_dtd_valid(code, name, case, tmp_path, monkeypatch):
+    """The bills rules are tested on are bills the DTD accepts, as the bills they will meet are."""
+    if not DTD_DIR.is_dir():
+        pytest.skip("needs the DTDs in ../shared")
+    if case.get("dtd_invalid"):   # what the DTD already rejects, for documents checked without it
+        assert run_case("BL002", case, tmp_path, monkeypatch, source=document(case))
+        return
+    assert not run_case("BL002", case, tmp_path, monkeypatch, source=document(case))
