@@ -3,24 +3,29 @@
 A case file names its rule and holds named cases (sqlfluff's std_rule_cases shape):
 
     rule: BL204
-    skeleton: references          # tests/rules/skeletons/<name>.xml; the fragment replaces {fragment}
-    fail_subsection_inside_itself:
-      fail: the individual described in subsection (b)(2)
-      finding: {provision: sec. 2(b)(1), message: can be, text: subsection (b)(2)}
-      fix: the individual described in paragraph (2)
-    pass_from_another_subsection:
-      pass: ...
+    skeleton: references     # tests/rules/skeletons/references.xml; the fragment replaces {fragment}
+    fail_subsection_named_from_inside_it:
+      fail: report on the plan described in subsection (b)(2);
+      finding:
+        provision: sec. 2(b)(1)
+        message: '"subsection (b)(2)" can be "paragraph (2)" here'
+        text: subsection (b)(2)
+      fix: report on the plan described in paragraph (2);
+    pass_paragraph_from_inside_its_subsection:
+      pass: report on the plan described in paragraph (2);
 
 A fail case must give a finding of the rule with that provision, a message holding the words given and
-exactly that source text between its start and its end (and the line and column, where given: the
-loader's findings have no end). Where the rule fixes, `fix` is the fragment
-after its fixes are applied (safe or not, as with --unsafe-fixes; `unsafe: true` in the finding says the
-fix is not marked safe): the result must be well-formed (and DTD-valid where ../shared has the
-DTDs) and the rule silent on it. A pass case must give no finding of the rule. Optional keys: skeleton
-(per case; "none": the fragment is the whole file), view, select (more codes to run, for BL009),
-needs (dtd, uslm), file (missing: a path that does not exist), crash (the check raises, for BL008),
-xfail (a known bug, with the right result written down: strict, so the fix of the bug must remove it),
-dtd_invalid (the case is a document the DTD rejects; every other case of BL1xx-BL5xx must be DTD-valid).
+exactly that source text (`text`) between its start and its end; `line` and `column`, where given, must
+match too (the loader's findings have no end, so their cases give those). Where the rule fixes, `fix` is
+the fragment after its fixes are applied (safe or not, as with --unsafe-fixes; `unsafe: true` in the
+finding says the fix is not marked safe): the result must be well-formed (and DTD-valid where ../shared
+has the DTDs) and the rule silent on it. A pass case must give no finding of the rule.
+
+Other keys, per case or at the top of a file for all its cases: skeleton ("none": the fragment is the
+whole file), view, select (more codes to run, for BL009), needs (dtd, nodtd, uslm), file (missing: a path
+that does not exist), crash (the check raises, for BL008), xfail (a known bug, with the right result
+written down; strict, so fixing the bug must remove the mark), dtd_invalid (a document the DTD rejects,
+for a rule that covers documents checked without it; every other BL1xx-BL5xx case must be DTD-valid).
 """
 
 from pathlib import Path
@@ -39,7 +44,7 @@ HERE = Path(__file__).resolve().parent
 CASES = HERE / "cases"
 SKELETONS = HERE / "skeletons"
 USLM_XSD = SHARED / "corpus" / "uslm"
-KEYS = {"dtd_invalid", "xfail", "skeleton", "fail", "pass", "finding", "fix", "skeleton", "view", "select", "needs", "file", "crash"}
+KEYS = {"fail", "pass", "finding", "fix", "skeleton", "view", "select", "needs", "file", "crash", "xfail", "dtd_invalid"}
 
 
 def _cases():
