@@ -236,7 +236,8 @@ def explain(rule):
     r = find(rule)
     if r is None:
         raise UsageProblem(f"no rule {rule!r}; `billlint rules` lists them")
-    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}")
+    cases = r.cases_path if os.path.exists(r.cases_path) else "(not in this installation)"
+    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}\n\n{r.facts}\nrule:  {r.path}\ncases: {cases}")
 
 
 @cli.group("dtd")
