@@ -2,41 +2,64 @@
 
 A reported bill holds two versions: the introduced one (added text dropped) and the reported one
 (deleted text dropped), with state inherited as GPO's stylesheet computes it. Provisions of the two
-are paired by path, then by header where a path moved, and compared word by word. The same comparison
-runs between two separate files (`billlint diff`).
+are paired by path, then by equal text where a path moved, then by header and similar text, and
+compared word by word. The same comparison runs between two separate files (`billlint diff`).
+
+Each pair is one kind of change: modified (same place, other words), redesignated (its own
+designation changed under the same parent), moved (now under another parent); the provisions left
+over were added or deleted. A provision whose path changed only because an ancestor was
+redesignated is not a change of its own.
 """
 
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import shlex
 from dataclasses import dataclass, field
 
-from ..model.document import DELETED, INTRODUCED, REPORTED, Document, Provision
+from ..model.document import ABOVE_SECTION, DELETED, INTRODUCED, PATH_WORDS, REPORTED, Document, Provision
 
-ADDED, REMOVED, MODIFIED = "added", "deleted", "modified"
+ADDED, REMOVED, MODIFIED, REDESIGNATED, MOVED = "added", "deleted", "modified", "redesignated", "moved"
+KINDS = (MODIFIED, REDESIGNATED, MOVED, ADDED, REMOVED)     # the order summaries count them in
 _TOKEN = re.compile(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%]+(?:[.,–-][A-Za-z0-9’'$%]+)*|[^\sA-Za-z0-9]")
-_NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
+_NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill[^\]<]*", re.I)
+_STRIKE_ALL = re.compile(r"strike\s+(?:out\s+)?all\s+after\s+the\s+(?:enacting|resolving)\s+clause", re.I)
 
 
 @dataclass
 class Change:
-    provision: str
-    change: str                 # added | deleted | modified
-    before: str
+    provision: str              # its path in the new version (the old one for a deletion)
+    change: str                 # one of KINDS
+    before: str                 # its own words, as printed (quotation marks kept)
     after: str
-    line: int
+    line: int                   # the line it is placed by: in the new version, or the old one for a deletion
     header_before: str | None = None
     header_after: str | None = None
     committee: str | None = None
     diff: list = field(default_factory=list)   # [(op, text)]: op is "=", "-" or "+"
-    moved_from: str | None = None              # the old path of a provision that was redesignated
+    moved_from: str | None = None              # the old path, where it differs from the new one
+    line_before: int | None = None             # in the old version (None: added)
+    line_after: int | None = None              # in the new version (None: deleted)
+    header_diff: list = field(default_factory=list)
+    context: str = ""           # for a provision with no words of its own: the start of what it holds
+    section: str = ""           # the unit it belongs to, for grouping: "title I — General", "sec. 2. Short title"
+    anchor: str = ""
+
+    @property
+    def text_changed(self) -> bool:
+        return self.before != self.after or self.header_before != self.header_after
 
     def to_dict(self) -> dict:
-        return {"provision": self.provision, "change": self.change, "before": self.before, "after": self.after,
-                "line": self.line, "header_before": self.header_before, "header_after": self.header_after,
-                "committee": self.committee, "moved_from": self.moved_from,
-                "diff": [[op, t] for op, t in self.diff]}
+        return {"provision": self.provision, "change": self.change, "moved_from": self.moved_from,
+                "section": self.section, "anchor": self.anchor,
+                "header_before": self.header_before, "header_after": self.header_after,
+                "header_diff": [[op, t] for op, t in self.header_diff],
+                "before": self.before, "after": self.after, "context": self.context,
+                "diff": [[op, t] for op, t in self.diff],
+                "line": self.line, "line_before": self.line_before, "line_after": self.line_after,
+                "committee": self.committee}
 
 
 @dataclass
@@ -45,6 +68,22 @@ class Report:
     committees: list            # [(id, name, instruction)]
     changes: list
     notes: list = field(default_factory=list)
+    before: str = "introduced version"          # what the old side is
+    after: str = "reported version"
+    before_file: str = ""
+    after_file: str = ""
+    strike_all: bool = False
+    pointer: str | None = None  # a command that gives the comparison this file cannot
+
+    def counts(self) -> dict:
+        return {k: sum(c.change == k for c in self.changes) for k in KINDS}
+
+    def to_dict(self) -> dict:
+        return {"title": self.title, "before": self.before, "after": self.after,
+                "before_file": self.before_file, "after_file": self.after_file,
+                "committees": [{"id": cid, "name": name, "instruction": ins} for cid, name, ins in self.committees],
+                "strike_all": self.strike_all, "notes": list(self.notes), "pointer": self.pointer,
+                "counts": self.counts(), "changes": [c.to_dict() for c in self.changes]}
 
 
 def words(a: str, b: str) -> list[tuple[str, str]]:
@@ -107,71 +146,191 @@ def _norm(s: str) -> str:
     return " ".join(s.split())
 
 
-def own_text(doc: Document, p: Provision, view: str) -> str:
-    """A provision's own words in a view: enum, header, nested provisions and quoted blocks left out (the
-    provisions of a quoted block are compared on their own)."""
-    return _norm(doc.text(p.el, view, skip=_OWN_SKIP).text)
+def printed(doc: Document, el, view: str, skip) -> str:
+    """The text of el as GPO prints it: a <quote> gets its quotation marks (single ones inside double)."""
+    run = doc.text(el, view, skip=skip)
+    text = run.text
+    quotes = [(s, e) for s, e, tag in run.marks if tag == "quote"]
+    if not quotes:
+        return _norm(text)
+    inserts = []        # (position, order, mark): closings before openings at one position
+    for s, e in quotes:
+        depth = sum(1 for s2, e2 in quotes if s2 <= s and e <= e2) - 1
+        inserts.append((s, 1, "“" if depth % 2 == 0 else "‘"))
+        inserts.append((e, 0, "”" if depth % 2 == 0 else "’"))
+    out, last = [], 0
+    for pos, _o, mark in sorted(inserts):
+        out.append(text[last:pos])
+        out.append(mark)
+        last = pos
+    out.append(text[last:])
+    return _norm("".join(out))
 
 
 _OWN_SKIP = frozenset({"enum", "header", "toc", "graphic", "pagebreak", "quoted-block"})
+
+
+def own_text(doc: Document, p: Provision, view: str) -> str:
+    """A provision's own words in a view: enum, header, nested provisions and quoted blocks left out (the
+    provisions of a quoted block are compared on their own)."""
+    return printed(doc, p.el, view, _OWN_SKIP)
 
 
 def _header(doc: Document, p: Provision, view: str) -> str | None:
     h = p.el.find("header")
     if h is None or not doc.in_view(h, view):
         return None
-    return _norm(doc.text(h, view, skip=frozenset()).text)
+    return printed(doc, h, view, frozenset())
 
 
-def _entries(doc: Document, view: str) -> list[tuple[str, Provision, str, str | None]]:
-    return [(p.path, p, own_text(doc, p, view), _header(doc, p, view)) for p in doc.provisions_in(view)]
+@dataclass(slots=True)
+class _Entry:
+    path: str
+    prov: Provision
+    text: str
+    header: str | None
+    index: int      # position in its version, in document order
+
+
+def _entries(doc: Document, view: str) -> list[_Entry]:
+    return [_Entry(p.path, p, own_text(doc, p, view), _header(doc, p, view), i)
+            for i, p in enumerate(doc.provisions_in(view))]
+
+
+def _holder(p: Provision) -> Provision | None:
+    """The provision p stands in: its parent, or the provision quoting the block it heads."""
+    return p.parent if p.parent is not None else p.outer
 
 
 def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[Change]:
-    """Provision-by-provision changes from one version to another.
+    """Provision-by-provision changes from one version to another, in the new version's order.
 
-    Provisions pair by path and equal text, then by equal text elsewhere (a redesignated provision), then
-    by path when the text is still recognisably the same, then by header, then by similar text under the
-    same parent, then by path alone; the rest was added or deleted.
+    Provisions pair by path and equal text, then by equal text elsewhere (a redesignated or moved
+    provision), then by path when the text is still recognisably the same, then by header, then by
+    similar text under the same parent, then by path alone; the rest was added or deleted. Within each
+    step a candidate under the same (paired) parent is preferred, so a common text ("In general.") pairs
+    with its neighbour, not with the first one in the bill.
     """
-    before = _entries(old, old_view)
-    after = _entries(new, new_view)
-    left_b = list(range(len(before)))
+    before, after = _entries(old, old_view), _entries(new, new_view)
+    pair_of: dict = {}          # old Provision -> new Provision
+    paired_new: set = set()
+    left_b = dict.fromkeys(range(len(before)))      # ordered sets of unpaired indexes
     left_a = list(range(len(after)))
+
+    def same_holder(b: _Entry, a: _Entry) -> bool:
+        hb, ha = _holder(b.prov), _holder(a.prov)
+        return (hb is None and ha is None) or (hb is not None and pair_of.get(hb) is ha)
+
+    def take(key, ok=None) -> None:
+        index: dict = {}
+        for i in left_b:
+            k = key(before[i])
+            if k is not None:
+                index.setdefault(k, []).append(i)
+        rest = []
+        for j in left_a:
+            a = after[j]
+            k = key(a)
+            cands = [i for i in index.get(k, ()) if i in left_b and (ok is None or ok(before[i], a))] \
+                if k is not None else []
+            if not cands:
+                rest.append(j)
+                continue
+            i = next((i for i in cands if same_holder(before[i], a)), cands[0])
+            del left_b[i]
+            pair_of[before[i].prov] = a.prov
+            paired_new.add(j)
+            pairs.append((i, j))
+        left_a[:] = rest
+
     pairs: list[tuple[int, int]] = []
+    take(lambda e: (e.path, e.text, e.header))
+    take(lambda e: (e.text, e.header) if e.text else None)
+    take(lambda e: e.path, lambda b, a: (b.header == a.header and b.header) or _similar(b.text, a.text) >= 0.5)
+    take(lambda e: e.header.lower() if e.header else None,
+         lambda b, a: same_holder(b, a) or _similar(b.text, a.text) >= 0.3 or not (b.text or a.text))
+    take(lambda e: _parent(e.path), lambda b, a: _similar(b.text, a.text) >= 0.6)
+    take(lambda e: e.path)
 
-    def take(match) -> None:
-        for j in list(left_a):
-            i = next((i for i in left_b if match(before[i], after[j])), None)
-            if i is not None:
-                pairs.append((i, j))
-                left_b.remove(i)
-                left_a.remove(j)
-
-    take(lambda b, a: b[0] == a[0] and b[2] == a[2] and b[3] == a[3])
-    take(lambda b, a: b[2] and b[2] == a[2] and b[3] == a[3])
-    take(lambda b, a: b[0] == a[0] and (b[3] == a[3] and b[3] or _similar(b[2], a[2]) >= 0.5))
-    take(lambda b, a: b[3] and b[3].lower() == (a[3] or "").lower())
-    take(lambda b, a: _parent(b[0]) == _parent(a[0]) and _similar(b[2], a[2]) >= 0.6)
-    take(lambda b, a: b[0] == a[0])
-    changes: list[Change] = []
+    placed: list[tuple[tuple, Change]] = []
     for i, j in pairs:
-        (opath, q, otext, oheader), (path, p, text, header) = before[i], after[j]
-        if otext != text or oheader != header or opath != path:
-            c = _modified(path, q, p, otext, text, oheader, header, new)
-            if opath != path:
-                c.provision, c.moved_from = f"{opath} -> {path}", opath
-            changes.append(c)
+        b, a = before[i], after[j]
+        c = _paired(old, new, b, a, pair_of, new_view)
+        if c is not None:
+            c.section = _section(new, a.prov, new_view)
+            placed.append(((a.index, 0, 0), c))
     for j in left_a:
-        path, p, text, header = after[j]
-        changes.append(Change(path, ADDED, "", text, p.line, None, header, _committee(new, p),
-                              [("+", text)] if text else []))
-    for i in left_b:
-        path, q, text, header = before[i]
-        changes.append(Change(path, REMOVED, text, "", q.line, header, None, _committee(old, q),
-                              [("-", text)] if text else []))
-    changes.sort(key=lambda c: c.line)
-    return changes
+        a = after[j]
+        placed.append(((a.index, 0, 0), Change(
+            a.path, ADDED, "", a.text, a.prov.line, None, a.header, _committee(a.prov),
+            [("+", a.text)] if a.text else [], line_after=a.prov.line,
+            header_diff=[("+", a.header)] if a.header else [], context=_context(new, a.prov, new_view),
+            section=_section(new, a.prov, new_view))))
+    # A deletion stands after the nearest provision before it that is still there.
+    new_index = {after[j].prov: after[j].index for _i, j in pairs}
+    last = -1
+    gone = set(left_b)
+    for i, b in enumerate(before):
+        if i not in gone:
+            last = new_index.get(pair_of.get(b.prov), last)
+            continue
+        placed.append(((last, 1, i), Change(
+            b.path, REMOVED, b.text, "", b.prov.line, b.header, None, _committee(b.prov),
+            [("-", b.text)] if b.text else [], line_before=b.prov.line,
+            header_diff=[("-", b.header)] if b.header else [], context=_context(old, b.prov, old_view),
+            section=_section(old, b.prov, old_view))))
+    placed.sort(key=lambda x: x[0])
+    out = [c for _k, c in placed]
+    _label(out)
+    return out
+
+
+def _paired(old, new, b: _Entry, a: _Entry, pair_of: dict, view: str) -> Change | None:
+    """The change between two paired provisions, or None when there is none of its own."""
+    hb, ha = _holder(b.prov), _holder(a.prov)
+    same_place = (hb is None and ha is None) or (hb is not None and pair_of.get(hb) is ha)
+    redesignated = b.prov.cite != a.prov.cite or b.prov.level != a.prov.level
+    if not same_place:
+        kind = MOVED
+    elif redesignated:
+        kind = REDESIGNATED
+    elif b.text != a.text or b.header != a.header:
+        kind = MODIFIED
+    else:
+        return None     # the same words in the same place: at most an ancestor was redesignated
+    committee = _committee(a.prov) or (_committee(b.prov) if new is old else None)
+    c = Change(a.path, kind, b.text, a.text, a.prov.line, b.header, a.header, committee,
+               words(b.text, a.text) if b.text or a.text else [],
+               moved_from=b.path if b.path != a.path else None, line_before=b.prov.line, line_after=a.prov.line)
+    if b.header != a.header:
+        c.header_diff = words(b.header or "", a.header or "")
+    elif a.header:
+        c.header_diff = [("=", a.header)]
+    if not (b.text or a.text):
+        c.context = _context(new, a.prov, view)
+    return c
+
+
+def _context(doc: Document, p: Provision, view: str) -> str:
+    """For a provision with no words of its own (only a header and subdivisions): the start of its first
+    subdivision, so that its entry never stands empty."""
+    if own_text(doc, p, view):
+        return ""
+    for c in p.children or ():
+        if c.in_view(view):
+            text = own_text(doc, c, view) or (_header(doc, c, view) or "")
+            first = f"{(c.enum or '').strip()} {text}".strip()
+            return first if len(first) <= 200 else first[:200].rsplit(" ", 1)[0] + " …"
+    return ""
+
+
+def _label(changes: list[Change]) -> None:
+    """Anchors (unique) for each entry."""
+    seen: dict = {}
+    for c in changes:
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", c.provision).strip("-").lower() or "provision"
+        n = seen[slug] = seen.get(slug, 0) + 1
+        c.anchor = slug if n == 1 else f"{slug}-{n}"
 
 
 def _similar(a: str, b: str) -> float:
@@ -184,12 +343,25 @@ def _parent(path: str) -> str:
     return re.sub(r"\([^()]*\)\"?$", "", path)
 
 
-def _modified(path, q, p, otext, text, oheader, header, doc) -> Change:
-    return Change(path, MODIFIED, otext, text, p.line, oheader, header, _committee(doc, p) or _committee(doc, q),
-                  words(otext, text))
+def _section(doc: Document, p: Provision, view: str) -> str:
+    """The unit an entry is listed under: its section (outside any quoted block), after the title or
+    division holding it: "title I — General provisions / sec. 101. Short title"."""
+    node = p
+    while node.quoted is not None and node.outer is not None:
+        node = node.outer
+    chain = [node] + list(node.ancestors())
+    parts = []
+    for q in reversed(chain):
+        if q.level in ABOVE_SECTION and q.level in PATH_WORDS or q.level == "section":
+            header = _header(doc, q, view)
+            parts.append(f"{q.cite}. {header}" if header and q.level == "section" else
+                         f"{q.cite} — {header}" if header else q.cite)
+            if q.level == "section":
+                break
+    return " / ".join(parts)
 
 
-def _committee(doc: Document, p: Provision) -> str | None:
+def _committee(p: Provision) -> str | None:
     node = p.el
     while node is not None:
         if isinstance(node.tag, str) and node.get("committee-id"):
@@ -214,6 +386,7 @@ def committees(doc: Document) -> list[tuple[str, str | None, str | None]]:
             if el.get("committee-id") not in used:
                 used.append(el.get("committee-id"))
     instructions = [_norm("".join(el.itertext())) for el in doc.root.iter("action-instruction")]
+    instructions = [x for x in instructions if not _NOT_INCLUDED.match(x)] or instructions
     out = []
     for i, cid in enumerate(used):
         out.append((cid, names.get(cid), instructions[i] if i < len(instructions) else
@@ -224,28 +397,50 @@ def committees(doc: Document) -> list[tuple[str, str | None, str | None]]:
 def report(doc: Document) -> Report:
     """The change report of one reported bill."""
     title = _title(doc)
-    notes = []
+    name = os.path.basename(doc.path)
+    base = dict(before="introduced version", after="reported version", before_file=name, after_file=name)
     has_deleted = any(state == DELETED for state in doc.states.values())
-    text = " ".join(doc.root.itertext())
-    instructed = doc.root.find(".//action-instruction") is not None
-    if not has_deleted and (_NOT_INCLUDED.search(text) or instructed and doc.states):
-        m = _NOT_INCLUDED.search(text)
-        notes.append("The struck text is not in this file" + (f' ("{_norm(m.group(0))} ...")' if m else "") +
-                     "; only the inserted text is shown, and no word diff is made.")
-        changes = [Change(p.path, ADDED, "", own_text(doc, p, REPORTED), p.line, None, _header(doc, p, REPORTED),
-                          _committee(doc, p)) for p in doc.provisions_in(REPORTED)
-                   if p.state is not None]
-        return Report(title, committees(doc), changes, notes)
+    instructions = [_norm("".join(el.itertext())) for el in doc.root.iter("action-instruction")]
+    strike_all = any(_STRIKE_ALL.search(x) for x in instructions) or _substituted(doc)
     if not doc.states:
-        notes.append("This file has no reported markup (changed, added-phrase, deleted-phrase): nothing to report.")
-        return Report(title, [], [], notes)
-    return Report(title, committees(doc), compare(doc, INTRODUCED, doc, REPORTED), notes)
+        return Report(title, [], [], ["This file has no reported markup (changed, added-phrase, deleted-phrase): "
+                                      "nothing to report."], **base)
+    if not has_deleted:
+        m = next((_NOT_INCLUDED.search(x) for x in instructions if _NOT_INCLUDED.search(x)), None) \
+            or _NOT_INCLUDED.search(" ".join(doc.root.itertext()))
+        if m or strike_all:
+            inserted = sum(1 for p in doc.provisions if p.state is not None)
+            pointer = f"billlint diff INTRODUCED.xml {shlex.quote(doc.path)}"
+            said = f' (the bill says: "{_norm(m.group(0)).rstrip(". ")}")' if m else ""
+            notes = [f"The text the committee struck is not in this file{said}. The file holds only the inserted "
+                     f"text ({inserted} provisions, printed in italic), so it cannot show what changed. Compare the "
+                     f"introduced version with this one: {pointer}"]
+            return Report(title, committees(doc), [], notes, strike_all=strike_all, pointer=pointer, **base)
+    notes = []
+    if strike_all:
+        notes.append("Amendment in the nature of a substitute: the committee struck out all after the enacting "
+                     "clause and inserted a new text. Each entry compares a provision of the struck text with its "
+                     "counterpart in the substitute.")
+    changes = compare(doc, INTRODUCED, doc, REPORTED)
+    return Report(title, committees(doc), changes, notes, strike_all=strike_all, **base)
+
+
+def _substituted(doc: Document) -> bool:
+    """The Senate's strike-all: every top section of the body marked deleted or added, both present, the
+    legis-body elements themselves unmarked (or the House's: a deleted legis-body and an added one)."""
+    states = {doc.state(p.el) for p in doc.top if p.quoted is None}
+    return states == {"added", DELETED}
 
 
 def diff(old: Document, new: Document) -> Report:
     """Changes between two separate versions (each read in its reported view)."""
     title = f"{_title(old)} -> {_title(new)}"
-    return Report(title, committees(new), compare(old, REPORTED, new, REPORTED), [])
+    changes = compare(old, REPORTED, new, REPORTED)
+    for c in changes:
+        if c.change == REMOVED:
+            c.committee = None     # the old file's markup says nothing about this change
+    return Report(title, committees(new), changes, [], before=_title(old), after=_title(new),
+                  before_file=os.path.basename(old.path), after_file=os.path.basename(new.path))
 
 
 def _title(doc: Document) -> str:
