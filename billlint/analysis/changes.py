@@ -46,6 +46,7 @@ class Change:
     context: str = ""           # for a provision with no words of its own: the start of what it holds
     section: str = ""           # the unit it belongs to, for grouping: "title I — General", "sec. 2. Short title"
     anchor: str = ""
+    provisions: int = 1         # how many provisions the entry shows (an added section with its subsections)
 
     @property
     def text_changed(self) -> bool:
@@ -59,7 +60,7 @@ class Change:
                 "before": self.before, "after": self.after, "context": self.context,
                 "diff": [[op, t] for op, t in self.diff],
                 "line": self.line, "line_before": self.line_before, "line_after": self.line_after,
-                "committee": self.committee}
+                "committee": self.committee, "provisions": self.provisions}
 
 
 @dataclass
@@ -207,7 +208,8 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
 
     Provisions pair by path and equal text, then by equal text elsewhere (a redesignated or moved
     provision), then by path when the text is still recognisably the same, then by header, then by
-    similar text under the same parent, then by path alone; the rest was added or deleted. Within each
+    similar text under the same parent, then by path alone, then by designation under paired parents; the
+    rest was added or deleted. Within each
     step a candidate under the same (paired) parent is preferred, so a common text ("In general.") pairs
     with its neighbour, not with the first one in the bill.
     """
@@ -251,6 +253,7 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
          lambda b, a: same_holder(b, a) or _similar(b.text, a.text) >= 0.3 or not (b.text or a.text))
     take(lambda e: _parent(e.path), lambda b, a: _similar(b.text, a.text) >= 0.6)
     take(lambda e: e.path)
+    take(lambda e: (e.prov.level, e.prov.cite), same_holder)     # under a moved parent: same designation
 
     placed: list[tuple[tuple, Change]] = []
     for i, j in pairs:
@@ -259,30 +262,89 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
         if c is not None:
             c.section = _section(new, a.prov, new_view)
             placed.append(((a.index, 0, 0), c))
-    for j in left_a:
-        a = after[j]
-        placed.append(((a.index, 0, 0), Change(
-            a.path, ADDED, "", a.text, a.prov.line, None, a.header, _committee(a.prov),
-            [("+", a.text)] if a.text else [], line_after=a.prov.line,
-            header_diff=[("+", a.header)] if a.header else [], context=_context(new, a.prov, new_view),
-            section=_section(new, a.prov, new_view))))
+    for a, c in _whole(new, new_view, [after[j] for j in left_a], ADDED):
+        placed.append(((a.index, 0, 0), c))
     # A deletion stands after the nearest provision before it that is still there.
     new_index = {after[j].prov: after[j].index for _i, j in pairs}
-    last = -1
-    gone = set(left_b)
+    where, last = {}, -1
     for i, b in enumerate(before):
-        if i not in gone:
+        if i in left_b:
+            where[i] = last
+        else:
             last = new_index.get(pair_of.get(b.prov), last)
-            continue
-        placed.append(((last, 1, i), Change(
-            b.path, REMOVED, b.text, "", b.prov.line, b.header, None, _committee(b.prov),
-            [("-", b.text)] if b.text else [], line_before=b.prov.line,
-            header_diff=[("-", b.header)] if b.header else [], context=_context(old, b.prov, old_view),
-            section=_section(old, b.prov, old_view))))
+    for b, c in _whole(old, old_view, [before[i] for i in left_b], REMOVED):
+        placed.append(((where[b.index], 1, b.index), c))
     placed.sort(key=lambda x: x[0])
     out = [c for _k, c in placed]
     _label(out)
     return out
+
+
+def _whole(doc: Document, view: str, entries: list[_Entry], kind: str) -> list[tuple[_Entry, Change]]:
+    """One entry per added (or deleted) unit: a provision below the section level that was added with the
+    provision holding it (or a quoted block with the provision quoting it) is shown within that one."""
+    op = "+" if kind == ADDED else "-"
+    out: list[tuple[_Entry, Change]] = []
+    owner: dict = {}        # Provision -> the Change it is shown in
+    blocks: dict = {}       # id(Change) -> quoted blocks opened in its text and not yet closed
+    for e in entries:
+        p = e.prov
+        holder = _holder(p)
+        c = owner.get(holder) if holder is not None and (p.quoted is not holder.quoted or
+                                                          p.level not in _UNITS) else None
+        if c is not None:
+            owner[p] = c
+            stack = blocks.setdefault(id(c), [])
+            closing = ""
+            while stack and stack[-1] is not p.quoted and not _within(p.quoted, stack[-1]):
+                stack.pop()
+                closing += "”"
+            opens = p.quoted is not holder.quoted
+            if opens:
+                stack.append(p.quoted)
+            _extend(c, kind, closing, _unit_text(e, opens))
+            continue
+        line = p.line
+        c = Change(e.path, kind, e.text if kind == REMOVED else "", e.text if kind == ADDED else "", line,
+                   e.header if kind == REMOVED else None, e.header if kind == ADDED else None, _committee(p),
+                   [(op, e.text)] if e.text else [],
+                   line_before=line if kind == REMOVED else None, line_after=line if kind == ADDED else None,
+                   header_diff=[(op, e.header)] if e.header else [], section=_section(doc, p, view))
+        owner[p] = c
+        out.append((e, c))
+    for e, c in out:
+        if blocks.get(id(c)):
+            _extend(c, kind, "”" * len(blocks[id(c)]), "")
+        if not c.diff:
+            c.context = _context(doc, e.prov, view)
+    return out
+
+
+def _within(el, block) -> bool:
+    return el is not None and any(a is block for a in el.iterancestors("quoted-block"))
+
+
+def _extend(c: Change, kind: str, closing: str, piece: str) -> None:
+    text = (c.after if kind == ADDED else c.before) + closing
+    text = f"{text}\n{piece}".strip() if piece else text     # one line per provision shown
+    if kind == ADDED:
+        c.after = text
+    else:
+        c.before = text
+    c.diff = [("+" if kind == ADDED else "-", text)] if text else []
+    if piece:
+        c.provisions += 1
+
+
+_UNITS = frozenset(ABOVE_SECTION) | {"section"}
+
+
+def _unit_text(e: _Entry, opens: bool) -> str:
+    """A provision as printed inside the entry of the one holding it: "(c) Requirements.—The …"."""
+    enum = (e.prov.enum or "").strip()
+    head = f"{e.header}.—" if e.header else ""
+    text = " ".join(x for x in (enum, head + e.text) if x)
+    return ("“" if opens else "") + text
 
 
 def _paired(old, new, b: _Entry, a: _Entry, pair_of: dict, view: str) -> Change | None:

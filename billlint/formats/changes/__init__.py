@@ -39,7 +39,12 @@ def compared(report) -> str:
 def counted(report) -> str:
     counts = report.counts()
     n = len(report.changes)
-    return f"{n} changed provision{'s' * (n != 1)}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+    return f"{n} change{'s' * (n != 1)}: " + ", ".join(f"{v} {k}" for k, v in counts.items())
+
+
+def kind_of(ch) -> str:
+    """ "modified", or "added, 13 provisions" for an added section shown with its subdivisions."""
+    return f"{ch.change}, {ch.provisions} provisions" if ch.provisions > 1 else ch.change
 
 
 def heading(ch) -> str:

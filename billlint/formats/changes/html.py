@@ -7,7 +7,7 @@ backgrounds differ in lightness as well as hue, so the two stay apart in graysca
 from html import escape
 
 from . import KIND_NOTES, MARKS, body, committee_names, compared, contents, counted, header_runs, heading, \
-    lines, sections, show_committee
+    kind_of, lines, sections, show_committee
 
 _STYLE = """
 body { font: 16px/1.55 Georgia, "Times New Roman", serif; margin: 2em auto; max-width: 60em; padding: 0 1em;
@@ -31,7 +31,7 @@ nav ol { columns: 2; }
 .kind { font: bold .8em/1 sans-serif; text-transform: uppercase; letter-spacing: .05em; border: 1px solid #333;
         padding: .15em .4em; margin-left: .6em; }
 .where, .committee { font-size: .85em; color: #333; margin: .2em 0; }
-.label { font-weight: bold; }
+.label { font-weight: bold; } .words { white-space: pre-line; }
 del { text-decoration: line-through; text-decoration-thickness: 2px; color: #6b1010; background: #fde8e8; }
 ins { font-style: italic; text-decoration: underline; text-decoration-thickness: 2px; text-underline-offset: 2px;
       color: #0b300b; background: #9fd99b; }
@@ -92,7 +92,7 @@ def render(report, stream, color: bool = False) -> None:
         w(f"<h2>{escape(sec or '(the bill)')}</h2>\n")
         for ch in changes:
             w(f'<article class="change {ch.change}" id="{ch.anchor}"><h3><a href="#{ch.anchor}">'
-              f'{escape(heading(ch))}</a><span class="kind">{ch.change}</span></h3>\n')
+              f'{escape(heading(ch))}</a><span class="kind">{kind_of(ch)}</span></h3>\n')
             w(f'<p class="where">{escape(lines(report, ch))}</p>\n')
             if ch.committee in names:
                 w(f'<p class="committee">Committee: {escape(names[ch.committee])}</p>\n')
@@ -101,7 +101,7 @@ def render(report, stream, color: bool = False) -> None:
                 w(f'<p><span class="label">Header:</span> {_runs(head)}</p>\n')
             words = body(ch)
             if words:
-                w(f'<p><span class="label">{"Text" if ch.diff else "Holds"}:</span> {_runs(words)}</p>\n')
+                w(f'<p class="words"><span class="label">{"Text" if ch.diff else "Holds"}:</span> {_runs(words)}</p>\n')
             w("</article>\n")
     w("</body></html>\n")
 

@@ -4,7 +4,7 @@ changed provision, ~~struck~~ and **inserted** words."""
 import re
 
 from . import KIND_NOTES, MARKS, body, committee_names, compared, contents, counted, header_runs, heading, \
-    lines, sections, show_committee
+    kind_of, lines, sections, show_committee
 
 _SPECIAL = re.compile(r"([\\`*_~\[\]<>#|])")
 
@@ -24,6 +24,7 @@ def _md(diff) -> str:
             lead, core, trail = t[: len(t) - len(t.lstrip())], t.strip(), t[len(t.rstrip()):]
             if out and out[-1] and not out[-1][-1].isspace() and out[-1].endswith(("~~", "**")) and not lead:
                 lead = " "      # struck and inserted runs that touch: a space keeps them apart
+            core = f"{mark}  \n  {mark}".join(x.strip() for x in core.split("\n"))   # a line per provision
             out.append(f"{lead}{mark}{core}{mark}{trail}")
     return "".join(out)
 
@@ -50,7 +51,7 @@ def render(report, stream, color: bool = False) -> None:
     for sec, changes in sections(report):
         w(f"## {esc(sec or '(the bill)')}\n\n")
         for ch in changes:
-            w(f'<a id="{ch.anchor}"></a>\n\n### {esc(heading(ch))} ({ch.change})\n\n')
+            w(f'<a id="{ch.anchor}"></a>\n\n### {esc(heading(ch))} ({kind_of(ch)})\n\n')
             w(f"- Where: {esc(lines(report, ch))}\n")
             if ch.committee in names:
                 w(f"- Committee: {esc(names[ch.committee])}\n")

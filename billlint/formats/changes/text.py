@@ -1,7 +1,7 @@
 """text: a summary and legend, then each changed provision by section, the words as [-struck-]{+inserted+}."""
 
 from . import KIND_NOTES, MARKS, body, committee_names, compared, contents, counted, header_runs, heading, \
-    lines, sections, show_committee
+    kind_of, lines, sections, show_committee
 
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
@@ -46,7 +46,7 @@ def render(report, stream, color: bool = False) -> None:
     for sec, changes in sections(report):
         w(f"\n{b}== {sec or '(the bill)'} =={r}\n")
         for ch in changes:
-            w(f"\n  {b}{heading(ch)}{r}  {ch.change}\n")
+            w(f"\n  {b}{heading(ch)}{r}  {kind_of(ch)}\n")
             w(f"    where: {lines(report, ch)}\n")
             if ch.committee in names:
                 w(f"    committee: {names[ch.committee]}\n")
@@ -55,5 +55,6 @@ def render(report, stream, color: bool = False) -> None:
                 w(f"    header: {diff_text(head, color)}\n")
             words = body(ch)
             if words:
-                w(f"    {'text' if ch.diff else 'holds'}: {diff_text(words, color)}\n")
+                shown = diff_text(words, color).replace("\n", "\n          ")
+                w(f"    {'text' if ch.diff else 'holds'}: {shown}\n")
     w(f"\n{counted(report)}\n")
