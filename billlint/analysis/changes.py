@@ -264,20 +264,50 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
             placed.append(((a.index, 0, 0), c))
     for a, c in _whole(new, new_view, [after[j] for j in left_a], ADDED):
         placed.append(((a.index, 0, 0), c))
-    # A deletion stands after the nearest provision before it that is still there.
-    new_index = {after[j].prov: after[j].index for _i, j in pairs}
-    where, last = {}, -1
-    for i, b in enumerate(before):
-        if i in left_b:
-            where[i] = last
+    # A deletion stands where it stood: after the new place of the sibling before it (and all that sibling
+    # holds), or else just after its parent; failing both, before the next provision that is still there.
+    new_pos = {after[j].prov: after[j].index for _i, j in pairs}
+    following = [len(after)] * (len(before) + 1)
+    for i in range(len(before) - 1, -1, -1):
+        following[i] = following[i + 1] if i in left_b else new_pos[pair_of[before[i].prov]]
+    where = {}
+    for i in left_b:
+        d = before[i].prov
+        prev = next((q for q in reversed(_siblings(old, d)[:_index(_siblings(old, d), d)]) if q in pair_of), None)
+        holder = _holder(d)
+        if prev is not None:
+            where[i] = (_subtree_end(after, new_pos[pair_of[prev]]), 1, i)
+        elif holder is not None and holder in pair_of:
+            where[i] = (new_pos[pair_of[holder]], 1, i)
         else:
-            last = new_index.get(pair_of.get(b.prov), last)
+            k = i + 1
+            while k < len(before) and any(a is d.el for a in before[k].prov.el.iterancestors()):
+                k += 1
+            where[i] = (following[k], -1, i)
     for b, c in _whole(old, old_view, [before[i] for i in left_b], REMOVED):
-        placed.append(((where[b.index], 1, b.index), c))
+        placed.append((where[b.index], c))
     placed.sort(key=lambda x: x[0])
     out = [c for _k, c in placed]
     _label(out)
     return out
+
+
+def _siblings(doc: Document, p: Provision) -> list:
+    if p.parent is not None:
+        return p.parent.children
+    return doc.blocks.get(p.quoted, []) if p.quoted is not None else doc.top
+
+
+def _index(items: list, item) -> int:
+    return next((k for k, x in enumerate(items) if x is item), 0)
+
+
+def _subtree_end(entries: list[_Entry], k: int) -> int:
+    """The index of the last entry inside entries[k] (itself when it holds none)."""
+    el, end = entries[k].prov.el, k
+    while end + 1 < len(entries) and any(a is el for a in entries[end + 1].prov.el.iterancestors()):
+        end += 1
+    return end
 
 
 def _whole(doc: Document, view: str, entries: list[_Entry], kind: str) -> list[tuple[_Entry, Change]]:
