@@ -233,12 +233,13 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
         for j in left_a:
             a = after[j]
             k = key(a)
-            cands = [i for i in index.get(k, ()) if i in left_b and (ok is None or ok(before[i], a))] \
-                if k is not None else []
-            if not cands:
+            pool = [i for i in index.get(k, ()) if i in left_b] if k is not None else []
+            i = next((i for i in pool if same_holder(before[i], a) and (ok is None or ok(before[i], a))), None)
+            if i is None:
+                i = next((i for i in pool if ok is None or ok(before[i], a)), None)
+            if i is None:
                 rest.append(j)
                 continue
-            i = next((i for i in cands if same_holder(before[i], a)), cands[0])
             del left_b[i]
             pair_of[before[i].prov] = a.prov
             paired_new.add(j)
@@ -248,10 +249,10 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
     pairs: list[tuple[int, int]] = []
     take(lambda e: (e.path, e.text, e.header))
     take(lambda e: (e.text, e.header) if e.text else None)
-    take(lambda e: e.path, lambda b, a: (b.header == a.header and b.header) or _similar(b.text, a.text) >= 0.5)
+    take(lambda e: e.path, lambda b, a: (b.header == a.header and b.header) or _similar(b.text, a.text, 0.5))
     take(lambda e: e.header.lower() if e.header else None,
-         lambda b, a: same_holder(b, a) or _similar(b.text, a.text) >= 0.3 or not (b.text or a.text))
-    take(lambda e: _parent(e.path), lambda b, a: _similar(b.text, a.text) >= 0.6)
+         lambda b, a: same_holder(b, a) or not (b.text or a.text) or _similar(b.text, a.text, 0.3))
+    take(lambda e: _parent(e.path), lambda b, a: _similar(b.text, a.text, 0.6))
     take(lambda e: e.path)
     take(lambda e: (e.prov.level, e.prov.cite), same_holder)     # under a moved parent: same designation
 
@@ -425,10 +426,12 @@ def _label(changes: list[Change]) -> None:
         c.anchor = slug if n == 1 else f"{slug}-{n}"
 
 
-def _similar(a: str, b: str) -> float:
+def _similar(a: str, b: str, least: float) -> bool:
+    """Whether the words of a and b match at least this well (difflib's ratio; its cheap upper bounds first)."""
     if not a or not b:
-        return 0.0
-    return difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False).ratio()
+        return False
+    m = difflib.SequenceMatcher(a=a.split(), b=b.split(), autojunk=False)
+    return m.real_quick_ratio() >= least and m.quick_ratio() >= least and m.ratio() >= least
 
 
 def _parent(path: str) -> str:
@@ -509,6 +512,10 @@ def report(doc: Document) -> Report:
                      f"introduced version with this one: {pointer}"]
             return Report(title, committees(doc), [], notes, strike_all=strike_all, pointer=pointer, **base)
     notes = []
+    stage = doc.root.get("bill-stage") or doc.root.get("resolution-stage") or ""
+    if not instructions and stage and not stage.startswith("Reported"):
+        notes.append(f"This is not a reported bill (stage: {stage}) and names no committee amendment; its "
+                     f"changed and added-phrase markup is listed as it stands.")
     if strike_all:
         notes.append("Amendment in the nature of a substitute: the committee struck out all after the enacting "
                      "clause and inserted a new text. Each entry compares a provision of the struck text with its "

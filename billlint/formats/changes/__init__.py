@@ -37,6 +37,8 @@ def compared(report) -> str:
 
 
 def counted(report) -> str:
+    if report.pointer:
+        return "not compared: the struck text is not in this file (see the note)"
     counts = report.counts()
     n = len(report.changes)
     return f"{n} change{'s' * (n != 1)}: " + ", ".join(f"{v} {k}" for k, v in counts.items())

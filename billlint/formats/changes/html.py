@@ -47,13 +47,18 @@ ins { font-style: italic; text-decoration: underline; text-decoration-thickness:
 
 
 def _runs(diff) -> str:
-    out, last = [], "="
+    out = []
     for op, t in diff:
-        t = escape(t)
-        if op != "=" and last != "=":
-            out.append(" ")     # a struck run and an inserted one never touch
-        out.append(t if op == "=" else f"<del>{t}</del>" if op == "-" else f"<ins>{t}</ins>")
-        last = op
+        if op == "=":
+            out.append(escape(t))
+            continue
+        core = t.strip()
+        lead, trail = t[:len(t) - len(t.lstrip())], t[len(t.rstrip()):]
+        if not lead and out and out[-1].endswith(("</del>", "</ins>")):
+            lead = " "      # a struck run and an inserted one never touch
+        tag = "del" if op == "-" else "ins"
+        # spaces stay outside the marks: no underlined or struck blank at a word's edge
+        out.append(f"{escape(lead)}<{tag}>{escape(core)}</{tag}>{escape(trail)}" if core else escape(t))
     return "".join(out)
 
 
