@@ -406,22 +406,34 @@ def _words(text: str) -> str:
 
 
 @pytest.mark.parametrize("fmt", ["text", "markdown", "html"])
-def test_every_format_carries_what_json_does(run, tmp_path, fmt):
+@pytest.mark.parametrize("command", ["diff", "changes"])
+def test_every_format_carries_what_json_does(run, tmp_path, fmt, command):
     old, new = versions(tmp_path)
-    data = json.loads(run("diff", old, new, "--format", "json").out)
-    shown = _plain(run("diff", old, new, "--format", fmt).out)
+    if command == "changes":        # two committees, a strike-all note
+        new = tmp_path / "reported.xml"
+        new.write_text(HEAD.format(actions=REPORTED_ACTION.format(STRIKE_ALL), body=SUBSTITUTE.replace(
+            "<text>The Secretary shall report to Congress.</text>", '<text>The Secretary shall report to '
+            '<added-phrase committee-id="HJU00">the</added-phrase> Congress.</text>')))
+    args = [command, old, new] if command == "diff" else [command, new]
+    data = json.loads(run(*args, "--format", "json").out)
+    shown = _plain(run(*args, "--format", fmt).out)
     facts = [data["title"], data["before_file"], data["after_file"],
              ", ".join(f"{n} {k}" for k, n in data["counts"].items())]
     facts += list(data["legend"]["marks"].values()) + [f"{k}: {v}" for k, v in data["legend"]["kinds"].items()]
     facts += [x for c in data["committees"] for x in (c["name"], c["instruction"]) if x] + data["notes"]
+    names = {c["id"]: c["name"] for c in data["committees"]}
     for c in data["changes"]:
         facts += [c["provision"], c["change"], c["section"]]
         facts += [x for x in (c["moved_from"], c["header_before"], c["header_after"], c["context"]) if x]
         facts += [t.strip() for op, t in c["diff"] if op != "=" and t.strip()]
         facts += [f"line {n}" for n in (c["line_before"], c["line_after"]) if n is not None]
+        if len(names) > 1:
+            facts.append(names[c["committee"]])
     missing = [f for f in facts if _words(f) not in shown]
     assert missing == []
-    assert data["changes"] and len(facts) > 40
+    assert data["changes"] and len(facts) > 25
+    if command == "changes":
+        assert len(names) == 2 and data["notes"]
 
 
 def test_output_file(run, tmp_path):

@@ -57,6 +57,8 @@ def heading(ch) -> str:
 def lines(report, ch) -> str:
     """Where the entry stands, naming the version (and file) each line number is in."""
     same = report.before_file == report.after_file
+    if same and ch.line_before == ch.line_after:
+        return f"line {ch.line_after} (both versions)"
     parts = []
     if ch.line_before is not None:
         parts.append(f"line {ch.line_before} of the {report.before}" if same else
