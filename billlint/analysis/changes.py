@@ -221,7 +221,7 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
 
     def same_holder(b: _Entry, a: _Entry) -> bool:
         hb, ha = _holder(b.prov), _holder(a.prov)
-        return (hb is None and ha is None) or (hb is not None and pair_of.get(hb) is ha)
+        return (hb is None and ha is None) or (hb in pair_of and pair_of[hb] is ha)
 
     def take(key, ok=None) -> None:
         index: dict = {}
@@ -286,6 +286,9 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
                 k += 1
             where[i] = (following[k], -1, i)
     for b, c in _whole(old, old_view, [before[i] for i in left_b], REMOVED):
+        unit = _unit(b.prov)
+        if unit in pair_of:         # listed under its section as the new version heads it
+            c.section = _section(new, pair_of[unit], new_view)
         placed.append((where[b.index], c))
     placed.sort(key=lambda x: x[0])
     out = [c for _k, c in placed]
@@ -381,7 +384,7 @@ def _unit_text(e: _Entry, opens: bool) -> str:
 def _paired(old, new, b: _Entry, a: _Entry, pair_of: dict, view: str) -> Change | None:
     """The change between two paired provisions, or None when there is none of its own."""
     hb, ha = _holder(b.prov), _holder(a.prov)
-    same_place = (hb is None and ha is None) or (hb is not None and pair_of.get(hb) is ha)
+    same_place = (hb is None and ha is None) or (hb in pair_of and pair_of[hb] is ha)
     redesignated = b.prov.cite != a.prov.cite or b.prov.level != a.prov.level
     if not same_place:
         kind = MOVED
@@ -436,6 +439,14 @@ def _similar(a: str, b: str, least: float) -> bool:
 
 def _parent(path: str) -> str:
     return re.sub(r"\([^()]*\)\"?$", "", path)
+
+
+def _unit(p: Provision) -> Provision | None:
+    """The section holding p (outside any quoted block), or None."""
+    node = p
+    while node.quoted is not None and node.outer is not None:
+        node = node.outer
+    return next((q for q in [node, *node.ancestors()] if q.level == "section"), None)
 
 
 def _section(doc: Document, p: Provision, view: str) -> str:

@@ -90,12 +90,22 @@ def sections(report):
 
 
 def contents(report) -> list:
-    """(section, anchor of its first entry, number of entries) for a long report over several sections;
-    [] otherwise."""
+    """(depth, label, anchor of its first entry, number of entries) for a long report over several
+    sections: a row per title (or division) holding changes, depth 0, and one per section under it; [] for
+    a short report."""
     runs = sections(report)
     if len(report.changes) < LONG or len(runs) < 2:
         return []
-    return [(sec or "(the bill)", chs[0].anchor, len(chs)) for sec, chs in runs]
+    rows, outer = [], None
+    for sec, chs in runs:
+        label = sec or "(the bill)"
+        above, _, own = label.rpartition(" / ")
+        if above and above != outer:
+            n = sum(len(c) for s2, c in runs if (s2 or "").startswith(above + " / ") or s2 == above)
+            rows.append((0, above, chs[0].anchor, n))
+        outer = above or None
+        rows.append((1 if above else 0, own, chs[0].anchor, len(chs)))
+    return rows
 
 
 def body(ch) -> list:

@@ -23,7 +23,7 @@ h3 { font-size: 1em; margin: 0 0 .3em; }
 .legend dd span { margin-right: .5em; }
 .note { border: 2px solid #444; padding: .5em 1em; }
 code { font: .9em/1.4 monospace; background: #eee; padding: 0 .3em; }
-nav ol { columns: 2; }
+nav ul { list-style: none; padding-left: 0; } nav .depth1 { padding-left: 1.5em; }
 .change { margin: 1em 0; padding: .5em 1em; border: 1px solid #aaa; border-left: 6px solid #555;
           break-inside: avoid; }
 .change.added { border-left-style: double; } .change.deleted { border-left-style: dashed; }
@@ -88,8 +88,9 @@ def render(report, stream, color: bool = False) -> None:
     w("</section>\n")
     toc = contents(report)
     if toc:
-        w('<nav><h2>Contents</h2><ol>\n' + "".join(
-            f'<li><a href="#{a}">{escape(sec)}</a> ({n})</li>\n' for sec, a, n in toc) + "</ol></nav>\n")
+        w('<nav><h2>Contents</h2><ul>\n' + "".join(
+            f'<li class="depth{d}"><a href="#{a}">{escape(sec)}</a> ({n})</li>\n' for d, sec, a, n in toc)
+          + "</ul></nav>\n")
     if not report.changes:
         w("<p>No changes listed.</p>\n")
     names = committee_names(report) if show_committee(report) else {}

@@ -43,7 +43,8 @@ def render(report, stream, color: bool = False) -> None:
         w(f"> {esc(note)}\n\n")
     toc = contents(report)
     if toc:
-        w("## Contents\n\n" + "".join(f"- [{esc(sec)}](#{anchor}) ({n})\n" for sec, anchor, n in toc) + "\n")
+        w("## Contents\n\n" + "".join(f"{'  ' * d}- [{esc(sec)}](#{anchor}) ({n})\n" for d, sec, anchor, n in toc)
+          + "\n")
     if not report.changes:
         w("No changes listed.\n")
         return

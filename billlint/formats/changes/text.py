@@ -37,8 +37,8 @@ def render(report, stream, color: bool = False) -> None:
     toc = contents(report)
     if toc:
         w("Contents:\n")
-        for sec, _anchor, n in toc:
-            w(f"  {sec} ({n})\n")
+        for depth, sec, _anchor, n in toc:
+            w(f"  {'  ' * depth}{sec} ({n})\n")
     if not report.changes:
         w("\nNo changes listed.\n")
         return
