@@ -209,13 +209,11 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
     Provisions pair by path and equal text, then by equal text elsewhere (a redesignated or moved
     provision), then by path when the text is still recognisably the same, then by header, then by
     similar text under the same parent, then by path alone, then by designation under paired parents; the
-    rest was added or deleted. Within each
-    step a candidate under the same (paired) parent is preferred, so a common text ("In general.") pairs
-    with its neighbour, not with the first one in the bill.
+    rest was added or deleted. Within each step a candidate under the same (paired) parent is preferred,
+    so a common text ("In general.") pairs with its neighbour, not with the first one in the bill.
     """
     before, after = _entries(old, old_view), _entries(new, new_view)
     pair_of: dict = {}          # old Provision -> new Provision
-    paired_new: set = set()
     left_b = dict.fromkeys(range(len(before)))      # ordered sets of unpaired indexes
     left_a = list(range(len(after)))
 
@@ -242,7 +240,6 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
                 continue
             del left_b[i]
             pair_of[before[i].prov] = a.prov
-            paired_new.add(j)
             pairs.append((i, j))
         left_a[:] = rest
 
@@ -271,10 +268,11 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
     following = [len(after)] * (len(before) + 1)
     for i in range(len(before) - 1, -1, -1):
         following[i] = following[i + 1] if i in left_b else new_pos[pair_of[before[i].prov]]
-    where = {}
+    where, place = {}, _places(old)
     for i in left_b:
         d = before[i].prov
-        prev = next((q for q in reversed(_siblings(old, d)[:_index(_siblings(old, d), d)]) if q in pair_of), None)
+        kin, at = place[d]
+        prev = next((q for q in reversed(kin[:at]) if q in pair_of), None)
         holder = _holder(d)
         if prev is not None:
             where[i] = (_subtree_end(after, new_pos[pair_of[prev]]), 1, i)
@@ -296,14 +294,10 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
     return out
 
 
-def _siblings(doc: Document, p: Provision) -> list:
-    if p.parent is not None:
-        return p.parent.children
-    return doc.blocks.get(p.quoted, []) if p.quoted is not None else doc.top
-
-
-def _index(items: list, item) -> int:
-    return next((k for k, x in enumerate(items) if x is item), 0)
+def _places(doc: Document) -> dict:
+    """Provision -> (the list of its siblings, its index there)."""
+    lists = [doc.top, *doc.blocks.values(), *(p.children for p in doc.provisions if p.children)]
+    return {p: (kin, k) for kin in lists for k, p in enumerate(kin)}
 
 
 def _subtree_end(entries: list[_Entry], k: int) -> int:
@@ -539,7 +533,7 @@ def _substituted(doc: Document) -> bool:
     """The Senate's strike-all: every top section of the body marked deleted or added, both present, the
     legis-body elements themselves unmarked (or the House's: a deleted legis-body and an added one)."""
     states = {doc.state(p.el) for p in doc.top if p.quoted is None}
-    return states == {"added", DELETED}
+    return states == {ADDED, DELETED}
 
 
 def diff(old: Document, new: Document) -> Report:
