@@ -29,6 +29,8 @@ def render(name: str, report, stream, color: bool = False) -> None:
 
 def compared(report) -> str:
     """Which versions are compared, and where the line numbers come from."""
+    if report.pointer:
+        return f"nothing: {report.after_file} holds the {report.after} only"
     if report.before_file == report.after_file:
         return (f"{report.before} → {report.after}, both held in {report.after_file}: "
                 f"line numbers are lines of that file")

@@ -76,9 +76,10 @@ def render(report, stream, color: bool = False) -> None:
             w(f'<br><span class="instruction">[{escape(instruction)}]</span>')
         w("</dd>\n")
     counts = report.counts()
-    w(f"<dt>Summary</dt><dd>{escape(counted(report))}<table class=\"counts\"><tr>"
-      + "".join(f"<th>{k}</th>" for k in counts) + "</tr><tr>"
-      + "".join(f"<td>{v}</td>" for v in counts.values()) + "</tr></table></dd>\n")
+    table = "" if report.pointer else (
+        '<table class="counts"><tr>' + "".join(f"<th>{k}</th>" for k in counts) + "</tr><tr>"
+        + "".join(f"<td>{v}</td>" for v in counts.values()) + "</tr></table>")
+    w(f"<dt>Summary</dt><dd>{escape(counted(report))}{table}</dd>\n")
     w(f'<dt>Legend</dt><dd class="legend"><span><ins>inserted</ins> {escape(MARKS["inserted"])};</span> '
       f'<span><del>struck</del> {escape(MARKS["struck"])}</span><br>'
       + "; ".join(f'<span class="label">{k}</span>: {escape(v)}' for k, v in KIND_NOTES.items()) + "</dd>\n")
