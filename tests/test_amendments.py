@@ -9,7 +9,8 @@ from helpers import bill
 from billlint.analysis import amendments as am
 from billlint.pipeline import load
 from billlint.rules.registry import Selection
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 
 CYBERSENTRY = """<subsection id="c"><enum>(c)</enum><header>CyberSentry</header><text>Section 2220C of the Homeland
 Security Act of 2002 (6 U.S.C. 665i) is amended—</text>

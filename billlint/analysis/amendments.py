@@ -16,7 +16,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..model.document import Document, Provision, TextRun
+from ..model.document import Document, Provision
+from ..model.textrun import TextRun
+from ..model.vocabulary import LEVEL_SET, REPORTED
 
 STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (
     "strike", "strike-insert", "insert", "add", "redesignate", "repeal", "restate")
@@ -107,13 +109,12 @@ def _unquote(s: str, kept: list[str]) -> str:
 def _blocks(prov: Provision) -> list:
     """The quoted blocks that the provision's own text introduces, in order: its children, or (as USLM
     writes them) inside its text, but not those of nested provisions or inside another quoted block."""
-    from ..model.document import _LEVEL_SET
     out, stack = [], list(reversed([c for c in prov.el if isinstance(c.tag, str)]))
     while stack:
         el = stack.pop()
         if el.tag == "quoted-block":
             out.append(el)
-        elif el.tag not in _LEVEL_SET:
+        elif el.tag not in LEVEL_SET:
             stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
     return out
 
@@ -240,7 +241,7 @@ OPERATION = re.compile(r"\b(?:striking|inserting|adding\s+at\s+the\s+end|redesig
                        re.I)
 
 
-def coverage(doc: Document, view: str = "reported") -> tuple[int, int, list]:
+def coverage(doc: Document, view: str = REPORTED) -> tuple[int, int, list]:
     """Operation phrases outside quoted blocks and quotes, how many were parsed, and the misses."""
     parsed = parse(doc, view)
     spans: dict = {}
@@ -269,7 +270,7 @@ def designation_list(side: str) -> tuple[str | None, list[str]]:
     """ "subsections (d), (e), and (g)" -> ("subsection", ["d", "e", "g"]); "paragraphs (3) through (5)" is
     expanded to 3, 4, 5. Section numbers ("sections 5 and 6") are read as well."""
     from . import designations
-    from .references import REF, _expand, _singular
+    from .references import REF, expand, singular
     # "(as added by paragraph (1)(A))" and ", as added by section 233(5) of Public Law 97–444," say which
     # unit is meant; they are not units of the list
     side = re.sub(r"\((?:as|relating)\b(?:[^()]|\([^()]*\))*\)|,\s*as\s+(?:added|amended|redesignated)\s+by\s+[^,]*,", " ",
@@ -278,12 +279,12 @@ def designation_list(side: str) -> tuple[str | None, list[str]]:
     if not matches:
         return None, []
     m = matches[0]
-    word = _singular(m.group("word"))
+    word = singular(m.group("word"))
     chains, ranges = [], []
     for each in matches:  # "the second subsection (c) and subsection (d)"
-        if _singular(each.group("word")) != word:
+        if singular(each.group("word")) != word:
             continue
-        more, more_ranges = _expand(word, each.group("list"))
+        more, more_ranges = expand(word, each.group("list"))
         ranges += [(a + len(chains), b + len(chains)) for a, b in more_ranges]
         chains += more
     cores = [ch[-1][1] for ch in chains]

@@ -12,6 +12,8 @@ import os
 import re
 import warnings
 
+from ..model.vocabulary import LEVELS
+
 NS = "http://schemas.gpo.gov/xml/uslm"
 _Q = "{" + NS + "}"
 
@@ -24,8 +26,6 @@ RENAME = {
     "toc": "toc", "referenceItem": "uslm-toc-entry", "committee": "committee-name",
     "appropriations": "appropriations-intermediate",
 }
-LEVELS = ("division", "subdivision", "title", "subtitle", "chapter", "subchapter", "part", "subpart", "section",
-          "subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem")
 SCHEMA_LOCATION = re.compile(rb'schemaLocation="\S+\s+([^"\s]+)"')
 
 

@@ -6,7 +6,8 @@ import re
 
 from ..analysis import amendments as am
 from ..analysis import designations
-from ..analysis.designations import EXPECTED, fmt
+from ..analysis.designations import fmt
+from ..model.vocabulary import EXPECTED
 from ..model.findings import Report
 from .registry import rule
 
@@ -278,7 +279,7 @@ def _fits(word: str, enum: str) -> bool:
 
 def _anchor_chain(anchor: str) -> list:
     """ "clause (ii)(II)" -> [("clause", "ii"), ("subclause", "II")]."""
-    from ..analysis.references import REF, _chain, _singular
+    from ..analysis.references import REF, parse_chain as _chain, singular as _singular
     m = REF.match(anchor.strip())
     return _chain(_singular(m.group("word")), m.group("list")) if m else []
 
