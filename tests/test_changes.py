@@ -225,6 +225,14 @@ def test_diff_between_two_corpus_files(run):
     assert "Summary: " + ", ".join(f"{v} {k}" for k, v in counts.items()) in text.replace(
         f"{len(rows)} changes: ", "")
     assert "line 82 of BILLS-116hr1500ih.xml → line 104 of BILLS-116hr1500rh.xml" in text
+    # a long report: a table of contents by section, each link to an anchor on the page
+    import re
+    html = run("diff", CORPUS / "BILLS-116hr1500ih.xml", CORPUS / "BILLS-116hr1500rh.xml", "--format", "html").out
+    nav = html.split("<nav>")[1].split("</nav>")[0]
+    links = re.findall(r'href="#([^"]+)"', nav)
+    ids = re.findall(r' id="([^"]+)"', html)
+    assert len(links) == 4 and set(links) <= set(ids) and len(ids) == len(set(ids)) == len(rows)
+    assert "sec. 6. Offices of the Consumer Financial Protection Bureau" in nav
     assert json.loads(run("diff", CORPUS / "BILLS-114hr766ih.xml", CORPUS / "BILLS-114hr766rh.xml",
                           "--format", "json").out)["changes"] == []
 
