@@ -144,7 +144,7 @@ def compare(old: Document, old_view: str, new: Document, new_view: str) -> list[
     where, place = {}, _places(old)
     for i in left_b:
         d = before[i].prov
-        kin, at = place[d]
+        kin, at = place.get(d, ((), 0))
         prev = next((q for q in reversed(kin[:at]) if q in pair_of), None)
         holder = _holder(d)
         if prev is not None:
