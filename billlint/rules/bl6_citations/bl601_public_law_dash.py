@@ -7,7 +7,7 @@ from ..registry import rule
 from .common import cites, report
 
 
-@rule("BL601", "public-law-dash", "warning")
+@rule("BL601", "public-law-dash", "warning", fixable=True, reads=("text",))
 def public_law_dash(doc, view):
     """
     A Public Law number written without its en dash: "Public Law 107-296".

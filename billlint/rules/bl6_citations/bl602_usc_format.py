@@ -7,7 +7,7 @@ from ..registry import rule
 from .common import cites, report
 
 
-@rule("BL602", "usc-format", "warning")
+@rule("BL602", "usc-format", "warning", fixable=True, reads=("text",))
 def usc_format(doc, view):
     """
     A U.S. Code citation whose "U.S.C." lacks a period or a space: "42 U.S.C 1395".

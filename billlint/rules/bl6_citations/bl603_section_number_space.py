@@ -9,7 +9,7 @@ from ..registry import rule
 from .common import cites, report
 
 
-@rule("BL603", "section-number-space", "warning")
+@rule("BL603", "section-number-space", "warning", fixable=True, reads=("text",))
 def section_number_space(doc, view):
     """
     A space inside a U.S. Code section number: "42 U.S.C. 379j– 12" for "379j–12".

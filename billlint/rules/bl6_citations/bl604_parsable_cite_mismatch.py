@@ -60,7 +60,7 @@ def _same(shown: str, parsable: str) -> bool:
     return x == y or x.split("-")[0] == y.split("-")[0]
 
 
-@rule("BL604", "parsable-cite-mismatch", "warning")
+@rule("BL604", "parsable-cite-mismatch", "warning", reads=("text", "markup"))
 def parsable_cite_mismatch(doc, view):
     """
     An external-xref whose displayed text and parsable-cite name different law.

@@ -7,7 +7,7 @@ from ..registry import rule
 from .common import cites, law, ordinal, report
 
 
-@rule("BL605", "stat-volume-congress", "warning")
+@rule("BL605", "stat-volume-congress", "warning", reads=("text",))
 def stat_volume_congress(doc, view):
     """
     A Statutes at Large volume that cannot hold the Public Law it follows.

@@ -7,7 +7,7 @@ from ..registry import rule
 from .common import cites, law, ordinal, report
 
 
-@rule("BL606", "act-year-congress", "warning")
+@rule("BL606", "act-year-congress", "warning", reads=("text",))
 def act_year_congress(doc, view):
     """
     The year in an Act's name does not fit the Congress of its Public Law.

@@ -7,7 +7,7 @@ from ..registry import rule
 from .common import cites, law, ordinal, report
 
 
-@rule("BL607", "approved-date-congress", "warning")
+@rule("BL607", "approved-date-congress", "warning", reads=("text",))
 def approved_date_congress(doc, view):
     """
     A law said to be approved on a date outside its Congress (or its Statutes volume's year).

@@ -7,7 +7,7 @@ from ..registry import rule
 from .common import cites, law, ordinal, report
 
 
-@rule("BL608", "public-law-future", "warning")
+@rule("BL608", "public-law-future", "warning", reads=("text", "markup"))
 def public_law_future(doc, view):
     """
     A Public Law of a Congress later than the bill's own.

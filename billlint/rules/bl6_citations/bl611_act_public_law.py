@@ -8,7 +8,7 @@ from ..registry import rule
 from .common import cites, dash, law, report
 
 
-@rule("BL611", "act-public-law", "warning")
+@rule("BL611", "act-public-law", "warning", reads=("text",))
 def act_public_law(doc, view):
     """
     An Act cited with a Public Law number that other bills give to another law.

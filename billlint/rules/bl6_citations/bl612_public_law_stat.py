@@ -8,7 +8,7 @@ from ..registry import rule
 from .common import cites, dash, law, report
 
 
-@rule("BL612", "public-law-stat", "warning")
+@rule("BL612", "public-law-stat", "warning", reads=("text",))
 def public_law_stat(doc, view):
     """
     A Statutes at Large page that cannot belong to the Public Law it follows, by other bills' pages.

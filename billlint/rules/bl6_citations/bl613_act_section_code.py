@@ -10,7 +10,7 @@ from ..registry import rule
 from .common import cites, report
 
 
-@rule("BL613", "act-section-code", "warning")
+@rule("BL613", "act-section-code", "warning", reads=("text",))
 def act_section_code(doc, view):
     """
     A Code section for a section of an Act that looks like a slip for the one other bills give.

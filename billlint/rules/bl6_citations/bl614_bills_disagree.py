@@ -7,7 +7,7 @@ from .bl611_act_public_law import disagreements
 from .common import dash, law, report
 
 
-@rule("BL614", "bills-disagree", "info")
+@rule("BL614", "bills-disagree", "info", reads=("text",))
 def bills_disagree(doc, view):
     """
     An Act's Public Law number on which the bills in the citation index are split evenly.
