@@ -300,3 +300,11 @@ def test_bl614_the_bill_split_evenly(index):
     got = findings(text, "BL614")
     assert [matched(text, f) for f in got] == ["Public Law 114–125", "Public Law 114–25"]
     assert all(f.severity == "info" for f in got) and findings(text, "BL611") == []
+
+
+def test_bl605_a_list_of_later_volumes_is_amending_laws_pages():
+    assert findings("section 1105 of the Act (Public Law 102–240; 109 Stat. 597; 131 Stat. 797)", "BL605") == []
+    [f] = findings("section 1105 of the Act (Public Law 102–240; 109 Stat. 597)", "BL605")
+    # an earlier volume than the law's Congress cannot be an amending law's, list or not
+    [f] = findings("title VI of Public Law 110–432 (112 Stat. 4968; 124 Stat. 10)", "BL605")
+    assert "112 Stat." in f.message

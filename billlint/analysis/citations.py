@@ -308,6 +308,10 @@ def _bind(text: str, cites: list[Cite]) -> None:
                     re.fullmatch(r"\s*[;,:]?\s*\(?\s*", text[last_law.end:c.start]):
                 c.law = last_law
                 law_has_stat = True
+                # "(Public Law 102–240; 109 Stat. 597; 131 Stat. 797)": a list of pages
+                nxt = next((x for x in cites if x.start >= c.end and x.kind != XREF), None)
+                c.extras["listed"] = nxt is not None and nxt.kind == STAT and \
+                    re.fullmatch(r"\s*[;,]\s*", text[c.end:nxt.start]) is not None
             continue
         if c.kind == USC and last_act is not None and c.form != "title":
             between = text[last_act.end:c.start]

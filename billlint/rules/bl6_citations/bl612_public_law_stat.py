@@ -29,8 +29,8 @@ def public_law_stat(doc, view):
     index = None
     for c in cites(doc, view, cx.STAT):
         pl = c.law
-        if pl is None or pl.congress < 82 or c.volume not in cx.volumes(pl.congress):
-            continue    # BL605 reports a volume outside the Congress
+        if pl is None or pl.congress < 82 or c.volume not in cx.volumes(pl.congress) or c.extras.get("listed"):
+            continue    # BL605 reports a volume outside the Congress; a list of pages holds amending laws' pages
         index = index or citation_index.default()
         against, who = index.order_conflicts(pl.law_id, c.volume, c.page)
         mine = index.stat.get(pl.law_id, {}).get(f"{c.volume}:{c.page}", 0)
