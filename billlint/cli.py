@@ -179,7 +179,8 @@ def cites(args, fmt, view, jobs, output):
         before = len(base.bills)
         index = cidx.build(list(args[1:]), base, jobs=jobs, skip=shipped.bills if shipped else ())
         index.save(path)
-        click.echo(f"{path}: {len(index.bills) - before} bills added, {len(index.bills)} in all")
+        note = " (bills the shipped index counts, and versions of bills already in, are not added again)"
+        click.echo(f"{path}: {len(index.bills) - before} bills added, {len(index.bills)} in all{note * bool(shipped)}")
         return
     for file in args:
         rows = cx.report(_load_one(file), view)
