@@ -158,41 +158,27 @@ def refs(file, fmt, view, kinds):
     listing.render(fmt, "refs", file, reference_rows(_load_one(file), view, kinds), sys.stdout)
 
 
-@cli.command(context_settings={"ignore_unknown_options": False})
+@cli.command()
 @click.argument("args", nargs=-1, required=True)
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
 @click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="With index: worker processes.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
               help="With index: write the index here [default: the user index in the user cache].")
 def cites(args, fmt, view, jobs, output):
     """List each citation of other law in FILE and what the checks say; `cites index FOLDER...` adds the bills
-    in FOLDERs to the citation index the BL61x rules consult."""
-    from .analysis import citation_index as cidx
-    from .analysis import citations as cx
+    in FOLDERs to the citation index the BL61x rules consult (bills already counted are not added again)."""
     if args[0] == "index":
+        from .analysis.citation_index import update
         if len(args) < 2:
             raise UsageProblem("cites index: give one or more folders (or files) of bills")
-        path = output or cidx.user_path()
-        base = cidx.Index.load(path) if os.path.isfile(path) else cidx.Index()
-        shipped = cidx.Index.load(cidx.shipped_path()) if cidx.shipped_path().is_file() and not output else None
-        before = len(base.bills)
-        index = cidx.build(list(args[1:]), base, jobs=jobs, skip=shipped.bills if shipped else ())
-        index.save(path)
-        note = " (bills the shipped index counts, and versions of bills already in, are not added again)"
-        click.echo(f"{path}: {len(index.bills) - before} bills added, {len(index.bills)} in all{note * bool(shipped)}")
+        path, added, total = update(list(args[1:]), output, jobs)
+        click.echo(f"{path}: {added} bills added, {total} in all")
         return
+    from .analysis.citations import report
+    from .formats import listing
     for file in args:
-        rows = cx.report(_load_one(file), view)
-        if fmt == "json":
-            click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-            continue
-        for row in rows:
-            of = f" (of {row['of']})" if "of" in row else ""
-            click.echo(f"{file}:{row['line']}:{row['column']}: {row['kind']:<10} {row['provision']}: "
-                       f"\"{row['text']}\" -> {row['parsed']}{of}")
-            for check in row["checks"]:
-                click.echo(f"    {check}")
+        listing.render(fmt, "cites", file, report(_load_one(file), view), sys.stdout)
 
 
 @cli.command()

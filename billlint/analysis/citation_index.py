@@ -290,3 +290,15 @@ def fingerprint() -> str:
         except OSError:
             parts.append("-")
     return "/".join(parts)
+
+
+def update(paths: list[str], output=None, jobs: int | None = None) -> tuple[Path, int, int]:
+    """Add the bills under paths to an index file: the user's (less the bills the shipped index counts), or
+    output. (the file, bills added, bills in it)."""
+    path = Path(output) if output else user_path()
+    index = Index.load(path) if path.is_file() else Index()
+    skip = Index.load(shipped_path()).bills if not output and shipped_path().is_file() else ()
+    before = len(index.bills)
+    build(paths, index, jobs=jobs, skip=skip)
+    index.save(path)
+    return path, len(index.bills) - before, len(index.bills)
