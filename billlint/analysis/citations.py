@@ -13,7 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from ..model.document import REPORTED
+from ..model.vocabulary import REPORTED
 
 PUBLIC_LAW, STAT, USC, ACT, APPROVED, XREF = "public-law", "stat", "usc", "act", "approved", "xref"
 
