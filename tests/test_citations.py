@@ -308,3 +308,23 @@ def test_bl605_a_list_of_later_volumes_is_amending_laws_pages():
     # an earlier volume than the law's Congress cannot be an amending law's, list or not
     [f] = findings("title VI of Public Law 110–432 (112 Stat. 4968; 124 Stat. 10)", "BL605")
     assert "112 Stat." in f.message
+
+
+@pytest.mark.parametrize("content", ['{"version": 1, "acts": {"x act of 2001": {"107-1": "many"}}}', "[1, 2]",
+                                     "not json"])
+def test_a_damaged_user_index_is_left_out(tmp_path, monkeypatch, content):
+    bad = tmp_path / "citations.json"
+    bad.write_text(content, encoding="utf-8")
+    monkeypatch.setattr(cidx, "user_path", lambda: bad)
+    monkeypatch.delenv("BILLLINT_NO_USER_INDEX", raising=False)
+    cidx._cached.cache_clear()
+    [f] = findings("the Homeland Security Act of 2002 (Public Law 107–196)", "BL611")
+    assert "107–296" in f.message
+    cidx._cached.cache_clear()
+
+
+def test_odd_values_in_an_index_count_for_nothing(index):
+    index.stat["107-250"] = {"x:1": 3}
+    index.code["social security act|1902"] = {"forty-two/1396a": 5}
+    assert findings("the Act (Public Law 107–196; 116 Stat. 2135)", "BL612")
+    assert findings("Section 1902 of the Social Security Act (42 U.S.C. 1395a)", "BL613") == []

@@ -46,9 +46,12 @@ class Index:
     def load(cls, path) -> Index:
         with open(path, encoding="utf-8") as f:
             d = json.load(f)
-        if d.get("version") != VERSION:
+        if not isinstance(d, dict) or d.get("version") != VERSION:
             return cls()
-        return cls(d.get("acts"), d.get("stat"), d.get("code"), d.get("bills", ()))
+        tables = [d.get(k) or {} for k in ("acts", "stat", "code")]
+        if not all(_well_formed(t) for t in tables) or not isinstance(d.get("bills", []), list):
+            raise ValueError(f"{path}: not a billlint citation index")
+        return cls(*tables, d.get("bills", ()))
 
     def save(self, path) -> None:
         path = Path(path)
@@ -141,7 +144,10 @@ class Index:
                 if c < 82:
                     continue
                 for vp, votes in pages.items():
-                    v, p = (int(x) for x in vp.split(":"))
+                    v, _, p = vp.partition(":")
+                    if not (v.isdigit() and p.isdigit()):
+                        continue    # a user index written by hand: what cannot be read counts for nothing
+                    v, p = int(v), int(p)
                     if v in cx.volumes(c):
                         by[c].append((law, v, p, votes))
             for c, facts in by.items():
@@ -160,6 +166,13 @@ class Index:
                 by[c] = facts
             self._order = by
         return self._order
+
+
+def _well_formed(table) -> bool:
+    """key -> {value: votes}, every vote count a positive number; values of the shape each table holds."""
+    return isinstance(table, dict) and all(
+        isinstance(k, str) and isinstance(v, dict) and all(isinstance(x, str) and type(n) is int and n > 0
+                                                           for x, n in v.items()) for k, v in table.items())
 
 
 def _law(law: str) -> tuple[int, int]:

@@ -36,7 +36,7 @@ def act_section_code(doc, view):
             continue
         best, n, m = got
         title, _, sec = best.partition("/")
-        if int(title) != c.title or not _near(sec, cx.section_key(c.section)):
+        if not title.isdigit() or int(title) != c.title or not _near(sec, cx.section_key(c.section)):
             continue
         yield report(c, f"section {c.act_section} of {c.act.name} is {title} U.S.C. {sec.replace('-', '–')} in {n} "
                         f"other bills (this one: {m}); check {c.title} U.S.C. {c.section}")
