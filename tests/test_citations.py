@@ -328,3 +328,13 @@ def test_odd_values_in_an_index_count_for_nothing(index):
     index.code["social security act|1902"] = {"forty-two/1396a": 5}
     assert findings("the Act (Public Law 107–196; 116 Stat. 2135)", "BL612")
     assert findings("Section 1902 of the Social Security Act (42 U.S.C. 1395a)", "BL613") == []
+
+
+@pytest.mark.corpus
+def test_shipped_index_is_built_from_the_corpus(tmp_path):
+    """rules/citations.json is what scripts/build_cite_index.py makes of ../shared/corpus today."""
+    from helpers import SHARED, need_shared
+    need_shared()
+    built = cidx.build([str(SHARED / "corpus")])
+    built.save(tmp_path / "i.json")
+    assert (tmp_path / "i.json").read_bytes() == cidx.shipped_path().read_bytes()
