@@ -2,7 +2,6 @@
 and the `cites` command."""
 
 import json
-import time
 
 import pytest
 from helpers import bill

@@ -247,7 +247,6 @@ def _name_start(text: str, end: int) -> int | None:
     words = list(re.finditer(r"[^\s,]+,?", text[max(0, end - 300):end]))
     base = max(0, end - 300)
     start = None
-    the_at = None
     i = len(words) - 1
     caps = 0
     while i >= 0:
@@ -265,8 +264,6 @@ def _name_start(text: str, end: int) -> int | None:
             pass
         else:
             break
-        if bare in ("the", "The") and i + 1 < len(words):
-            the_at = base + words[i + 1].start()
         i -= 1
     if start is None or caps == 0:
         return None
@@ -275,16 +272,8 @@ def _name_start(text: str, end: int) -> int | None:
               and words[j - 1].group(0) in ("the", "The") and (w.group(0)[:1].isupper() or w.group(0)[:1].isdigit())]
     if firsts:
         start = firsts[0]
-    else:   # no "the": drop small words before the first capitalized one
-        while start < end and not text[start].isupper():
-            nxt = text.find(" ", start)
-            if nxt < 0 or nxt >= end:
-                return None
-            start = nxt + 1
     name = text[start:end].split()
-    if not name or name[0].lower() in _NOT_NAMES or len(name) < 1:
-        return None
-    if name[0] in ("Act",) or name[0].lower() in ("amendments", "resolution"):
+    if not name or name[0].lower() in _NOT_NAMES or name[0].lower() in ("act", "amendments", "resolution"):
         return None
     return start
 
