@@ -175,10 +175,11 @@ def cites(args, fmt, view, jobs, output):
         path, added, total = update(list(args[1:]), output, jobs)
         click.echo(f"{path}: {added} bills added, {total} in all")
         return
+    if len(args) > 1:
+        raise UsageProblem("cites: one FILE at a time (or `cites index FOLDER...`)")
     from .analysis.citations import report
     from .formats import listing
-    for file in args:
-        listing.render(fmt, "cites", file, report(_load_one(file), view), sys.stdout)
+    listing.render(fmt, "cites", args[0], report(_load_one(args[0]), view), sys.stdout)
 
 
 @cli.command()
