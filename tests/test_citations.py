@@ -337,3 +337,9 @@ def test_shipped_index_is_built_from_the_corpus(tmp_path):
     built = cidx.build([str(SHARED / "corpus")])
     built.save(tmp_path / "i.json")
     assert (tmp_path / "i.json").read_bytes() == cidx.shipped_path().read_bytes()
+
+
+def test_a_part_number_after_the_year_is_part_of_the_name():
+    acts = [c.key for c in cx.in_run("the Airport and Airway Extension Act of 2011, Part IV (Public Law 112–27)")
+            if c.kind == cx.ACT]
+    assert acts == ["airport and airway extension act of 2011, part iv"]

@@ -32,6 +32,8 @@ _TITLE = re.compile(r"\b([Ss]ections?|[Cc]hapters?)\s+(\d+[A-Za-z]*(?:[" + DASHE
 # The end of an Act's name: "Act of 2002", "Act, 2010", "Act for Fiscal Year 2020", "Amendments of 1983".
 _ACT_END = re.compile(r"\b(Act|Amendments|Resolution)\b(?:(\s+of\s+)(\d{4})\b|(,\s+)(\d{4})\b|"
                       r"(\s+for\s+Fiscal\s+Years?\s+)(\d{4})\b)?")
+# Laws of one name and year told apart by a part number after it
+_PART = re.compile(r",?\s+Part\s+(?:[IVXL]+|\d+)\b")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 _APPROVED = re.compile(r"\bapproved\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
@@ -182,8 +184,11 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
             continue
         yk = "of" if m.group(3) else "comma" if m.group(5) else "fiscal" if m.group(7) else ""
         year = int(m.group(3) or m.group(5) or m.group(7) or 0)
-        name = " ".join(text[a:m.end()].split())
-        new(ACT, a, m.end(), name=name, key=act_key(name), year=year, year_kind=yk)
+        b = m.end()
+        part = _PART.match(text, b) if year else None   # "Airport and Airway Extension Act of 2011, Part IV"
+        b = part.end() if part else b
+        name = " ".join(text[a:b].split())
+        new(ACT, a, b, name=name, key=act_key(name), year=year, year_kind=yk)
     for m in _APPROVED.finditer(text) if "approved" in has else ():
         try:
             d = datetime.date(int(m.group(3)), _MONTHS.index(m.group(1)) + 1, int(m.group(2)))
