@@ -343,3 +343,12 @@ def test_a_part_number_after_the_year_is_part_of_the_name():
     acts = [c.key for c in cx.in_run("the Airport and Airway Extension Act of 2011, Part IV (Public Law 112–27)")
             if c.kind == cx.ACT]
     assert acts == ["airport and airway extension act of 2011, part iv"]
+
+
+@pytest.mark.parametrize("text,key", [
+    ("the Secretary in the Bipartisan Budget Act of 2018 (Public Law 115–123)", "bipartisan budget act of 2018"),
+    ("the Department of Labor in the Consolidated Appropriations Act, 2016", "consolidated appropriations act, 2016"),
+    ("the Department of the Interior and Related Agencies Appropriations Act, 1997",
+     "department of the interior and related agencies appropriations act, 1997")])
+def test_name_begins_after_a_preposition_and_the(text, key):
+    assert [c.key for c in cx.in_run(text) if c.kind == cx.ACT] == [key]

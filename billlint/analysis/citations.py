@@ -42,6 +42,7 @@ _SECTION_OF = re.compile(r"\b[Ss]ection\s+(\d+[A-Za-z]*(?:[" + DASHES + r"]\d+[A
 # "section 2004(e) or section 2008 of the Act (6 U.S.C. 605(e), 609)": the Code cites follow the list's order
 _LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
 _CONNECT = frozenset("of and the for on to in a an with by from at under & de".split())
+_BEFORE_THE = frozenset("in by under from at with to on".split())
 _NOT_NAMES = frozenset({"this", "such", "that", "said", "which", "an", "the", "any", "each", "other", "an", "a",
                         "same"})
 _LEAD = re.compile(r"^\(\s*(?:(?:division|title|subtitle)\s+[A-Z0-9]+\s+of)?$")
@@ -266,7 +267,9 @@ def _name_start(text: str, end: int) -> int | None:
             caps += 1
             start = base + words[i].start()
         elif bare.lower() in _CONNECT and bare == bare.lower():
-            pass
+            # "the Secretary in the Bipartisan Budget Act": "in the", "by the", ... stand before a name
+            if bare == "the" and i > 0 and words[i - 1].group(0).lower() in _BEFORE_THE:
+                break
         else:
             break
         i -= 1
