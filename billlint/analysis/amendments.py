@@ -190,7 +190,10 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         run = doc.text(prov.el, view)
         placed = Placed(run)
         text, kept = placed.text, placed.kept
-        inherited = list(contexts.get(prov.parent, [])) if prov.parent is not None else []
+        holder = prov.parent
+        while holder is not None and holder.runin is not None:
+            holder = holder.parent    # the outer unit of a run-in enum has no text: its own parent's target holds
+        inherited = list(contexts.get(holder, [])) if holder is not None else []
         found, chain = _instructions(prov, run, text, kept, inherited)
         tail = text.rstrip()
         # a chapeau: "is amended—", "in subsection (a)—", "is amended as follows:" pass their target down
