@@ -315,13 +315,14 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
             am = ADD_RE.match(text, m.start(), limit)
             if am:
                 ops = {}
-                q = am.group("q") or am.group("q2") or am.group("small") or am.group("small2")
+                q = am.group("q") or am.group("q2") or am.group("small") or am.group("small2") or am.group("q3")
                 if q:
                     ops["insert"] = _unquote(q, kept)
                 else:
                     _inserted(ops, am, "inla", "inlb", kept=kept)
-                anchor = am.group("of") or am.group("of2") or am.group("anchor") or am.group("anchor2")
-                rel = am.group("rel") or am.group("rel2")
+                anchor = am.group("of") or am.group("of2") or am.group("anchor") or am.group("anchor2") \
+                    or am.group("anchor3")
+                rel = am.group("rel") or am.group("rel2") or am.group("rel3")
                 ops["where"] = rel.lower() if rel else "after" if anchor else "at the end"
                 if anchor:
                     ops["anchor"] = _unquote(anchor, kept)
