@@ -64,8 +64,12 @@ def enum_sequence(doc, view):
                     yield Report(f"duplicate {_cite(d.core, level)}; also at line {prev.line}", el=p.el, provision=p)
                 elif not d.suffix and d.value != pd.value + 1:
                     want = label(pd.value + 1, cls)
-                    gaps.append((p, pd, Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
-                                               f"{fmt(d.core, level)}", el=p.el, provision=p)))
+                    rep = Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
+                                 f"{fmt(d.core, level)}", el=p.el, provision=p)
+                    if d.value > pd.value:
+                        gaps.append((p, pd, rep))   # a skip forward: many in one list are reported together
+                    else:
+                        yield rep
                 elif d.suffix and d.value not in (pd.value, pd.value + 1) and not pd.suffix:
                     yield Report(f"inserted {_cite(d.core, level)} does not follow {fmt(pd.core, level)}",
                                  el=p.el, provision=p)

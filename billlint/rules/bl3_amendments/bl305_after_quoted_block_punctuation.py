@@ -70,7 +70,9 @@ def _place(doc, prov, view) -> str | None:
 
 
 def _item(doc, prov, view) -> bool:
-    return prov.header is None and prov.designation is not None and not am.AMENDED.search(doc.text(prov.el, view).text)
+    # "is amended" in its own words, not in a quotation it inserts
+    own = am.Placed(doc.text(prov.el, view)).text
+    return prov.header is None and prov.designation is not None and not am.AMENDED.search(own)
 
 
 def _last_content(prov):

@@ -21,11 +21,14 @@ def quoted_block_lead_in(doc, view):
     Not reported: a block printed in line with the text (display-inline="yes-display-inline"), whose
     quotation runs on from the sentence; inserted text that opens in the sentence itself ("the
     following: “market; or" and the block going on); a sentence ending in a quotation; and an empty
-    block (empty-provision reports it).
+    block (empty-provision reports it). USLM documents are not checked: their quoted content does not say
+    whether it is printed in line.
 
     Bad: "by striking “Subparagraphs” and inserting" followed by a quoted block.
     Good: "by striking “Subparagraphs” and inserting the following:" followed by the block.
     """
+    if doc.format != "bill-dtd":
+        return   # USLM's quoted content does not say whether it is printed in line
     for qb in doc.root.iter("quoted-block"):
         if qb.get("display-inline") == "yes-display-inline" or not doc.in_view(qb, view) \
                 or any(a.tag == "quoted-block" for a in qb.iterancestors()) or not _content(qb):
@@ -39,8 +42,10 @@ def quoted_block_lead_in(doc, view):
         tail = s[s.rfind(":") + 1:]
         if tail.count("“") > tail.count("”"):
             continue   # the inserted text opens in the sentence and goes on in the block
+        inline = " (or, if it is meant to run on in line, mark it display-inline=\"yes-display-inline\")" \
+            if s[-1].isalnum() else ""
         yield Report(f"the words before the quoted block end \"…{s[-40:]}\": a quoted block is introduced with "
-                     "\":\" (\"… the following:\")", el=qb, provision=doc.provision_of(qb))
+                     f"\":\" (\"… the following:\"){inline}", el=qb, provision=doc.provision_of(qb))
 
 
 def _content(qb) -> bool:
