@@ -130,7 +130,9 @@ def _supplied_elsewhere(after, word) -> set:
         if j.action not in (am.INSERT, am.ADD, am.STRIKE_INSERT, am.RESTATE):
             continue
         if j.block is not None:
-            tops = set(block_tops(j.block))
+            # a block that replaces struck text supplies its top units too ("striking paragraph (7) and
+            # inserting the following: (7) ... (13)")
+            tops = set() if j.action in (am.STRIKE_INSERT, am.RESTATE) else set(block_tops(j.block))
             out.update(_enum_core(el) for el in j.block.iter(word) if el not in tops and el.find("enum") is not None)
         else:
             m = _INLINE_UNIT.match(j.operands.get("insert", ""))
