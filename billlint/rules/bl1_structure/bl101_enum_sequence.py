@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...analysis.designations import fmt, label, unify
-from ...model.vocabulary import EXPECTED, WARNING
+from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
@@ -39,6 +39,9 @@ def enum_sequence(doc, view):
     335(a)). Struck siblings do not count, so a struck (3) beside an inserted (3) is fine. Inserted
     designations such as (4A) may follow (4). Sections are checked by section-sequence.
 
+    Chapters, subchapters and parts numbered with figures may skip forward: codified titles number them
+    by odd numbers (1001, 1003) and leave room between groups (3033, 3051).
+
     A list that skips three or more times (an enrolled Act that keeps the numbers of items dropped on the
     way) is reported once, as a warning naming the skips: renumbering may not be wanted there.
 
@@ -66,6 +69,8 @@ def enum_sequence(doc, view):
                     want = label(pd.value + 1, cls)
                     rep = Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
                                  f"{fmt(d.core, level)}", el=p.el, provision=p)
+                    if d.value > pd.value and level in ABOVE_SECTION and cls == ARABIC:
+                        continue   # codified titles number chapters and parts by odd numbers, leaving room
                     if d.value > pd.value:
                         gaps.append((p, pd, rep))   # a skip forward: many in one list are reported together
                     else:
