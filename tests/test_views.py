@@ -1,4 +1,4 @@
-"""--view both: a finding in text both views show is reported once."""
+"""Reported bills: --view both reports a finding once; the Senate's reported seed gives no error."""
 
 import json
 
@@ -39,3 +39,14 @@ def test_a_finding_only_the_introduced_view_has_is_marked(tmp_path, run):
     path.write_text(bill(body, stage="Reported-in-House"), encoding="utf-8")
     found = _findings(run, path, "--view", "both", "--select", "BL402")
     assert [f["message"] for f in found] == ['"the the": the word is doubled (introduced view)'], found
+
+
+def test_senate_reported_seed_has_no_error(tmp_path, run):
+    """S. 885 RS (seed 002): the Senate's strike-all and its slc-id give nothing a drafter must act on."""
+    from helpers import DTD_DIR, SEEDS, need_shared
+    need_shared()
+    path = tmp_path / "s885rs.xml"      # the checker reads .xml files; the seed is stored as .txt
+    path.write_bytes((SEEDS / "002_13d6b53b233f789c.txt").read_bytes())
+    found = _findings(run, path, "--dtd", DTD_DIR)
+    assert not [f for f in found if f["severity"] == "error"], found
+    assert "BL011" in {f["code"] for f in found}
