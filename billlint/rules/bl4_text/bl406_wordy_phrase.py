@@ -23,6 +23,8 @@ _SENTENCE = re.compile(r"[.;:]\s|—")
 # or subordinate clause ("that is authorized to enforce", "as the Bureau is authorized to do", "to the extent
 # that ... are authorized to"), where "may" would misread.
 _DESCRIBES = re.compile(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until)\b", re.I)
+# Funds "are authorized to carry out" a program: an authorization of appropriations, not a power ("may").
+_FUNDS_SUBJECT = re.compile(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.I)
 # A window the text does not require: negated ("has not received an objection within 60 days of", "fails to
 # act within"), or one that places an event rather than setting a deadline ("the period occurring within").
 _NEGATED = re.compile(r"\b(?:not|no|never|fails?|failed|failure|unless|neither|nor|without)\b", re.I)
@@ -39,7 +41,8 @@ def _clause(text: str, pos: int, stops: str, limit: int = 160) -> str:
 def _not_required(e, text: str, a: int) -> bool:
     """Whether the matched phrase, read in its sentence, is not the form the entry rewrites."""
     if e.trigger == ("authorized",):
-        return bool(_DESCRIBES.search(_clause(text, a, ",;:.—(")))
+        before = _clause(text, a, ",;:.—(")
+        return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before))
     if e.trigger == ("within",):
         before = _clause(text, a, ";:.—")
         return bool(_NEGATED.search(before) or _PLACES.search(before))
@@ -70,8 +73,9 @@ def wordy_phrase(doc, view):
       there. An authorization of appropriations is not an appropriation.
     - "is authorized to" in a relative or subordinate clause ("that is authorized to enforce", "as the
       Bureau is authorized to do", "to the extent that ... are authorized to"): it describes an authority
-      held elsewhere, and "may" would misread it as a grant. "is authorized to be appropriated" never
-      matches.
+      held elsewhere, and "may" would misread it as a grant. Nor where funds are its subject ("no
+      additional funds are authorized to carry out this Act": an authorization). "is authorized to be
+      appropriated" never matches.
     - "within N days of" that is negated or a failure ("has not received an objection within", "fails
       to act within"), or that places an event rather than setting a deadline ("the period occurring
       within"): "not later than ... after" would change the meaning.

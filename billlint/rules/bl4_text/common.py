@@ -136,7 +136,8 @@ def appropriations_text(doc, prov, view) -> bool:
     """Whether prov stands in appropriations language: in an appropriations Act (or division), or in a
     section or subsection of any bill that appropriates or rescinds (its header says "Appropriation" or
     "Rescission", not "Authorization of appropriations"; or its text holds the appropriating words)."""
-    if doc.in_appropriations(prov):
+    if doc.in_appropriations(prov) or any(a.level == "division" and "appropriations act" in (a.header or "").lower()
+                                          for a in prov.ancestors()):
         return True
     return doc.memo(("approps-unit", view, id(prov.el)), lambda: _appropriating_unit(doc, prov, view))
 
