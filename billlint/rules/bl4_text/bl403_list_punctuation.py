@@ -66,9 +66,18 @@ def _list_items(doc, items, view) -> list:
     such a unit is a new sentence, misnested as a sibling)."""
     first = items[0]
     for k, item in enumerate(items[1:], 1):
-        if item.header and not first.header or first.designation and not item.designation:
+        if item.header and not first.header or first.designation and not item.designation \
+                or _shape(item) != _shape(first):
             return items[:k]
     return items
+
+
+def _shape(prov) -> str:
+    """The kind of a designation, whatever the element says: a list of (1), (2) holds no (A) (markup that
+    nests a proviso's (A)-(C) beside the items that lead into them)."""
+    core = prov.designation.core if prov.designation else ""
+    c = core[:1]
+    return "digit" if c.isdigit() else "upper" if c.isupper() else "lower" if c.islower() else ""
 
 
 def _lead_in(doc, prov: Provision, view) -> str:
@@ -91,8 +100,9 @@ def list_punctuation(doc, view):
     An item's ending is its own text outside quoted material: an item that ends with a quoted block ends
     with the block's after-quoted-block text (where the finding points), and a conjunction or period
     inside quoted text is the amended law's, not the item's. The list ends at the first following sibling
-    that is no item of it: one with its own header where the first item has none, or one without a
-    designation (a flush sentence), both new sentences misnested as siblings. Appropriations language
+    that is no item of it: one with its own header where the first item has none, one without a
+    designation (a flush sentence), or one whose designation is of another kind ((A) after (1)-(7): a
+    proviso's items nested beside the list), each misnested as a sibling. Appropriations language
     (see wordy-phrase) goes on after its lists with provisos, so its last items are not asked for ".".
 
     Bad: "(1) select apprentices; and (2) train them; and (3) report to Congress."
