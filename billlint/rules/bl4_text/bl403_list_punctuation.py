@@ -65,11 +65,17 @@ def _list_items(doc, items, view) -> list:
     its own header where the first item has none, or one with no designation where the first has one;
     such a unit is a new sentence, misnested as a sibling)."""
     first = items[0]
+    lower = doc.text(first.el, view).text.lstrip()[:1].islower()
     for k, item in enumerate(items[1:], 1):
         if item.header and not first.header or first.designation and not item.designation \
-                or _shape(item) != _shape(first):
+                or _shape(item) != _shape(first) or lower and _AMENDMENT.match(doc.text(item.el, view).text):
             return items[:k]
     return items
+
+
+# A sentence of its own: "Section 19005(a) of ... is amended", where the list's items go on in lower case.
+_AMENDMENT = re.compile(r"\s*(?:Section|Subsection|Paragraph|Title)\s+\S+.{0,200}?\b(?:is|are|shall\s+be)\s+"
+                        r"(?:further\s+)?amended\b")
 
 
 def _shape(prov) -> str:
@@ -101,8 +107,9 @@ def list_punctuation(doc, view):
     with the block's after-quoted-block text (where the finding points), and a conjunction or period
     inside quoted text is the amended law's, not the item's. The list ends at the first following sibling
     that is no item of it: one with its own header where the first item has none, one without a
-    designation (a flush sentence), or one whose designation is of another kind ((A) after (1)-(7): a
-    proviso's items nested beside the list), each misnested as a sibling. Appropriations language
+    designation (a flush sentence), one whose designation is of another kind ((A) after (1)-(7): a
+    proviso's items nested beside the list), or a sentence of its own ("Section 5 of X is amended ...")
+    after items in lower case, each misnested as a sibling. Appropriations language
     (see wordy-phrase) goes on after its lists with provisos, so its last items are not asked for ".".
 
     Bad: "(1) select apprentices; and (2) train them; and (3) report to Congress."
