@@ -57,8 +57,9 @@ def report_finding(doc: Document, rule, rep: Report) -> Finding:
         safe = safe and not any(c in src.data[a:b] for c in (b"<", b"&"))
         fix = Fix(src.chars(a), src.chars(b), text, safe)
     text = src.slice(start, end) if start is not None and end is not None else ""
-    return make(doc.path, rule.code, rep.message, line, col, provision=prov.path if prov is not None else "",
-                end_line=end_line, end_column=end_col, fix=fix, text=text)
+    f = make(doc.path, rule.code, rep.message, line, col, provision=prov.path if prov is not None else "",
+             end_line=end_line, end_column=end_col, fix=fix, text=text)
+    return replace(f, severity=rep.severity) if rep.severity and rep.severity != f.severity else f
 
 
 def _elements(rep: Report):
