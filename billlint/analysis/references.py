@@ -395,7 +395,7 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
         return
     chains = ref.chains
     head = chains[0][0] if chains else None
-    if head and not ref.scope and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
+    if head and not ref.scope and not ref.section_number and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
             doc.in_appropriations(ref.prov) or not has_unit(doc, ref.prov, head) and _code_default(doc)):
         # Appropriations text cites the Acts named in its headings without saying so ("part C of title
         # IV"); a tax title declares that its bare section numbers are the Internal Revenue Code's.

@@ -113,15 +113,16 @@ def _rewritten(doc, r, chain, view) -> bool:
     """Units that a quoted block elsewhere in the same section writes into the amended law: subsection (a)
     "Section 6(o)(3) ... is amended to read as follows:" and then (b) "The exceptions in subparagraphs (F)
     through (H) ...". The reader takes them as the amended law's; they are not this bill's."""
-    section = refs.enclosing(r.prov if r.prov.quoted is None else r.prov.outer, "section")
+    section = refs.enclosing(r.prov, "section") if r.prov.quoted is None else None
     if section is None:
         return False
     level, core = chain[0]
+    mine = {id(a) for a in [r.prov, *r.prov.ancestors()]}
     for p in doc.provisions_in(view):
         if p.quoted is None or p.level != level or p.designation is None or p.designation.core != core:
             continue
-        outer = p.outer
-        if outer is not None and (outer is section or section in outer.ancestors()):
+        outer = p.outer    # the block stands in another provision of the section, before the reference
+        if outer is not None and id(outer) not in mine and section in outer.ancestors() and p.line < r.prov.line:
             hit = p
             for lv, c in chain[1:]:
                 hit = next((k for k in hit.children if k.in_view(view) and k.designation

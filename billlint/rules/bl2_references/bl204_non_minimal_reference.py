@@ -22,7 +22,8 @@ def non_minimal_reference(doc, view):
 
     Silent where the longer form avoids confusion (HOLC keeps "of this section" there): the sentence
     (to its full stops, provisos included), its list lead-in or a sibling item names another section, of
-    this Act or of another law ("under subsection (c) of section 200402 of title 54"); the reference
+    this Act or of another law ("under subsection (c) of section 200402 of title 54"), or, for a shorter
+    form, the sentence names one before the reference or the lead-in does; the reference
     follows "as added by", "as amended by" or "as redesignated by"; and through a section where any
     reference keeps "of this section" for that reason, since drafters keep one form across a section.
     Silent in appropriations text, whose general provisions write "subsection (a) of this section" by
@@ -41,14 +42,16 @@ def non_minimal_reference(doc, view):
         if doc.in_appropriations(r.prov):
             continue
         section = refs.enclosing(r.prov, "section")
-        if other_section_near(doc, r, view):
+        short = shortest(doc, r, r.chains[0], r.targets[0], view)
+        # dropping "of this section" loses what tells it from any other section in the sentence or list; a
+        # shorter reference can be captured only by a section the reader met before it
+        if other_section_near(doc, r, view, whole=short is None):
             if r.qualifier_end:
                 kept.add(id(section))
             continue
-        found.append((r, section))
-    for r, section in found:
-        chain, target = r.chains[0], r.targets[0]
-        short = shortest(doc, r, chain, target, view)
+        found.append((r, section, short))
+    for r, section, short in found:
+        chain = r.chains[0]
         if short is not None:
             new = refs.cite_chain(short)
             text = r.text
