@@ -32,11 +32,12 @@ def unresolved_reference(doc, view):
     General Instruction I.B.6."), in amendment instructions and in quoted text; terms of art ("a section
     902 corporation"); a reference under a list lead-in that names another law ("the following provisions
     of the Internal Revenue Code of 1986:"), or after another law's section in the same sentence; a bare
-    section number in a provision that amends or cites another law; units that a quoted block in the same
+    section number in a provision that amends another law; units that a quoted block in the same
     section has just written into the amended law ("subparagraphs (F) through (H)" after subsection (a)
     rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
     reports it). A section number followed straight by an Act's name ("section 376 the FAA Reauthorization
-    Act of 2018") is another law's with "of" left out: a warning says so.
+    Act of 2018") is another law's with "of" left out: a warning says so. A bare section number the bill
+    lacks, in a provision that cites another law's sections, may be that law's: a warning.
 
     Bad: "as described in paragraph (5)" in a subsection with paragraphs (1) to (4).
     Good: "as described in paragraph (4)".
@@ -49,6 +50,8 @@ def unresolved_reference(doc, view):
     for r in internal(doc, view):
         if r.whole or not r.scope and _other_law(doc, r, view):
             continue
+        # a bare section number in a provision that cites another law's sections may be that law's
+        cited = not r.scope and _bare_section(r) and any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
         missing = [chain for chain, target, struck in zip(r.chains or [None], r.targets, r.struck)
                    if target is None and not struck]
         if not missing or r.section_number:
@@ -66,7 +69,9 @@ def unresolved_reference(doc, view):
             what = "; ".join(f"{holder} has no {' or '.join(units)}" for holder, units in by_holder.items()) \
                 + (" ..." if len(missing) > 3 else "")
             msg = f"{quoted(r.text)} does not resolve: {what}"
-        yield Report(msg, run=r.run, start=r.start, end=r.end, provision=r.prov)
+            if cited:
+                msg += "; if it is a section of the other law cited here, name that law"
+        yield Report(msg, run=r.run, start=r.start, end=r.end, provision=r.prov, severity=WARNING if cited else None)
 
 
 def _other_law(doc, r, view) -> bool:
@@ -81,8 +86,8 @@ def _other_law(doc, r, view) -> bool:
     if r.prov.parent is not None and _names_law(doc, r.prov.parent, view):
         return True  # a list item under a lead-in that names another law: "(1) Section 6662A"
     if r.chains[0][0][0] == "section" or r.chains[0][0][0] in ABOVE_SECTION:
-        # a bare section number in a provision that amends or cites another law: that law's section
-        return r.chains[0][0][0] == "section" and r.chains[0][0][1][:1].isdigit() and any(id(a) in provs or _amends(doc, a, view) for a in mine)
+        # a bare section number in a provision that amends another law: that law's section
+        return _bare_section(r) and any(_amends(doc, a, view) for a in mine)
     if any(id(a) in provs for a in mine[1:]):
         return True  # a list item under a lead-in that cites another law's section: "(C) ... subsection (e)"
     # appropriations text outside any section (under a heading) cites the Act its heading names; a
@@ -91,6 +96,10 @@ def _other_law(doc, r, view) -> bool:
     return doc.in_appropriations(r.prov) and (refs.enclosing(r.prov, "section") is None or
                                               r.run.marked_between(start, r.start, "quote") or
                                               r.run.marked_between(0, r.start, "proviso"))
+
+
+def _bare_section(r) -> bool:
+    return bool(r.chains) and r.chains[0][0][0] == "section" and r.chains[0][0][1][:1].isdigit()
 
 
 def _names_law(doc, prov, view) -> bool:
