@@ -68,7 +68,7 @@ _INSTRUMENT = re.compile(r"^\s*,?\s*(?:from|in|of)\s+(?:the\s+)?(?:[A-Z][\w.–-
 _NAMED_ACT = re.compile(r"^\s+the\s+(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
                         r"(?:Act|Code)\b|^\s+Public\s+Law\b")
 # "a section 902 corporation", "any section 8 contract": a designation used as an adjective in a term of art
-_DETERMINER = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o)\s+$")
+_DETERMINER = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$")
 _NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that which through under with from on "
                         "at if the be has have does do not also only before after unless apply applies".split())
 _NOUN = re.compile(r"^\s+([a-z][a-z-]+)\b")
@@ -264,7 +264,8 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         ref.missing_of = True
         return
     noun = _NOUN.match(after)
-    if noun and noun.group(1) not in _NOT_A_NOUN and _DETERMINER.search(before[-10:]):
+    if noun and noun.group(1) not in _NOT_A_NOUN and (
+            _DETERMINER.search(before[-10:]) or _defined(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
     q = _QUALIFIER.match(after)
     if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
@@ -286,6 +287,22 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     elif head and prov.quoted is not None and (head[0] == "section" or head[0] in ABOVE_SECTION) \
             and not has_unit(doc, prov, head):
         ref.kind = QUOTED  # an inserted section citing another section of the amended law
+
+
+_TERM_TEXT = re.compile(r"\bterms?\s+[“\"]([^”\"]{3,80})[”\"]")
+
+
+def _defined(doc: Document, phrase: str) -> bool:
+    """Whether the bill defines a term that this phrase is ("section 14 applications": the term "section 14
+    application")."""
+    def build() -> set:
+        terms = {" ".join("".join(t.itertext()).split()).lower() for t in doc.root.iter("{*}term")}
+        for t in doc.root.iter("{*}text", "{*}content", "{*}chapeau"):
+            terms.update(m.group(1).lower() for m in _TERM_TEXT.finditer("".join(t.itertext())))
+        return terms
+    words = " ".join(phrase.split()).lower()
+    terms = doc.memo("defined terms", build)
+    return words in terms or words.endswith("s") and words[:-1] in terms
 
 
 _CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")
