@@ -238,6 +238,8 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if this:
         if prov.quoted is not None and (ref.word in ("Act", "resolution") or enclosing(prov, ref.word) is None):
             ref.kind = QUOTED  # "this Act", "this title" in quoted text: the amended law's
+        elif amending_from is not None and text.count("“", amending_from, ref.start) > text.count("”", amending_from, ref.start):
+            ref.kind = QUOTED  # an instruction's text in quotation marks with no quote markup: the amended law's
         return
     before = text[max(0, ref.start - 120):ref.start]
     if _SUCH.search(before[-8:]):

@@ -48,7 +48,7 @@ def unresolved_reference(doc, view):
                          "(it cites another law, not this one)", run=r.run, start=r.start, end=r.end,
                          provision=r.prov, severity=WARNING)
     for r in internal(doc, view):
-        if r.whole or not r.scope and _other_law(doc, r, view):
+        if r.whole or not r.scope and other_law(doc, r, view):
             continue
         # a bare section number in a provision that cites another law's sections may be that law's
         cited = not r.scope and _bare_section(r) and any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
@@ -65,7 +65,8 @@ def unresolved_reference(doc, view):
             where = [searched(doc, r.prov, chain, view, within) for chain in missing[:3]]
             by_holder: dict = {}
             for holder, unit in where:
-                by_holder.setdefault(holder, []).append(unit)
+                if unit not in by_holder.setdefault(holder, []):
+                    by_holder[holder].append(unit)
             what = "; ".join(f"{holder} has no {' or '.join(units)}" for holder, units in by_holder.items()) \
                 + (" ..." if len(missing) > 3 else "")
             msg = f"{quoted(r.text)} does not resolve: {what}"
@@ -74,7 +75,7 @@ def unresolved_reference(doc, view):
         yield Report(msg, run=r.run, start=r.start, end=r.end, provision=r.prov, severity=WARNING if cited else None)
 
 
-def _other_law(doc, r, view) -> bool:
+def other_law(doc, r, view) -> bool:
     """Whether a reference with no "of this ..." may be another law's: see the docstring's silent classes."""
     if not r.chains:
         return False

@@ -6,6 +6,7 @@ from ...analysis import references as refs
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
+from .bl201_unresolved_reference import other_law
 from .common import internal, other_section_near, quoted, shortest
 
 
@@ -22,7 +23,8 @@ def reference_level_word(doc, view):
 
     The fix is unsafe where it could retarget: "subclause (i)" inside subclause (II) may mean clause (i)
     or the sibling subclause (I); and where the reference may be another law's (another section is named
-    in the sentence, its lead-in or a sibling item).
+    in the sentence, its lead-in or a sibling item). Silent where the reference is read as another law's (see
+    unresolved-reference).
 
     Bad: "paragraph (B)" where (B) is a subparagraph.
     Good: "subparagraph (B)".
@@ -37,8 +39,8 @@ def reference_level_word(doc, view):
         if level not in EXPECTED or level == "section":
             continue
         cls = refs.designation_class(level, core)
-        if cls == EXPECTED[level] or cls is None:
-            continue
+        if cls == EXPECTED[level] or cls is None or not r.scope and other_law(doc, r, view):
+            continue   # another law's unit ("section 105(e)(1) of the Act ... subparagraph (e)(2)"): not ours to fix
         right = _right_word(doc, r, view, level, core)
         if right is None:
             continue
