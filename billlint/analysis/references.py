@@ -26,6 +26,7 @@ from ..model.textrun import TextRun
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
 from .resolution import by_class, designation_class, enclosing, has_unit, next_level, resolve_chain
 from .resolution import cite_chain, levels_for  # noqa: F401  (rules read them as references.X)
+from .otherlaw import code_default, defined_term, other_law_section
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
 
@@ -267,7 +268,7 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         return
     noun = _NOUN.match(after)
     if noun and noun.group(1) not in _NOT_A_NOUN and (
-            _DETERMINER.search(before[-10:]) or _defined(doc, f"{ref.text} {noun.group(1)}")):
+            _DETERMINER.search(before[-10:]) or defined_term(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
     q = _QUALIFIER.match(after)
     if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
@@ -289,55 +290,6 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     elif head and prov.quoted is not None and (head[0] == "section" or head[0] in ABOVE_SECTION) \
             and not has_unit(doc, prov, head):
         ref.kind = QUOTED  # an inserted section citing another section of the amended law
-
-
-_TERM_TEXT = re.compile(r"\bterms?\s+[“\"]([^”\"]{3,80})[”\"]")
-
-
-def _defined(doc: Document, phrase: str) -> bool:
-    """Whether the bill defines a term that this phrase is ("section 14 applications": the term "section 14
-    application")."""
-    def build() -> set:
-        terms = {" ".join("".join(t.itertext()).split()).lower() for t in doc.root.iter("{*}term")}
-        for t in doc.root.iter("{*}text", "{*}content", "{*}chapeau"):
-            terms.update(m.group(1).lower() for m in _TERM_TEXT.finditer("".join(t.itertext())))
-        return terms
-    words = " ".join(phrase.split()).lower()
-    terms = doc.memo("defined terms", build)
-    return words in terms or words.endswith("s") and words[:-1] in terms
-
-
-_CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")
-
-
-def _other_law_section(doc: Document, ref: Ref, head: tuple) -> bool:
-    """A bare section number that cannot be one of this bill's: a lower-case suffix ("1a", "4s": the style of
-    the Acts bills amend, never of a bill's own sections), or, in a bill numbered 1 to N without titles, a
-    number well past N ("section 230" in a three-section bill)."""
-    num = head[1]
-    if re.match(r"^\d+[a-z]+$", num) and not has_unit(doc, ref.prov, head):
-        return True
-    m = re.match(r"^(\d+)", num)
-    if not m or ref.prov.quoted is not None:
-        return False
-    highest = max((p.designation.value or 0) for p in _sections(doc)) if _sections(doc) else 0
-    if highest and int(m.group(1)) > 10 * highest:
-        return True  # "section 47115(j)" in a bill whose sections stop at 1300: a Code section
-    flat = [p for p in doc.top if p.level == "section"]
-    if len(flat) != len(doc.top) or not flat:
-        return False  # titles or divisions: sections are numbered by title, and any number may be real
-    top = max((p.designation.value or 0) for p in flat if p.designation)
-    return int(m.group(1)) > 2 * top + 5
-
-
-def _sections(doc: Document) -> list:
-    return doc.memo("own sections", lambda: [p for p in doc.provisions if p.level == "section" and p.quoted is None
-                                            and p.designation and p.designation.value])
-
-
-def _code_default(doc: Document) -> bool:
-    return doc.memo("code default", lambda: any(_CODE_DEFAULT.search("".join(t.itertext()))
-                                                for t in doc.root.iter("text")))
 
 
 _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
@@ -415,17 +367,17 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
     chains = ref.chains
     head = chains[0][0] if chains else None
     if head and not ref.scope and not ref.section_number and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
-            doc.in_appropriations(ref.prov) or not has_unit(doc, ref.prov, head) and _code_default(doc)):
+            doc.in_appropriations(ref.prov) or not has_unit(doc, ref.prov, head) and code_default(doc)):
         # Appropriations text cites the Acts named in its headings without saying so ("part C of title
         # IV"); a tax title declares that its bare section numbers are the Internal Revenue Code's.
         ref.kind = EXTERNAL
         return
     chains = [by_class(doc, ref.prov, ch, view, within) for ch in chains]
     targets = [resolve_chain(doc, ref.prov, ch, view, within) for ch in chains]
-    if head and head[0] == "section" and not ref.scope and None in targets and _other_law_section(doc, ref, head):
+    if head and head[0] == "section" and not ref.scope and None in targets and other_law_section(doc, ref, head):
         ref.kind = EXTERNAL
         return
-    if head and head[0] == "section" and not ref.scope and None in targets and _code_default(doc):
+    if head and head[0] == "section" and not ref.scope and None in targets and code_default(doc):
         ref.kind = EXTERNAL  # "section 403(b)(7)" under a Code default: the Code's section 403, not this bill's
         return
     if ref.term and None in targets:
