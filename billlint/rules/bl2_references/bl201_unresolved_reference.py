@@ -79,10 +79,10 @@ def other_law(doc, r, view) -> bool:
     """Whether a reference with no "of this ..." may be another law's: see the docstring's silent classes."""
     if not r.chains:
         return False
-    by_run, provs = _outside(doc, view)
-    start, _ = refs.sentence_bounds(r.run.text, r.start)
-    if any(start <= o < r.start for o in by_run.get(id(r.run), ())):
+    if after_other_section(doc, r, view):
         return True  # "section 170(d)(1) of such Code ... section 170(b)(1)(G)(ii)": the same law
+    provs = _outside(doc, view)[1]
+    start, _ = refs.sentence_bounds(r.run.text, r.start)
     mine = [r.prov, *r.prov.ancestors()]
     if r.prov.parent is not None and _names_law(doc, r.prov.parent, view):
         return True  # a list item under a lead-in that names another law: "(1) Section 6662A"
@@ -97,6 +97,12 @@ def other_law(doc, r, view) -> bool:
     return doc.in_appropriations(r.prov) and (refs.enclosing(r.prov, "section") is None or
                                               r.run.marked_between(start, r.start, "quote") or
                                               r.run.marked_between(0, r.start, "proviso"))
+
+
+def after_other_section(doc, r, view) -> bool:
+    """Whether another law's section is cited before r in its sentence: r is read as that law's unit."""
+    start, _ = refs.sentence_bounds(r.run.text, r.start)
+    return any(start <= o < r.start for o in _outside(doc, view)[0].get(id(r.run), ()))
 
 
 def _bare_section(r) -> bool:

@@ -6,7 +6,7 @@ from ...analysis import references as refs
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .bl201_unresolved_reference import other_law
+from .bl201_unresolved_reference import after_other_section
 from .common import internal, other_section_near, quoted, shortest
 
 
@@ -23,8 +23,9 @@ def reference_level_word(doc, view):
 
     The fix is unsafe where it could retarget: "subclause (i)" inside subclause (II) may mean clause (i)
     or the sibling subclause (I); and where the reference may be another law's (another section is named
-    in the sentence, its lead-in or a sibling item). Silent where the reference is read as another law's (see
-    unresolved-reference).
+    in the sentence, its lead-in or a sibling item). Silent where the right word names nothing here and another
+    law's section is cited before the reference in its sentence ("section 105(e)(1) of the Act ...
+    subparagraph (e)(2)"): the unit is that law's.
 
     Bad: "paragraph (B)" where (B) is a subparagraph.
     Good: "subparagraph (B)".
@@ -39,19 +40,21 @@ def reference_level_word(doc, view):
         if level not in EXPECTED or level == "section":
             continue
         cls = refs.designation_class(level, core)
-        if cls == EXPECTED[level] or cls is None or not r.scope and other_law(doc, r, view):
-            continue   # another law's unit ("section 105(e)(1) of the Act ... subparagraph (e)(2)"): not ours to fix
+        if cls == EXPECTED[level] or cls is None:
+            continue
         right = _right_word(doc, r, view, level, core)
         if right is None:
             continue
+        fixed = [(right, core)] + [(refs.next_level(right) or lv, c) for lv, c in r.chains[0][1:2]] + r.chains[0][2:]
+        target = refs.resolve_chain(doc, r.prov, fixed, view)
+        if target is None and not r.scope and after_other_section(doc, r, view):
+            continue   # another law's unit ("section 105(e)(1) of the Act ... subparagraph (e)(2)"): not ours to fix
         head = r.text.lower().find(r.word.lower())
         lower = r.text[head:head + len(r.word)].islower()
         safe = not other_section_near(doc, r, view)
         other = _same_level_reading(doc, r, view, level, core)
         if other is not None:
             safe = False
-        fixed = [(right, core)] + [(refs.next_level(right) or lv, c) for lv, c in r.chains[0][1:2]] + r.chains[0][2:]
-        target = refs.resolve_chain(doc, r.prov, fixed, view)
         short = shortest(doc, r, fixed, target, view) if target is not None and not r.joint and len(r.chains) == 1 else None
         fix = None
         if short is not None:
