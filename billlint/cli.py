@@ -25,6 +25,7 @@ from .pipeline.options import Settings
 from .pipeline.workers import run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+COLOR_CHOICES = ("auto", "always", "never")
 
 
 class UsageProblem(click.ClickException):
@@ -61,9 +62,13 @@ def cli() -> None:
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
-@click.option("--diff", "show_diff", is_flag=True, help="With --fix: print the fixes as a diff and change nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix: apply fixes not marked safe too.")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes to the files (atomically); for '-', write the fixed document to stdout.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes --fix would make as a diff (around each change) and change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="Apply (or show) fixes not marked safe too.")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Color the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in this file.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
               help="Hide the findings recorded in this baseline.")
@@ -76,7 +81,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Check every file again; read and write no result cache.")
 def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, config_path, isolated, view, no_validate,
           statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
-          baseline_path, no_progress, quiet, jobs, cache_dir, no_cache):
+          baseline_path, no_progress, quiet, jobs, cache_dir, no_cache, color):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
     from .pipeline import filter as filters
     from .pipeline import fix as fixes
@@ -98,21 +103,34 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     except (dtds.DTDError, configs.ConfigError) as e:
         raise UsageProblem(str(e)) from None
     reader = formats.SourceLines(stdin)
+    fail_on = fail_on or settings.fail_on(paths[0] if paths else None)
+    if show_diff:   # a preview: the diff on stdout, nothing changed, exit 1 when there is something to fix
+        fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
+        fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or unsafe_fixes))
+        sys.exit(EXIT_FINDINGS if fixable and not exit_zero else EXIT_OK)
+    report_to = sys.stdout
     if fix:
+        fixed_to = None
+        if stdin is not None:   # the fixed document goes to stdout, the findings left to stderr
+            fixed_to = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else sys.stdout
+            report_to = sys.stderr
         findings = fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True),
-                                   sys.stdout if show_diff else None)
-    texts = [filters.baseline_text(f, reader) for f in findings] if write_baseline or baseline_path else []
+                                   fixed_to=fixed_to)
+        sys.stdout.flush()
     if write_baseline:
-        filters.write_baseline(write_baseline, findings, texts)
+        filters.write_baseline(write_baseline, findings, [filters.baseline_text(f, reader) for f in findings])
         click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
+        sys.exit(EXIT_OK)   # recording the findings is the job done: `--write-baseline … && …` goes on
     if baseline_path:
         try:
-            findings = filters.new_since(findings, texts, filters.load_baseline(baseline_path))
-        except (ValueError, KeyError, json.JSONDecodeError) as e:
+            findings = filters.new_since(findings, [filters.baseline_text(f, reader) for f in findings],
+                                         filters.load_baseline(baseline_path), baseline_path)
+        except (ValueError, KeyError, TypeError, json.JSONDecodeError) as e:
             raise UsageProblem(f"{baseline_path}: not a billlint baseline ({e})") from None
-    out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
+    out = open(output_file, "w", encoding="utf-8") if output_file else report_to
     try:
-        formatter = formats.get(fmt)(out, lines=reader, color=fmt == "text" and out.isatty(), quiet=quiet)
+        formatter = formats.get(fmt)(out, lines=reader, color=fmt in formats.HUMAN and use_color(color, out),
+                                     quiet=quiet, fail_on=fail_on, unsafe=unsafe_fixes)
         formatter.paths = files + ([stdin[0]] if stdin else [])
         formatter.start()
         for f in findings:
@@ -122,9 +140,22 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     finally:
         if output_file:
             out.close()
-    threshold = SEVERITY_RANK[fail_on or settings.fail_on(paths[0] if paths else None)]
+    threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def use_color(choice: str, stream, env=None) -> bool:
+    """--color always/never wins; in auto, NO_COLOR (set and not empty) turns color off and FORCE_COLOR on,
+    else color on a terminal only (https://no-color.org)."""
+    env = os.environ if env is None else env
+    if choice != "auto":
+        return choice == "always"
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def _progress(total: int, fmt: str, output_file, off: bool):
@@ -173,11 +204,12 @@ def amendments(file, fmt, view):
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
-def changes(file, fmt):
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True)
+def changes(file, fmt, color):
     """What the committees struck and inserted in a reported bill, provision by provision."""
     from .analysis import changes as ch
     from .formats import changes as out
-    out.render(fmt, ch.report(_load_one(file)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+    out.render(fmt, ch.report(_load_one(file)), sys.stdout, color=fmt == "text" and use_color(color, sys.stdout))
 
 
 @cli.command()
@@ -185,11 +217,13 @@ def changes(file, fmt):
 @click.argument("new", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
-def diff(old, new, fmt):
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True)
+def diff(old, new, fmt, color):
     """The provision-by-provision changes from one version of a bill to another."""
     from .analysis import changes as ch
     from .formats import changes as out
-    out.render(fmt, ch.diff(_load_one(old), _load_one(new)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+    out.render(fmt, ch.diff(_load_one(old), _load_one(new)), sys.stdout,
+               color=fmt == "text" and use_color(color, sys.stdout))
 
 
 def _load_one(file: str):

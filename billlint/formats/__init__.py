@@ -25,12 +25,17 @@ def get(name: str):
 
 
 class Base:
-    def __init__(self, stream, lines=None, color: bool = False, quiet: bool = False):
+    def __init__(self, stream, lines=None, color: bool = False, quiet: bool = False, fail_on: str = "warning",
+                 unsafe: bool = False):
         self.stream = stream
         self.quiet = quiet          # findings only: no summary line
         self.lines = lines          # callable(path, line) -> source line text, for formats that quote it
         self.color = color
+        self.fail_on = fail_on      # the lowest severity that fails the run (JUnit failures follow it)
+        self.unsafe = unsafe        # --unsafe-fixes: fixes not marked safe count as fixable too
         self.count = 0
+        self.fixable = 0            # findings --fix would fix with the options given
+        self.hidden = 0             # findings only --unsafe-fixes would fix
         self.paths: list = []       # every file checked, for formats that list clean files too
 
     def start(self) -> None:
@@ -38,12 +43,25 @@ class Base:
 
     def handle(self, finding) -> None:
         self.count += 1
+        if self.fixes(finding):
+            self.fixable += 1
+        elif finding.fix is not None:
+            self.hidden += 1
+
+    def fixes(self, finding) -> bool:
+        """Whether --fix (with the options given) would fix this finding."""
+        return finding.fix is not None and (finding.fix.safe or self.unsafe)
 
     def finish(self, files: int, stats: dict | None = None) -> None:
         pass
 
     def write(self, s: str) -> None:
         self.stream.write(s)
+
+
+def statistics_rows(stats: dict) -> list[tuple[str, str, int]]:
+    """(code, name, count), the most frequent first."""
+    return [(code, name, n) for (code, name), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 class SourceLines:

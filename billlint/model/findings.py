@@ -33,9 +33,13 @@ class Finding:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def to_dict(self) -> dict:
+        """The finding as JSON shows it: a fix says its applicability ("safe" or "unsafe"), as ruff's does."""
         d = asdict(self)
         if self.fix is None:
             d.pop("fix")
+        else:
+            d["fix"] = {"applicability": "safe" if self.fix.safe else "unsafe", "start": self.fix.start,
+                        "end": self.fix.end, "replacement": self.fix.replacement}
         return d
 
 
