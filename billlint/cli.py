@@ -299,18 +299,33 @@ def dtd_status(dtd_path, config_path):
         else:
             missing += 1
             click.echo(f"{kind:<14} not found")
+    schemas = dtds.schemas_found(finder)
+    by_folder: dict = {}
+    for name, path, label in schemas:
+        by_folder.setdefault((os.path.dirname(path), label), []).append(name)
+    for (folder, label), names in by_folder.items():
+        click.echo(f"{'uslm':<14} {folder}: {', '.join(names)}  (from {label})")
+    if not schemas:
+        click.echo(f"{'uslm':<14} no USLM schema found")
     if missing:
         click.echo("looked in: " + "; ".join(finder.tried()))
-        click.echo("install the DTDs with: billlint dtd install FOLDER-OR-URL")
+        click.echo(f"install them with: billlint dtd install  ({dtds.SOURCES})")
     sys.exit(EXIT_FINDINGS if missing else EXIT_OK)
 
 
-@dtd_group.command("install")
-@click.argument("source")
+@dtd_group.command("install", epilog=f"{dtds.SOURCES}. With no SOURCE, billlint downloads them from there "
+                   f"({dtds.OFFICIAL_DTD_URL} and {dtds.OFFICIAL_USLM_URL}; BILLLINT_DTD_URL and BILLLINT_USLM_URL "
+                   "point elsewhere); this is the only time billlint uses the network. Offline, download them "
+                   "yourself and give the folder, or pass --dtd FOLDER to `check`.")
+@click.argument("source", required=False)
 def dtd_install(source):
-    """Copy bill.dtd, res.dtd and amend.dtd from a folder or URL into the user cache."""
+    """Install the bill DTDs (bill.dtd, res.dtd, amend.dtd) and USLM schemas into the user cache.
+
+    SOURCE is a folder or an http(s):// or file:// URL holding them; without it, GPO's published files are
+    downloaded.
+    """
     try:
-        done = dtds.install(source)
+        done = dtds.install(source) if source else dtds.install_official()
     except dtds.DTDError as e:
         raise UsageProblem(str(e)) from None
     for line in done:

@@ -150,8 +150,8 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         found = finder.find(kind)
         if found is None:
             out.problems.append(Problem("BL003", f"no DTD found for <{kind}> (looked in: "
-                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install "
-                                                 "FOLDER-OR-URL` or pass --dtd"))
+                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install` "
+                                                 f"(GPO's DTDs, from {dtds.BILL_DTD_REPO}) or pass --dtd FOLDER"))
         else:
             out.problems.extend(validate_tree(tree, found, source))
     out.doc = Document(path, tree, source, kind)
