@@ -37,7 +37,7 @@ def _split(values) -> list[str]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="billlint")
+@click.version_option(__version__, prog_name="billlint", message="%(prog)s %(version)s")
 def cli() -> None:
     """billlint: validate and lint United States Congress bill XML."""
 
@@ -178,26 +178,45 @@ def _progress(total: int, fmt: str, output_file, off: bool):
 
 
 @cli.command()
-@click.argument("file", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
 @click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds: internal, external, amended, quoted, anaphora.")
-def refs(file, fmt, view, kinds):
-    """List every cross-reference: where it stands, its kind, and what it resolves to."""
+def refs(paths, fmt, view, kinds):
+    """List every cross-reference: where it stands, its kind, and what it resolves to (files or folders)."""
     from .analysis.listing import reference_rows
-    from .formats import listing
-    listing.render(fmt, "refs", file, reference_rows(_load_one(file), view, kinds), sys.stdout)
+    _listing(fmt, "refs", paths, lambda doc: reference_rows(doc, view, kinds))
 
 
 @cli.command()
-@click.argument("file", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
 @click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
-def amendments(file, fmt, view):
-    """List each amendment instruction: its target, action and operands."""
+def amendments(paths, fmt, view):
+    """List each amendment instruction: its target, action and operands (files or folders)."""
     from .analysis.listing import instruction_rows
+    _listing(fmt, "amendments", paths, lambda doc: instruction_rows(doc, view))
+
+
+def _listing(fmt: str, name: str, paths, rows) -> None:
+    """A listing over files and the *.xml files under folders. One file that cannot be read is a usage error;
+    in a batch it is named on stderr, skipped, and the exit code is 1."""
     from .formats import listing
-    listing.render(fmt, "amendments", file, instruction_rows(_load_one(file), view), sys.stdout)
+    files = discover(list(paths))
+    if not files:
+        raise UsageProblem(f"no XML files in {', '.join(paths)}")
+    if len(files) == 1:
+        listing.render(fmt, name, [(files[0], rows(_load_one(files[0])))], sys.stdout)
+        return
+    got, failed = [], False
+    for f in files:
+        try:
+            got.append((f, rows(_load_one(f))))
+        except UsageProblem as e:
+            click.echo(f"skipped {e.message}", err=True)
+            failed = True
+    listing.render(fmt, name, got, sys.stdout)
+    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
 
 
 @cli.command()
@@ -269,7 +288,10 @@ def explain(rule):
     """Print a rule's documentation (by code or name)."""
     r = find(rule)
     if r is None:
-        raise UsageProblem(f"no rule {rule!r}; `billlint rules` lists them")
+        from .rules.registry import suggest
+        hint = suggest(rule)
+        raise UsageProblem(f"no rule {rule!r}" + (f"; did you mean {hint}?" if hint else "") +
+                           " (`billlint rules` lists them)")
     click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}")
 
 

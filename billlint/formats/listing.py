@@ -21,11 +21,14 @@ def _instruction(file: str, row: dict) -> str:
 LINES = {"refs": _reference, "amendments": _instruction}
 
 
-def render(name: str, listing: str, file: str, rows: list[dict], stream) -> None:
+def render(name: str, listing: str, files: list[tuple[str, list[dict]]], stream) -> None:
+    """Rows of one or more files; in JSON each row carries its file's path."""
     if name not in NAMES:
         raise ValueError(f"unknown format {name!r}")
     if name == "json":
+        rows = [{"path": file, **row} for file, got in files for row in got]
         stream.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
         return
-    for row in rows:
-        stream.write(LINES[listing](file, row) + "\n")
+    for file, rows in files:
+        for row in rows:
+            stream.write(LINES[listing](file, row) + "\n")

@@ -70,6 +70,7 @@ class Cache:
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump([_item(x) for x in findings], f)
+            os.chmod(tmp, 0o644)   # readable like any cache file (mkstemp makes it private)
             os.replace(tmp, target)
         except OSError:
             pass  # a cache that cannot be written is no reason to fail the check
