@@ -295,6 +295,16 @@ def explain(rule):
     click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}")
 
 
+@cli.command()
+def server():
+    """Run the Language Server (LSP over stdio) for editors: diagnostics as you type, fixes as code actions."""
+    try:
+        from .server import main as serve
+    except ImportError:
+        raise UsageProblem("billlint server needs pygls: pip install 'billlint[server]'") from None
+    serve()
+
+
 @cli.group("dtd")
 def dtd_group():
     """Find and install the official bill DTDs."""
