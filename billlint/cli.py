@@ -223,12 +223,12 @@ def _listing(fmt: str, name: str, paths, rows) -> None:
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True)
-def changes(file, fmt, color):
+def changes(file, fmt, output_file, color):
     """What the committees struck and inserted in a reported bill, provision by provision."""
     from .analysis import changes as ch
-    from .formats import changes as out
-    out.render(fmt, ch.report(_load_one(file)), sys.stdout, color=fmt == "text" and use_color(color, sys.stdout))
+    _write_changes(fmt, ch.report(_load_one(file)), output_file, color)
 
 
 @cli.command()
@@ -236,13 +236,24 @@ def changes(file, fmt, color):
 @click.argument("new", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
 @click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True)
-def diff(old, new, fmt, color):
+def diff(old, new, fmt, output_file, color):
     """The provision-by-provision changes from one version of a bill to another."""
     from .analysis import changes as ch
+    _write_changes(fmt, ch.diff(_load_one(old), _load_one(new)), output_file, color)
+
+
+def _write_changes(fmt, report, output_file, color: str = "auto") -> None:
     from .formats import changes as out
-    out.render(fmt, ch.diff(_load_one(old), _load_one(new)), sys.stdout,
-               color=fmt == "text" and use_color(color, sys.stdout))
+    if not output_file:
+        out.render(fmt, report, sys.stdout, color=fmt == "text" and use_color(color, sys.stdout))
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8") as stream:
+            out.render(fmt, report, stream)
+    except OSError as e:
+        raise UsageProblem(f"{output_file}: {e.strerror}") from None
 
 
 def _load_one(file: str):
@@ -258,27 +269,29 @@ def _load_one(file: str):
 @cli.command("rules")
 @click.option("--markdown", is_flag=True, help="Print the rule documentation as one markdown page (docs/rules.md).")
 def rules_cmd(markdown):
-    """List every rule: code, name, default severity, summary."""
+    """List every rule: code, name, default severity, [*] when --fix can fix its findings, summary."""
     if markdown:
         click.echo(rules_markdown(), nl=False)
         return
     for r in all_rules():
-        click.echo(f"{r.code}  {r.name:<28} {r.severity:<8} {r.summary}")
+        click.echo(f"{r.code}  {r.name:<28} {r.severity:<8} {'[*]' if r.fixable else '   '} {r.summary}")
 
 
 def rules_markdown() -> str:
     """docs/rules.md: a section per rule, from the rule docstrings (tests/test_docs.py keeps it current)."""
     from .rules.registry import FAMILIES
     out = ["# billlint rules\n\n", "Generated from the rule docstrings by `billlint rules --markdown`; do not edit.\n\n"]
-    out.append("| code | name | severity | summary |\n|---|---|---|---|\n" + "".join(
-        f"| {r.code} | [{r.name}](#{r.code.lower()}-{r.name}) | {r.severity} | {r.summary} |\n" for r in all_rules()))
+    out.append("| code | name | severity | fix | summary |\n|---|---|---|---|---|\n" + "".join(
+        f"| {r.code} | [{r.name}](#{r.code.lower()}-{r.name}) | {r.severity} | {'yes' if r.fixable else ''} | "
+        f"{r.summary} |\n" for r in all_rules()))
     family = None
     for r in all_rules():
         if r.family != family:
             family = r.family
             prefix = next(k for k, v in FAMILIES.items() if v == family)
             out.append(f"\n## {prefix}xx: {family}\n")
-        out.append(f"\n### {r.code} {r.name}\n\nDefault severity: {r.severity}.\n\n{r.doc}\n")
+        fix = " `--fix` fixes some of its findings." if r.fixable else ""
+        out.append(f"\n### {r.code} {r.name}\n\nDefault severity: {r.severity}.{fix}\n\n{r.doc}\n")
     return "".join(out)
 
 
@@ -292,7 +305,8 @@ def explain(rule):
         hint = suggest(rule)
         raise UsageProblem(f"no rule {rule!r}" + (f"; did you mean {hint}?" if hint else "") +
                            " (`billlint rules` lists them)")
-    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}")
+    cases = r.cases_path if os.path.exists(r.cases_path) else "(not in this installation)"
+    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}\n\n{r.facts}\nrule:  {r.path}\ncases: {cases}")
 
 
 @cli.command()

@@ -430,3 +430,17 @@ def test_pre_commit_hook_with_committed_dtds(tmp_path):
     r = subprocess.run([pre_commit, "try-repo", str(ROOT), "billlint", "--files", "good.xml"], cwd=repo,
                        capture_output=True, text=True, env=env, timeout=600)
     assert r.returncode == 0, r.stdout + r.stderr
+
+
+def test_rules_and_explain_say_which_rules_fix(run):
+    from billlint.rules.registry import all_rules
+    out = run("rules").out.splitlines()
+    rules = all_rules()
+    assert any(r.fixable for r in rules) and not all(r.fixable for r in rules)
+    for r in rules:
+        (line,) = [x for x in out if x.startswith(r.code + " ")]
+        assert ("[*]" in line) == r.fixable, line
+    assert "fixable: yes" in run("explain", "doubled-word").out
+    assert "fixable: no" in run("explain", "BL001").out
+    docs = (ROOT / "docs" / "rules.md").read_text()
+    assert "| BL402 | [doubled-word](#bl402-doubled-word) | warning | yes |" in docs
