@@ -18,6 +18,7 @@ from . import __version__
 from .pipeline import options as configs
 from .pipeline import dtd as dtds
 from . import formats
+from .formats import COLOR_CHOICES, use_color
 from .model.vocabulary import REPORTED, SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
 from .rules.registry import all_rules, find
 from .pipeline.discover import discover
@@ -25,7 +26,6 @@ from .pipeline.options import Settings
 from .pipeline.workers import run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
-COLOR_CHOICES = ("auto", "always", "never")
 
 
 class UsageProblem(click.ClickException):
@@ -143,19 +143,6 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
-
-
-def use_color(choice: str, stream, env=None) -> bool:
-    """--color always/never wins; in auto, NO_COLOR (set and not empty) turns color off and FORCE_COLOR on,
-    else color on a terminal only (https://no-color.org)."""
-    env = os.environ if env is None else env
-    if choice != "auto":
-        return choice == "always"
-    if env.get("NO_COLOR"):
-        return False
-    if env.get("FORCE_COLOR"):
-        return True
-    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def _progress(total: int, fmt: str, output_file, off: bool):

@@ -18,7 +18,7 @@ from helpers import CORPUS, DTD_DIR, ROOT, SAMPLES, bill, need_shared, need_tool
 from lxml import etree
 
 import billlint
-from billlint.cli import use_color
+from billlint.formats import use_color
 
 SLIP = bill('<section id="s1"><enum>1.</enum><header>Report</header><text>The Secretary shall submit to the the '
             'Committee a report.</text></section>')

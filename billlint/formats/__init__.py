@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 from pathlib import Path
 
 from .changes import NAMES as CHANGES  # noqa: F401  (`changes` and `diff`)
@@ -16,6 +17,20 @@ from .listing import NAMES as LISTINGS  # noqa: F401  (`refs` and `amendments`)
 
 NAMES = ("text", "concise", "json", "sarif", "github", "junit")   # `check`
 HUMAN = ("text", "concise")    # formats a person reads on a terminal (a progress bar may show)
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def use_color(choice: str, stream, env=None) -> bool:
+    """--color always/never wins; in auto, NO_COLOR (set and not empty) turns color off and FORCE_COLOR on,
+    else color on a terminal only (https://no-color.org)."""
+    env = os.environ if env is None else env
+    if choice != "auto":
+        return choice == "always"
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def get(name: str):

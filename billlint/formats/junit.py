@@ -34,7 +34,8 @@ class Formatter(Base):
             if bad:
                 failed += 1
                 n = len(bad)
-                fail = etree.SubElement(case, "failure", type=bad[0].severity,
+                worst = max(bad, key=lambda f: SEVERITY_RANK[f.severity]).severity
+                fail = etree.SubElement(case, "failure", type=worst,
                                         message=f"{n} finding{'s' * (n != 1)} at or above {self.fail_on}")
                 fail.text = "\n".join(_line(f) for f in bad)
             rest = [f for f in found if SEVERITY_RANK[f.severity] < threshold]
