@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
-from pathlib import Path
+import re
 
 from .changes import NAMES as CHANGES  # noqa: F401  (`changes` and `diff`)
 from .listing import NAMES as LISTINGS  # noqa: F401  (`refs` and `amendments`)
@@ -46,8 +46,32 @@ class Base:
         self.stream.write(s)
 
 
+# What must not reach a terminal or a line-oriented reader raw: C0 and C1 controls (newlines, ESC, BEL), DEL,
+# the Unicode line separators, and the lone surrogates that stand for a file name's undecodable bytes.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+
+
+def _escape(m) -> str:
+    o = ord(m.group())
+    if 0xDC80 <= o <= 0xDCFF:      # os.fsdecode's stand-in for the byte o - 0xDC00
+        return f"\\x{o - 0xDC00:02x}"
+    return f"\\x{o:02x}" if o < 0x100 else f"\\u{o:04x}"
+
+
+def printable(s: str) -> str:
+    """s with every control character, line separator and stand-in byte written as an escape: one line, inert."""
+    return _CONTROL.sub(_escape, s)
+
+
+def shown(s: str) -> str:
+    """Source text for a snippet: each control character becomes one replacement character, so columns hold."""
+    return _CONTROL.sub("\ufffd", s.replace("\t", " "))
+
+
 class SourceLines:
-    """Source lines for the text format, read once per file and only when a finding is shown."""
+    """Source lines for the text format, read once per file and only when a finding is shown.
+    A file is read the way the check reads it (load.read_regular): one reported as not read (a device, a FIFO,
+    over the size limit) is not read here either."""
 
     def __init__(self, stdin):
         self.stdin = stdin
@@ -55,11 +79,15 @@ class SourceLines:
     @functools.lru_cache(maxsize=4)
     def _source(self, path: str):
         from ..model.source import Source
+        from ..pipeline.load import read_regular
+        if self.stdin and path == self.stdin[0]:
+            return Source(self.stdin[1])
         try:
-            return Source(self.stdin[1] if self.stdin and path == self.stdin[0] else Path(path).read_bytes())
-        except OSError:
+            return Source(read_regular(path))
+        except (OSError, ValueError):
             return None
 
+    @functools.lru_cache(maxsize=16)
     def __call__(self, path: str, line: int) -> str | None:
         src = self._source(path)
         if src is None or not 0 < line <= src.line_count:

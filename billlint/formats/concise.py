@@ -1,11 +1,11 @@
 """concise: one line per finding, `path:line:col: CODE [name] message`."""
 
-from . import Base
+from . import Base, printable
 
 
 def line(f) -> str:
-    where = f" {f.provision}:" if f.provision else ""
-    return f"{f.path}:{f.line}:{f.column}: {f.code} [{f.name}]{where} {f.message}"
+    where = f" {printable(f.provision)}:" if f.provision else ""
+    return f"{printable(f.path)}:{f.line}:{f.column}: {f.code} [{f.name}]{where} {printable(f.message)}"
 
 
 class Formatter(Base):

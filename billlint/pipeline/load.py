@@ -10,9 +10,10 @@ are internal, and libxml2's amplification limit stops billion-laughs expansion.
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
@@ -43,8 +44,53 @@ class Loaded:
     kind: str | None = None
 
 
+class NotRead(OSError):
+    """A path billlint will not read: not a regular file, or over the size limit. The message says which."""
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _regular(st, limit: int) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise NotRead("is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+        raise NotRead(f"is {kind}, not a regular file; not read")
+    if st.st_size > limit:
+        raise NotRead(too_big(st.st_size, limit))
+
+
+def too_big(size: int, limit: int = MAX_BYTES) -> str:
+    return f"{size / 1e6:.0f} MB is over billlint's limit of {limit / 1e6:.0f} MB for one file; not read"
+
+
+def read_regular(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A FIFO, device or socket is never opened for
+    reading in a way that can block (O_NONBLOCK), and nothing past the limit is read even if the file grows.
+    Raises NotRead, or OSError when the file cannot be opened."""
+    _regular(os.stat(path), limit)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        _regular(os.fstat(fd), limit)     # the same file that was stat'ed, or one just as harmless
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise NotRead(too_big(len(data), limit))
+    return data
+
+
+def read_stream(stream, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a stream (standard input); NotRead past that."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise NotRead(f"more than {limit / 1e6:.0f} MB on standard input, over billlint's limit for one file; "
+                      "not read")
+    return data
+
+
 def read(path: str) -> bytes:
-    return Path(path).read_bytes()
+    return read_regular(path)
 
 
 def _parser(entities) -> etree.XMLParser:
@@ -110,24 +156,28 @@ def root_kind(root) -> str | None:
     return None
 
 
+def read_checked(path: str) -> tuple[bytes | None, Problem | None]:
+    """The file's bytes, or the BL006 problem that says why they were not read."""
+    try:
+        return read(path), None
+    except NotRead as e:
+        return None, Problem("BL006", str(e))
+    except IsADirectoryError:
+        return None, Problem("BL006", "is a directory, not a file")
+    except FileNotFoundError:
+        return None, Problem("BL006", "no such file")
+    except OSError as e:
+        return None, Problem("BL006", f"cannot read: {e.strerror or e}")
+    except ValueError as e:   # a NUL in the name
+        return None, Problem("BL006", f"cannot read: {e}")
+
+
 def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, validate: bool = True) -> Loaded:
     out = Loaded(path)
     if data is None:
-        try:
-            size = Path(path).stat().st_size
-            if size > MAX_BYTES:
-                out.problems.append(Problem("BL006", f"{size / 1e6:.0f} MB is over billlint's limit of "
-                                                     f"{MAX_BYTES / 1e6:.0f} MB for one file; not read"))
-                return out
-            data = read(path)
-        except IsADirectoryError:
-            out.problems.append(Problem("BL006", "is a directory, not a file"))
-            return out
-        except FileNotFoundError:
-            out.problems.append(Problem("BL006", "no such file"))
-            return out
-        except OSError as e:
-            out.problems.append(Problem("BL006", f"cannot read: {e.strerror or e}"))
+        data, problem = read_checked(path)
+        if problem is not None:
+            out.problems.append(problem)
             return out
     if not data.strip():
         out.problems.append(Problem("BL001", "file is empty"))

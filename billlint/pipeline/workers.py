@@ -14,7 +14,7 @@ from . import filter as filters
 from ..model.findings import Finding
 from .check import check_loaded, problem_finding
 from .discover import discover
-from .load import Problem, load
+from .load import Loaded, Problem, load, read_checked
 from .options import ConfigError, Settings
 
 
@@ -23,10 +23,9 @@ def check_file(path: str, settings: Settings, data: bytes | None = None) -> list
     try:
         cache = key = None
         if settings.cache_dir is not None and data is None:
-            try:
-                data = open(path, "rb").read()
-            except OSError:
-                data = None  # the loader reports it
+            data, problem = read_checked(path)    # the same checks (regular file, size) with the cache on
+            if problem is not None:
+                return check_loaded(Loaded(path, problems=[problem]), opts)
             if data is not None:
                 from .cache import Cache
                 cache = Cache(settings.cache_dir)
