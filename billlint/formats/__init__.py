@@ -63,6 +63,27 @@ def printable(s: str) -> str:
     return _CONTROL.sub(_escape, s)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def unsurrogate(s: str) -> str:
+    """s with only the stand-ins for undecodable bytes escaped (for formats that escape the rest themselves)."""
+    return _SURROGATE.sub(_escape, s)
+
+
+def xml_safe(s: str) -> str:
+    """s with the characters XML 1.0 cannot hold escaped (JUnit output)."""
+    return _NOT_XML.sub(_escape, s)
+
+
+def json_text(value, **kw) -> str:
+    """JSON of value, UTF-8 safe: a file name's undecodable byte stays the JSON escape \\udcXX (json.loads and
+    os.fsencode give the name back), never an error."""
+    import json
+    return _SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", json.dumps(value, ensure_ascii=False, **kw))
+
+
 def shown(s: str) -> str:
     """Source text for a snippet: each control character becomes one replacement character, so columns hold."""
     return _CONTROL.sub("\ufffd", s.replace("\t", " "))
@@ -81,7 +102,7 @@ class SourceLines:
         from ..model.source import Source
         from ..pipeline.load import read_regular
         if self.stdin and path == self.stdin[0]:
-            return Source(self.stdin[1])
+            return Source(self.stdin[1]) if isinstance(self.stdin[1], bytes) else None
         try:
             return Source(read_regular(path))
         except (OSError, ValueError):

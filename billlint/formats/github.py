@@ -1,13 +1,13 @@
 """github: workflow commands that GitHub Actions turns into annotations on the pull request."""
 
 from ..model.vocabulary import ERROR, INFO, WARNING
-from . import Base
+from . import Base, unsurrogate
 
 _LEVEL = {ERROR: "error", WARNING: "warning", INFO: "notice"}   # GitHub's words
 
 
 def _data(s: str) -> str:
-    return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return unsurrogate(s).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def _prop(s: str) -> str:

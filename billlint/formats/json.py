@@ -1,8 +1,6 @@
 """json: a list of findings, each with path, line, column, code, name, severity, message, provision."""
 
-import json
-
-from . import Base
+from . import Base, json_text
 
 
 class Formatter(Base):
@@ -14,5 +12,4 @@ class Formatter(Base):
         self.items.append(f.to_dict())
 
     def finish(self, files: int, stats=None) -> None:
-        json.dump(self.items, self.stream, indent=2, ensure_ascii=False)
-        self.write("\n")
+        self.write(json_text(self.items, indent=2) + "\n")

@@ -4,7 +4,7 @@ from collections import OrderedDict
 
 from lxml import etree
 
-from . import Base
+from . import Base, xml_safe
 
 
 class Formatter(Base):
@@ -19,10 +19,11 @@ class Formatter(Base):
         suite = etree.Element("testsuite", name="billlint", tests=str(max(files, len(self.by_file))),
                               failures=str(self.count), errors="0")
         for path in list(self.paths) + [p for p in self.by_file if p not in self.paths]:
-            case = etree.SubElement(suite, "testcase", classname="billlint", name=path)
+            case = etree.SubElement(suite, "testcase", classname="billlint", name=xml_safe(path))
             for f in self.by_file.get(path, []):
-                fail = etree.SubElement(case, "failure", type=f"{f.code} {f.name}", message=f.message)
-                fail.text = f"{f.path}:{f.line}:{f.column}: {f.code} [{f.name}] {f.provision + ': ' if f.provision else ''}{f.message}"
+                fail = etree.SubElement(case, "failure", type=f"{f.code} {f.name}", message=xml_safe(f.message))
+                fail.text = xml_safe(f"{f.path}:{f.line}:{f.column}: {f.code} [{f.name}] "
+                                     f"{f.provision + ': ' if f.provision else ''}{f.message}")
         root = etree.Element("testsuites")
         root.append(suite)
         self.write(etree.tostring(root, pretty_print=True, xml_declaration=True, encoding="UTF-8").decode())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 NAMES = ("text", "json")
 
@@ -25,7 +24,9 @@ def render(name: str, listing: str, file: str, rows: list[dict], stream) -> None
     if name not in NAMES:
         raise ValueError(f"unknown format {name!r}")
     if name == "json":
-        stream.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        from . import json_text
+        stream.write(json_text(rows, indent=2) + "\n")
         return
     for row in rows:
-        stream.write(LINES[listing](file, row) + "\n")
+        from . import printable
+        stream.write(printable(LINES[listing](file, row)) + "\n")

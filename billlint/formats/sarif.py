@@ -1,12 +1,12 @@
 """sarif: SARIF 2.1.0, the format GitHub code scanning reads: the rules with their docs, and a result per finding."""
 
-import json
 import os
+from urllib.parse import quote
 
 from .. import __version__
 from ..model.vocabulary import ERROR, INFO, WARNING
 from ..rules.registry import all_rules
-from . import Base
+from . import Base, json_text
 
 _LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}   # SARIF's words
 
@@ -62,11 +62,12 @@ class Formatter(Base):
                 "columnKind": "unicodeCodePoints",
             }],
         }
-        json.dump(log, self.stream, indent=2, ensure_ascii=False)
-        self.write("\n")
+        self.write(json_text(log, indent=2) + "\n")
 
 
 def _uri(path: str) -> str:
+    """A URI reference (RFC 3986): the path's bytes percent-encoded, "/" kept; relative when below the cwd."""
     rel = os.path.relpath(path) if os.path.isabs(path) else path
-    return rel.replace(os.sep, "/").replace(" ", "%20") if not rel.startswith("..") else \
-        "file://" + os.path.abspath(path).replace(os.sep, "/").replace(" ", "%20")
+    if rel.startswith(".."):
+        return "file://" + quote(os.fsencode(os.path.abspath(path).replace(os.sep, "/")), safe="/")
+    return quote(os.fsencode(rel.replace(os.sep, "/")), safe="/")

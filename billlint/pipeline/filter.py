@@ -155,8 +155,8 @@ def write_baseline(path: str, findings, texts) -> None:
 
 
 def load_baseline(path: str) -> Counter:
-    with open(path, encoding="utf-8") as f:
-        data = json.load(f)
+    from .load import read_regular
+    data = json.loads(read_regular(path).decode("utf-8"))
     if not isinstance(data, dict) or "findings" not in data:
         raise ValueError(f"{path}: not a billlint baseline")
     return Counter(tuple(e[k] for k in ("path", "code", "provision", "text")) for e in data["findings"])

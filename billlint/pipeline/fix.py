@@ -2,17 +2,25 @@
 
 Fix offsets are characters of the decoded file (BOM removed). The file is decoded, edited, encoded
 back, and written atomically (a temporary file in the same folder, then a rename), keeping its mode.
+
+Fixes are applied only to the exact bytes they were found in: each carries the sha256 of the bytes checked,
+the file read for fixing must have it, and just before the rename it must still have it. A file changed in
+between (an editor, a second billlint --fix) is left alone and said so: offsets from one version applied to
+another would garble it. A read-only file is never replaced.
 """
 
 from __future__ import annotations
 
 import codecs
 import difflib
+import hashlib
 import os
+import stat
 import re
 import shutil
 import tempfile
-from pathlib import Path
+
+from .load import NotRead, read_regular
 
 
 class FixError(Exception):
@@ -53,7 +61,12 @@ def unified(path: str, old: bytes, new: bytes) -> str:
     return "".join(difflib.unified_diff(a, b, fromfile=path, tofile=path))
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: str, data: bytes, expect: str | None = None) -> None:
+    """Replace path with data; with `expect`, only if the file still has that digest (FixError if not)."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".billlint-", dir=folder)
     try:
@@ -62,6 +75,8 @@ def write_atomic(path: str, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         shutil.copymode(path, tmp)
+        if expect is not None and digest(_current(path)) != expect:
+            raise FixError("the file changed while it was being fixed; not fixed")
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
@@ -76,22 +91,46 @@ def fix_files(findings, unsafe: bool, stdin, say, diff_to=None) -> list:
         if f.fix is not None and (f.fix.safe or unsafe):
             by_path.setdefault(f.path, []).append(f)
     fixed_ids = set()
+    failed = 0
     for path, fs in by_path.items():
         if stdin is not None and path == stdin[0]:
             continue
         try:
-            old = Path(path).read_bytes()
+            old = _current(path)
+            checked = {f.fix.digest for f in fs}
+            if checked != {digest(old)}:
+                raise FixError("the file changed since it was checked; not fixed (run billlint again)")
             new, n = apply_fixes(old, [f.fix for f in fs])
-        except (OSError, FixError) as e:
+            if diff_to is not None:
+                diff_to.write(unified(path, old, new))
+                continue
+            if new == old:
+                continue
+            if _read_only(path):
+                raise FixError("the file is read-only; not fixed")
+            write_atomic(path, new, expect=digest(old))
+        except FixError as e:
+            say(f"{path}: {e}")
+            continue
+        except NotRead as e:
             say(f"{path}: not fixed: {e}")
             continue
-        if diff_to is not None:
-            diff_to.write(unified(path, old, new))
+        except OSError as e:
+            say(f"{path}: not fixed: cannot write: {e.strerror or e}")
+            failed += 1
             continue
-        if new != old:
-            write_atomic(path, new)
-            say(f"{path}: fixed {n} finding{'s' * (n != 1)}")
-            fixed_ids.update(id(f) for f in fs)
+        say(f"{path}: fixed {n} finding{'s' * (n != 1)}")
+        fixed_ids.update(id(f) for f in fs)
     if diff_to is not None:
-        return findings
-    return [f for f in findings if id(f) not in fixed_ids]
+        return findings, failed
+    return [f for f in findings if id(f) not in fixed_ids], failed
+
+
+def _current(path: str) -> bytes:
+    return read_regular(path)
+
+
+def _read_only(path: str) -> bool:
+    """No write permission for anyone, or none for us: root may write a 0444 file, but its owner meant it kept."""
+    mode = os.stat(path).st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)

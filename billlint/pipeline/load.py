@@ -10,6 +10,7 @@ are internal, and libxml2's amplification limit stops billion-laughs expansion.
 from __future__ import annotations
 
 import codecs
+import hashlib
 import os
 import re
 import stat
@@ -42,6 +43,7 @@ class Loaded:
     doc: Document | None = None
     problems: list[Problem] = field(default_factory=list)
     kind: str | None = None
+    digest: str = ""      # sha256 of the bytes checked, which fixes are offsets into
 
 
 class NotRead(OSError):
@@ -179,6 +181,7 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         if problem is not None:
             out.problems.append(problem)
             return out
+    out.digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         out.problems.append(Problem("BL001", "file is empty"))
         return out

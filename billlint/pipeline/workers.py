@@ -68,7 +68,10 @@ def run(paths: list[str], settings: Settings, stdin: tuple[str, bytes] | None = 
     """Check every file; findings sorted by file, then line. A missing DTD is reported once per type."""
     findings: list[Finding] = []
     files = discover(paths, settings)
-    if stdin is not None:
+    if stdin is not None and isinstance(stdin[1], Exception):   # standard input over the size limit
+        failed = Loaded(stdin[0], problems=[Problem("BL006", str(stdin[1]))])
+        findings += check_loaded(failed, settings.options_for(stdin[0]))
+    elif stdin is not None:
         findings += check_file(stdin[0], settings, data=stdin[1])
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(files) >= POOL_THRESHOLD:
