@@ -124,7 +124,7 @@ def parse_bytes(data: bytes):
 
 
 def _syntax_problem(e: etree.XMLSyntaxError, data: bytes) -> Problem:
-    msg = (e.msg or str(e)).strip()
+    msg = " ".join((e.msg or str(e)).split())
     line, col = e.position if e.position else (e.lineno or 1, 1)
     line, col = max(line or 1, 1), max(col or 1, 1)
     lower = msg.lower()
@@ -256,14 +256,18 @@ def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
     if found.dtd.validate(tree):
         return []
     out = []
+    columns: dict = {}   # (line, element) -> column: 50,000 errors on one line decode it once, not 50,000 times
     for err in found.dtd.error_log:
         line = err.line or 1
         col = err.column or 0
         if col <= 0:
             # libxml2 gives no column for validity errors; point at the element the message names.
             m = _ELEMENT_IN_MSG.search(err.message)
-            text = source.line_text(line)
-            i = text.find("<" + m.group(1)) if m else -1
-            col = i + 1 if i >= 0 else len(text) - len(text.lstrip()) + 1
-        out.append(Problem("BL002", err.message.strip(), line, col))
+            key = (line, m.group(1) if m else None)
+            if key not in columns:
+                text = source.line_text(line)
+                i = text.find("<" + m.group(1)) if m else -1
+                columns[key] = i + 1 if i >= 0 else len(text) - len(text.lstrip()) + 1
+            col = columns[key]
+        out.append(Problem("BL002", " ".join(err.message.split()), line, col))   # some messages hold a newline
     return out
