@@ -25,7 +25,9 @@ _TOKEN = re.compile(
 _ENTITY = re.compile(rb"&[^;\s<&]{1,40};")
 _SPECIAL = re.compile(rb"[<&\r]")
 _PACK_ABOVE = 8_000_000
-_NEWLINE = re.compile(rb"\r\n|\r|\n")
+# Lines are counted as libxml2 (and so xmllint and lxml's sourceline) counts them: a line ends at LF, so
+# CRLF is one line end and a lone CR ends no line.
+_NEWLINE = re.compile(rb"\n")
 _STEP = 256   # characters between the marks that place a column on a long non-ASCII line
 
 
@@ -148,7 +150,8 @@ class Source:
     def line_text(self, line: int) -> str:
         if not 1 <= line <= len(self._line_starts):
             return ""
-        return self.slice(self._line_starts[line - 1], self._line_end(line - 1)).rstrip("\r\n")
+        text = self.slice(self._line_starts[line - 1], self._line_end(line - 1))
+        return text.rstrip("\r\n").replace("\r", " ")   # a lone CR would move the cursor
 
     def at(self, line: int, col: int) -> int:
         """The offset of a 1-based line and column."""
