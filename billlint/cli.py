@@ -6,7 +6,6 @@ internal error.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections import Counter
@@ -30,6 +29,9 @@ EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
 class UsageProblem(click.ClickException):
     exit_code = EXIT_ERROR
+
+    def format_message(self) -> str:
+        return formats.printable(self.message)     # one line, whatever the paths in it hold
 
 
 def _split(values) -> list[str]:
@@ -88,46 +90,61 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     paths = list(paths) or ["."]
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from .pipeline.cache import default_dir
-    settings = Settings(_split(select) or None, _split(ignore), _split(extend_select), view, not no_validate,
-                        tuple(dtd_path), config_path, isolated,
-                        cache_dir=None if no_cache else str(cache_dir or default_dir()))
+    try:
+        settings = Settings(_split(select) or None, _split(ignore), _split(extend_select), view, not no_validate,
+                            tuple(dtd_path), config_path, isolated,
+                            cache_dir=None if no_cache else str(cache_dir or default_dir()))
+    except configs.ConfigError as e:
+        raise UsageProblem(str(e)) from None
     stdin = None
     if "-" in paths:
+        from .pipeline.load import NotRead, read_stream
         paths.remove("-")
-        stdin = (stdin_filename or "-", sys.stdin.buffer.read())
+        try:
+            stdin = (stdin_filename or "-", read_stream(sys.stdin.buffer))
+        except NotRead as e:
+            stdin = (stdin_filename or "-", e)    # reported as the file's finding
+    out = _open_report(output_file)
     try:
         settings.options_for(paths[0] if paths else (stdin_filename or "stdin.xml"))  # config errors first
         total = len(discover(paths, settings))
         with _progress(total, fmt, output_file, no_progress or quiet) as tick:
             files, findings = run(paths, settings, stdin=stdin, progress=tick, jobs=jobs)
     except (dtds.DTDError, configs.ConfigError) as e:
+        _close(out, output_file)
         raise UsageProblem(str(e)) from None
     reader = formats.SourceLines(stdin)
     fail_on = fail_on or settings.fail_on(paths[0] if paths else None)
+    trouble = []     # environment errors: said on one line each, exit 2 once the report is written
     if show_diff:   # a preview: the diff on stdout, nothing changed, exit 1 when there is something to fix
+        _close(out, output_file)
         fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
         fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or unsafe_fixes))
         sys.exit(EXIT_FINDINGS if fixable and not exit_zero else EXIT_OK)
-    report_to = sys.stdout
     if fix:
         fixed_to = None
         if stdin is not None:   # the fixed document goes to stdout, the findings left to stderr
             fixed_to = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else sys.stdout
-            report_to = sys.stderr
-        findings = fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True),
-                                   fixed_to=fixed_to)
+            out = out if output_file else sys.stderr
+        findings, failed = fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True),
+                                           fixed_to=fixed_to)
         sys.stdout.flush()
+        trouble += ["some fixes could not be written"] * bool(failed)
     if write_baseline:
-        filters.write_baseline(write_baseline, findings, [filters.baseline_text(f, reader) for f in findings])
-        click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
-        sys.exit(EXIT_OK)   # recording the findings is the job done: `--write-baseline … && …` goes on
+        try:
+            filters.write_baseline(write_baseline, findings, [filters.baseline_text(f, reader) for f in findings])
+            click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
+            exit_zero = True   # recording the findings is the job done: `--write-baseline … && …` goes on
+        except OSError as e:
+            trouble.append(f"cannot write the baseline {formats.printable(write_baseline)}: {e.strerror or e}")
     if baseline_path:
         try:
             findings = filters.new_since(findings, [filters.baseline_text(f, reader) for f in findings],
                                          filters.load_baseline(baseline_path), baseline_path)
-        except (ValueError, KeyError, TypeError, json.JSONDecodeError) as e:
-            raise UsageProblem(f"{baseline_path}: not a billlint baseline ({e})") from None
-    out = open(output_file, "w", encoding="utf-8") if output_file else report_to
+        except (ValueError, KeyError, TypeError, OSError) as e:
+            _close(out, output_file)
+            raise UsageProblem(f"{formats.printable(baseline_path)}: not a billlint baseline "
+                               f"({formats.printable(str(e))})") from None
     try:
         formatter = formats.get(fmt)(out, lines=reader, color=fmt in formats.HUMAN and use_color(color, out),
                                      quiet=quiet, fail_on=fail_on, unsafe=unsafe_fixes)
@@ -137,12 +154,41 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
             formatter.handle(f)
         stats = Counter((f.code, f.name) for f in findings) if statistics else None
         formatter.finish(len(files) + (stdin is not None), stats)
+        out.flush()
+    except OSError as e:
+        trouble.append(f"cannot write the report to {formats.printable(output_file or 'standard output')}: "
+                       f"{e.strerror or e}")
+        if not output_file:
+            _discard_stdout()
     finally:
-        if output_file:
-            out.close()
+        _close(out, output_file, trouble)
+    if trouble:
+        raise UsageProblem(trouble[-1])
     threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
+
+
+def _open_report(output_file):
+    """The report's stream, opened before any checking (a folder that is missing fails now, not after the
+    work). Characters the encoding cannot write come out as escapes, never as an error."""
+    if not output_file:
+        return sys.stdout
+    try:
+        return open(output_file, "w", encoding="utf-8", errors="backslashreplace")
+    except (OSError, ValueError) as e:
+        raise UsageProblem(f"cannot write the report to {formats.printable(output_file)}: "
+                           f"{getattr(e, 'strerror', None) or e}") from None
+
+
+def _close(out, output_file, trouble=None) -> None:
+    if not output_file:
+        return
+    try:
+        out.close()
+    except OSError as e:       # the last buffer meets a full device
+        if trouble is not None and not trouble:
+            trouble.append(f"cannot write the report to {formats.printable(output_file)}: {e.strerror or e}")
 
 
 def _progress(total: int, fmt: str, output_file, off: bool):
@@ -367,17 +413,61 @@ def dtd_install(source):
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run billlint; return the exit code instead of exiting."""
+    """Run billlint; return the exit code instead of exiting. Whatever happens, the user sees one line, not a
+    traceback: an environment error (full device, missing folder) exits 2."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        _discard_stdout()
+        return EXIT_OK
+    except OSError as e:
+        _discard_stdout()
+        _say(f"billlint: cannot write to standard output: {e.strerror or e}"
+             if e.errno is not None else f"billlint: {e}")
+        return EXIT_ERROR
+
+
+def _main(argv) -> int:
     try:
         cli.main(args=argv, prog_name="billlint", standalone_mode=False)
     except SystemExit as e:
         return e.code if isinstance(e.code, int) else EXIT_ERROR
     except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
+        _say("Aborted.")
         return EXIT_ERROR
     except click.ClickException as e:
-        e.show()
+        _say(None, e)
         return EXIT_ERROR
-    except BrokenPipeError:
-        return EXIT_OK
+    except (BrokenPipeError, OSError):
+        raise
+    except RecursionError:
+        _say("billlint: internal error: nesting too deep")
+        return EXIT_ERROR
+    except MemoryError:
+        _say("billlint: out of memory")
+        return EXIT_ERROR
+    except Exception as e:  # a bug in billlint: one line, not a traceback
+        _say(f"billlint: internal error: {type(e).__name__}: {formats.printable(str(e))}")
+        return EXIT_ERROR
     return EXIT_OK
+
+
+def _say(line: str | None, e: click.ClickException | None = None) -> None:
+    try:
+        if line is None:
+            e.show()
+        else:
+            click.echo(line, err=True)
+    except (OSError, UnicodeError):
+        pass
+
+
+def _discard_stdout() -> None:
+    """What stdout still buffers can never be written: point it at /dev/null so exiting does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass

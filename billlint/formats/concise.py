@@ -2,18 +2,19 @@
 fixes it)."""
 
 from ..model.vocabulary import ERROR, INFO, WARNING
-from . import Base, statistics_rows
+from . import Base, printable, statistics_rows
 
 _COLORS = {ERROR: "\x1b[31m", WARNING: "\x1b[33m", INFO: "\x1b[36m"}
 BOLD, RESET = "\x1b[1m", "\x1b[0m"
 
 
 def line(f, fixable: bool = False, color: bool = False) -> str:
-    where = f" {f.provision}:" if f.provision else ""
+    where = f" {printable(f.provision)}:" if f.provision else ""
     sev = f"{_COLORS.get(f.severity, '')}{f.severity}{RESET}" if color else f.severity
-    place = f"{BOLD}{f.path}:{f.line}:{f.column}:{RESET}" if color else f"{f.path}:{f.line}:{f.column}:"
+    place = f"{printable(f.path)}:{f.line}:{f.column}:"
+    place = f"{BOLD}{place}{RESET}" if color else place
     mark = " [*]" if fixable else ""
-    return f"{place} {sev} {f.code}{mark} [{f.name}]{where} {f.message}"
+    return f"{place} {sev} {f.code}{mark} [{f.name}]{where} {printable(f.message)}"
 
 
 class Formatter(Base):

@@ -1,9 +1,7 @@
 """json: a list of findings, each with path, line, column, code, name, severity, message, provision, text and
 (when it has one) its fix with its applicability. With --statistics: {"findings": [...], "statistics": [...]}."""
 
-import json
-
-from . import Base, statistics_rows
+from . import Base, json_text, statistics_rows
 
 
 class Formatter(Base):
@@ -19,5 +17,4 @@ class Formatter(Base):
         if stats is not None:
             out = {"findings": self.items,
                    "statistics": [{"code": c, "name": n, "count": k} for c, n, k in statistics_rows(stats)]}
-        json.dump(out, self.stream, indent=2, ensure_ascii=False)
-        self.write("\n")
+        self.write(json_text(out, indent=2) + "\n")

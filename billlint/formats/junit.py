@@ -6,12 +6,12 @@ from collections import OrderedDict
 from lxml import etree
 
 from ..model.vocabulary import SEVERITY_RANK
-from . import Base, statistics_rows
+from . import Base, statistics_rows, xml_safe
 
 
 def _line(f) -> str:
     where = f"{f.provision}: " if f.provision else ""
-    return f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} [{f.name}] {where}{f.message}"
+    return xml_safe(f"{f.path}:{f.line}:{f.column}: {f.severity} {f.code} [{f.name}] {where}{f.message}")
 
 
 class Formatter(Base):
@@ -28,7 +28,7 @@ class Formatter(Base):
         suite = etree.Element("testsuite", name="billlint", tests=str(len(paths)), errors="0")
         failed = 0
         for path in paths:
-            case = etree.SubElement(suite, "testcase", classname="billlint", name=path)
+            case = etree.SubElement(suite, "testcase", classname="billlint", name=xml_safe(path))
             found = self.by_file.get(path, [])
             bad = [f for f in found if SEVERITY_RANK[f.severity] >= threshold]
             if bad:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 from ..analysis.amendments import ADD, INSERT, REDESIGNATE, REPEAL, RESTATE, STRIKE, STRIKE_INSERT
 
@@ -62,9 +61,11 @@ def render(name: str, listing: str, files: list[tuple[str, list[dict]]], stream)
     if name not in NAMES:
         raise ValueError(f"unknown format {name!r}")
     if name == "json":
+        from . import json_text
         rows = [{"path": file, **row} for file, got in files for row in got]
-        stream.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        stream.write(json_text(rows, indent=2) + "\n")
         return
+    from . import printable
     for file, rows in files:
         for row in rows:
-            stream.write(LINES[listing](file, row) + "\n")
+            stream.write(printable(LINES[listing](file, row)) + "\n")

@@ -1,15 +1,14 @@
 """sarif: SARIF 2.1.0, the format GitHub code scanning reads: the rules with their docs, and a result per finding."""
 
 import hashlib
-import json
 import os
-import urllib.parse
 from collections import Counter
+from urllib.parse import quote
 
 from .. import __version__
 from ..model.vocabulary import ERROR, INFO, WARNING
 from ..rules.registry import all_rules
-from . import Base, statistics_rows
+from . import Base, json_text, statistics_rows
 
 _LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}   # SARIF's words
 
@@ -78,8 +77,7 @@ class Formatter(Base):
                 **({"properties": {"statistics": {c: n for c, _name, n in statistics_rows(stats)}}} if stats else {}),
             }],
         }
-        json.dump(log, self.stream, indent=2, ensure_ascii=False)
-        self.write("\n")
+        self.write(json_text(log, indent=2) + "\n")
 
 
 def docs_url() -> str | None:
@@ -93,8 +91,8 @@ def docs_url() -> str | None:
 
 
 def _uri(path: str) -> str:
-    """A relative reference for files below the working folder, else a file:// URI; percent-encoded (RFC 3986)."""
+    """A URI reference (RFC 3986): the path's bytes percent-encoded, "/" kept; relative when below the cwd."""
     rel = os.path.relpath(path) if os.path.isabs(path) else path
     if rel.startswith(".."):
-        return "file://" + urllib.parse.quote(os.path.abspath(path).replace(os.sep, "/"))
-    return urllib.parse.quote(rel.replace(os.sep, "/"))
+        return "file://" + quote(os.fsencode(os.path.abspath(path).replace(os.sep, "/")), safe="/")
+    return quote(os.fsencode(rel.replace(os.sep, "/")), safe="/")

@@ -1,7 +1,7 @@
 """text: like ruff's full output: the finding, then the source line with a caret under the place; a summary
 that says how many findings --fix would fix."""
 
-from . import Base
+from . import Base, shown
 from .concise import line, statistics
 
 WIDTH = 100  # bills often hold a whole section on one line: show a window around the column
@@ -33,15 +33,14 @@ class Formatter(Base):
 
 
 def snippet(src: str, line: int, col: int, end_col: int = 0) -> str:
-    src = src.expandtabs(1)
     start = 0
     if len(src) > WIDTH:
         start = max(0, min(col - 1 - WIDTH // 3, len(src) - WIDTH))
-    shown = src[start:start + WIDTH]
+    window = shown(src[start:start + WIDTH])    # the window only: a line may be megabytes long
     lead = "…" if start > 0 else ""
     tail = "…" if start + WIDTH < len(src) else ""
-    shown = lead + shown.rstrip() + tail
+    window = lead + window.rstrip() + tail
     caret_at = col - 1 - start + len(lead)
     width = max(1, min((end_col - col) if end_col > col else 1, WIDTH - caret_at))
     gutter = " " * len(str(line))
-    return f"{gutter} |\n{line} | {shown}\n{gutter} | {' ' * caret_at}{'^' * width}\n"
+    return f"{gutter} |\n{line} | {window}\n{gutter} | {' ' * caret_at}{'^' * width}\n"

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -11,6 +11,8 @@ class Fix:
     end: int
     replacement: str
     safe: bool = True
+    # sha256 of the file's bytes the offsets are in: --fix edits only those exact bytes
+    digest: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)

@@ -2,17 +2,25 @@
 
 Fix offsets are characters of the decoded file (BOM removed). The file is decoded, edited, encoded
 back, and written atomically (a temporary file in the same folder, then a rename), keeping its mode.
+
+Fixes are applied only to the exact bytes they were found in: each carries the sha256 of the bytes checked,
+the file read for fixing must have it, and just before the rename it must still have it. A file changed in
+between (an editor, a second billlint --fix) is left alone and said so: offsets from one version applied to
+another would garble it. A read-only file is never replaced.
 """
 
 from __future__ import annotations
 
 import codecs
 import difflib
+import hashlib
 import os
+import stat
 import re
 import shutil
 import tempfile
-from pathlib import Path
+
+from .load import NotRead, read_regular
 
 
 class FixError(Exception):
@@ -107,7 +115,12 @@ def _clip(line: str, start: int, end: int) -> str:
     return ("…" if a > 0 else "") + line[a:b] + ("…" if b < len(line) else "")
 
 
-def write_atomic(path: str, data: bytes) -> None:
+def digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_atomic(path: str, data: bytes, expect: str | None = None) -> None:
+    """Replace path with data; with `expect`, only if the file still has that digest (FixError if not)."""
     folder = os.path.dirname(os.path.abspath(path))
     fd, tmp = tempfile.mkstemp(prefix=".billlint-", dir=folder)
     try:
@@ -116,50 +129,76 @@ def write_atomic(path: str, data: bytes) -> None:
             f.flush()
             os.fsync(f.fileno())
         shutil.copymode(path, tmp)
+        if expect is not None and digest(_current(path)) != expect:
+            raise FixError("the file changed while it was being fixed; not fixed")
         os.replace(tmp, path)
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
 
 
-def fix_files(findings, unsafe: bool, stdin, say, diff_to=None, fixed_to=None) -> list:
-    """Apply the fixes file by file; return the findings left over (fixed ones are gone). `say` reports
-    each file's outcome to the user. With a diff_to stream, write the fixes there as a diff and change nothing.
-    Standard input is never a file to write: its fixed text goes to fixed_to (a binary stream), as editors
-    expect from `ruff check --fix -`."""
+def fix_files(findings, unsafe: bool, stdin, say, diff_to=None, fixed_to=None) -> tuple[list, int]:
+    """Apply the fixes file by file; return the findings left over (fixed ones are gone) and how many files could
+    not be written. `say` reports each file's outcome to the user. With a diff_to stream, write the fixes there
+    as a diff and change nothing. Standard input is never a file to write: its fixed text goes to fixed_to (a
+    binary stream), as editors expect from `ruff check --fix -`."""
     by_path: dict = {}
     for f in findings:
         if f.fix is not None and (f.fix.safe or unsafe):
             by_path.setdefault(f.path, []).append(f)
     fixed_ids = set()
-    piped = stdin is not None and stdin[0] in by_path
+    failed = 0
+    piped = stdin is not None and isinstance(stdin[1], bytes)
+    stdin_out = stdin[1] if piped else None      # what goes back to the editor
     for path, fs in by_path.items():
         from_stdin = stdin is not None and path == stdin[0]
+        if from_stdin and not piped:
+            continue
         try:
-            old = stdin[1] if from_stdin else Path(path).read_bytes()
+            old = stdin[1] if from_stdin else _current(path)
+            checked = {f.fix.digest for f in fs}
+            if checked != {digest(old)}:
+                raise FixError("the file changed since it was checked; not fixed (run billlint again)")
             new, n = apply_fixes(old, [f.fix for f in fs])
-        except (OSError, FixError) as e:
+            if diff_to is not None:
+                diff_to.write(unified(path, old, new))
+                fixed_ids.update(id(f) for f in fs)
+                continue
+            if from_stdin:
+                stdin_out = new
+                fixed_ids.update(id(f) for f in fs)
+                continue
+            if new == old:
+                continue
+            if _read_only(path):
+                raise FixError("the file is read-only; not fixed")
+            write_atomic(path, new, expect=digest(old))
+        except FixError as e:
+            say(f"{path}: {e}")
+            continue
+        except NotRead as e:
             say(f"{path}: not fixed: {e}")
-            if from_stdin and fixed_to is not None and diff_to is None:
-                fixed_to.write(stdin[1])    # the editor gets its text back unchanged
             continue
-        if diff_to is not None:
-            diff_to.write(unified(path, old, new))
-            fixed_ids.update(id(f) for f in fs)
+        except OSError as e:
+            say(f"{path}: not fixed: cannot write: {e.strerror or e}")
+            failed += 1
             continue
-        if from_stdin:
-            if fixed_to is not None:
-                fixed_to.write(new)
-            fixed_ids.update(id(f) for f in fs)
-            continue
-        if new != old:
-            write_atomic(path, new)
-            say(f"{path}: fixed {n} finding{'s' * (n != 1)}")
-            fixed_ids.update(id(f) for f in fs)
-    if stdin is not None and not piped and fixed_to is not None and diff_to is None:
-        fixed_to.write(stdin[1])            # nothing to fix: the text as it came
+        say(f"{path}: fixed {n} finding{'s' * (n != 1)}")
+        fixed_ids.update(id(f) for f in fs)
     if diff_to is not None:
         n = len(fixed_ids)
         say(f"would fix {n} finding{'s' * (n != 1)}" if n else "nothing to fix")
-        return findings
-    return [f for f in findings if id(f) not in fixed_ids]
+        return findings, failed
+    if fixed_to is not None and stdin_out is not None:
+        fixed_to.write(stdin_out)             # fixed, or as it came when there was nothing to fix
+    return [f for f in findings if id(f) not in fixed_ids], failed
+
+
+def _current(path: str) -> bytes:
+    return read_regular(path)
+
+
+def _read_only(path: str) -> bool:
+    """No write permission for anyone, or none for us: root may write a 0444 file, but its owner meant it kept."""
+    mode = os.stat(path).st_mode
+    return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
