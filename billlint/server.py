@@ -106,4 +106,7 @@ def code_action(ls: LanguageServer, params: types.CodeActionParams) -> list[type
 
 
 def main() -> None:
+    import os
+    import sys
     server.start_io()
+    sys.stdout = open(os.devnull, "w")   # pygls closed the real one at `exit`: nothing more may reach it
