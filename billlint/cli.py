@@ -18,6 +18,8 @@ from .pipeline import options as configs
 from .pipeline import dtd as dtds
 from . import formats
 from .formats import COLOR_CHOICES, use_color
+from .formats.progress import progress_bar
+from .formats.rules import line as rules_line, markdown as rules_markdown  # noqa: F401  (tests read it here)
 from .model.vocabulary import REPORTED, SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
 from .rules.registry import all_rules, find
 from .pipeline.discover import discover
@@ -108,7 +110,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     try:
         settings.options_for(paths[0] if paths else (stdin_filename or "stdin.xml"))  # config errors first
         total = len(discover(paths, settings))
-        with _progress(total, fmt, output_file, no_progress or quiet) as tick:
+        with progress_bar(total, fmt, output_file, no_progress or quiet) as tick:
             files, findings = run(paths, settings, stdin=stdin, progress=tick, jobs=jobs)
     except (dtds.DTDError, configs.ConfigError) as e:
         _close(out, output_file)
@@ -189,25 +191,6 @@ def _close(out, output_file, trouble=None) -> None:
     except OSError as e:       # the last buffer meets a full device
         if trouble is not None and not trouble:
             trouble.append(f"cannot write the report to {formats.printable(output_file)}: {e.strerror or e}")
-
-
-def _progress(total: int, fmt: str, output_file, off: bool):
-    """A progress bar on stderr for batches on a terminal, in human formats only."""
-    import contextlib
-    if off or total <= 5 or fmt not in formats.HUMAN or not sys.stderr.isatty() or \
-            (not output_file and not sys.stdout.isatty()):
-        return contextlib.nullcontext(None)
-
-    @contextlib.contextmanager
-    def bar():
-        found = [0]
-        with click.progressbar(length=total, file=sys.stderr, label="checking",
-                               item_show_func=lambda _: f"{found[0]} findings") as b:
-            def tick(_path, n):
-                found[0] += n
-                b.update(1)
-            yield tick
-    return bar()
 
 
 @cli.command()
@@ -307,25 +290,7 @@ def rules_cmd(markdown):
         click.echo(rules_markdown(), nl=False)
         return
     for r in all_rules():
-        click.echo(f"{r.code}  {r.name:<28} {r.severity:<8} {'[*]' if r.fixable else '   '} {r.summary}")
-
-
-def rules_markdown() -> str:
-    """docs/rules.md: a section per rule, from the rule docstrings (tests/test_docs.py keeps it current)."""
-    from .rules.registry import FAMILIES
-    out = ["# billlint rules\n\n", "Generated from the rule docstrings by `billlint rules --markdown`; do not edit.\n\n"]
-    out.append("| code | name | severity | fix | summary |\n|---|---|---|---|---|\n" + "".join(
-        f"| {r.code} | [{r.name}](#{r.code.lower()}-{r.name}) | {r.severity} | {'yes' if r.fixable else ''} | "
-        f"{r.summary} |\n" for r in all_rules()))
-    family = None
-    for r in all_rules():
-        if r.family != family:
-            family = r.family
-            prefix = next(k for k, v in FAMILIES.items() if v == family)
-            out.append(f"\n## {prefix}xx: {family}\n")
-        fix = " `--fix` fixes some of its findings." if r.fixable else ""
-        out.append(f"\n### {r.code} {r.name}\n\nDefault severity: {r.severity}.{fix}\n\n{r.doc}\n")
-    return "".join(out)
+        click.echo(rules_line(r))
 
 
 @cli.command()
@@ -367,28 +332,11 @@ def dtd_status(dtd_path, config_path):
     except configs.ConfigError as e:
         raise UsageProblem(str(e)) from None
     finder = dtds.Finder(option=dtd_path, config=cfg.path_value("dtd"))
-    missing = 0
-    for kind in dtds.KINDS:
-        try:
-            found = finder.find(kind)
-        except dtds.DTDError as e:
-            raise UsageProblem(str(e)) from None
-        if found:
-            click.echo(f"{kind:<14} {found.location}  (from {found.source})")
-        else:
-            missing += 1
-            click.echo(f"{kind:<14} not found")
-    schemas = dtds.schemas_found(finder)
-    by_folder: dict = {}
-    for name, path, label in schemas:
-        by_folder.setdefault((os.path.dirname(path), label), []).append(name)
-    for (folder, label), names in by_folder.items():
-        click.echo(f"{'uslm':<14} {folder}: {', '.join(names)}  (from {label})")
-    if not schemas:
-        click.echo(f"{'uslm':<14} no USLM schema found")
-    if missing:
-        click.echo("looked in: " + "; ".join(finder.tried()))
-        click.echo(f"install them with: billlint dtd install  ({dtds.SOURCES})")
+    try:
+        lines, missing = dtds.status(finder)
+    except dtds.DTDError as e:
+        raise UsageProblem(str(e)) from None
+    click.echo("\n".join(lines))
     sys.exit(EXIT_FINDINGS if missing else EXIT_OK)
 
 

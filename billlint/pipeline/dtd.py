@@ -309,6 +309,28 @@ def _fetch_schemas(base: str, target: Path, names) -> list[str]:
     return done
 
 
+def status(finder: Finder) -> tuple[list[str], int]:
+    """`billlint dtd status`: a line per document type and per folder of USLM schemas; how many DTDs are missing."""
+    lines, missing = [], 0
+    for kind in KINDS:
+        found = finder.find(kind)
+        if found:
+            lines.append(f"{kind:<14} {found.location}  (from {found.source})")
+        else:
+            missing += 1
+            lines.append(f"{kind:<14} not found")
+    by_folder: dict = {}
+    for name, path, label in schemas_found(finder):
+        by_folder.setdefault((os.path.dirname(path), label), []).append(name)
+    lines += [f"{'uslm':<14} {folder}: {', '.join(names)}  (from {label})" for (folder, label), names in by_folder.items()]
+    if not by_folder:
+        lines.append(f"{'uslm':<14} no USLM schema found")
+    if missing:
+        lines.append("looked in: " + "; ".join(finder.tried()))
+        lines.append(f"install them with: billlint dtd install  ({SOURCES})")
+    return lines, missing
+
+
 def schemas_found(finder: Finder) -> list[tuple[str, str, str]]:
     """The USLM schemas a finder sees: (file name, path, where from), top-level schemas only."""
     places = [(label, Path(p)) for label, p in finder.places] + (
