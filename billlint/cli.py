@@ -215,24 +215,20 @@ def amendments(paths, fmt, view):
 
 
 def _listing(fmt: str, name: str, paths, rows) -> None:
-    """A listing over files and the *.xml files under folders. One file that cannot be read is a usage error;
-    in a batch it is named on stderr, skipped, and the exit code is 1."""
+    """A listing over files and folders. One file that cannot be read is a usage error; in a batch it is named
+    on stderr, skipped, and the exit code is 1."""
+    from .analysis.listing import over
     from .formats import listing
     files = discover(list(paths))
     if not files:
         raise UsageProblem(f"no XML files in {', '.join(paths)}")
     if len(files) == 1:
-        listing.render(fmt, name, [(files[0], rows(_load_one(files[0])))], sys.stdout)
-        return
-    got, failed = [], False
-    for f in files:
-        try:
-            got.append((f, rows(_load_one(f))))
-        except UsageProblem as e:
-            click.echo(f"skipped {e.message}", err=True)
-            failed = True
+        return listing.render(fmt, name, [(files[0], rows(_load_one(files[0])))], sys.stdout)
+    got, skipped = over(files, rows)
+    for message in skipped:
+        click.echo(f"skipped {message}", err=True)
     listing.render(fmt, name, got, sys.stdout)
-    sys.exit(EXIT_FINDINGS if failed else EXIT_OK)
+    sys.exit(EXIT_FINDINGS if skipped else EXIT_OK)
 
 
 @cli.command()
@@ -340,10 +336,7 @@ def dtd_status(dtd_path, config_path):
     sys.exit(EXIT_FINDINGS if missing else EXIT_OK)
 
 
-@dtd_group.command("install", epilog=f"{dtds.SOURCES}. With no SOURCE, billlint downloads them from there "
-                   f"({dtds.OFFICIAL_DTD_URL} and {dtds.OFFICIAL_USLM_URL}; BILLLINT_DTD_URL and BILLLINT_USLM_URL "
-                   "point elsewhere); this is the only time billlint uses the network. Offline, download them "
-                   "yourself and give the folder, or pass --dtd FOLDER to `check`.")
+@dtd_group.command("install", epilog=dtds.INSTALL_HELP)
 @click.argument("source", required=False)
 def dtd_install(source):
     """Install the bill DTDs (bill.dtd, res.dtd, amend.dtd) and USLM schemas into the user cache.

@@ -37,6 +37,10 @@ USLM_TOPS = tuple(f"uslm-{v}.xsd" for v in (
     "2.1.0", "2.0.17", "2.0.16", "2.0.15", "2.0.14", "2.0.13", "2.0.12", "2.0.11", "2.0.10", "2.0.9", "2.0.7",
     "2.0.5", "2.0.4", "2.0.3", "2.0.0")) + ("USLM.xsd", "uslm-meta-senate.xsd", "dcterms.xsd")
 SOURCES = (f"GPO publishes bill.dtd, res.dtd and amend.dtd at {BILL_DTD_REPO} and the USLM schemas at {USLM_REPO}")
+INSTALL_HELP = (f"{SOURCES}. With no SOURCE, billlint downloads them from there ({OFFICIAL_DTD_URL} and "
+                f"{OFFICIAL_USLM_URL}; BILLLINT_DTD_URL and BILLLINT_USLM_URL point elsewhere); this is the only "
+                "time billlint uses the network. Offline, download them yourself and give the folder, or pass "
+                "--dtd FOLDER to `check`.")
 _XS = "{http://www.w3.org/2001/XMLSchema}"
 
 
