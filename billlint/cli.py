@@ -22,7 +22,7 @@ from .formats import COLOR_CHOICES, use_color
 from .formats.progress import progress_bar
 from .formats.rules import line as rules_line, markdown as rules_markdown  # noqa: F401  (tests read it here)
 from .model.vocabulary import REPORTED, SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
-from .rules.registry import all_rules, find
+from .rules.registry import all_rules, did_you_mean, find
 from .pipeline.discover import discover
 from .pipeline.options import Settings
 from .pipeline.workers import run
@@ -107,9 +107,8 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     reader = formats.SourceLines(stdin)
     fail_on = fail_on or settings.fail_on(paths[0] if paths else None)
     if show_diff:   # a preview: the diff on stdout, nothing changed, exit 1 when there is something to fix
-        fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
-        fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or unsafe_fixes))
-        sys.exit(EXIT_FINDINGS if fixable and not exit_zero else EXIT_OK)
+        todo = fixes.preview(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
+        sys.exit(EXIT_FINDINGS if todo and not exit_zero else EXIT_OK)
     report_to = sys.stdout
     if fix:
         fixed_to = None
@@ -247,14 +246,11 @@ def rules_cmd(markdown):
 @click.argument("rule")
 def explain(rule):
     """Print a rule's documentation (by code or name)."""
+    from .formats.rules import explanation
     r = find(rule)
     if r is None:
-        from .rules.registry import suggest
-        hint = suggest(rule)
-        raise UsageProblem(f"no rule {rule!r}" + (f"; did you mean {hint}?" if hint else "") +
-                           " (`billlint rules` lists them)")
-    cases = r.cases_path if os.path.exists(r.cases_path) else "(not in this installation)"
-    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}\n\n{r.facts}\nrule:  {r.path}\ncases: {cases}")
+        raise UsageProblem(f"no rule {rule!r}{did_you_mean(rule)} (`billlint rules` lists them)")
+    click.echo(explanation(r))
 
 
 @cli.command()

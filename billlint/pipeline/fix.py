@@ -163,3 +163,9 @@ def fix_files(findings, unsafe: bool, stdin, say, diff_to=None, fixed_to=None) -
         say(f"would fix {n} finding{'s' * (n != 1)}" if n else "nothing to fix")
         return findings
     return [f for f in findings if id(f) not in fixed_ids]
+
+
+def preview(findings, unsafe: bool, stdin, say, stream) -> bool:
+    """--diff: the fixes as a diff on stream, nothing changed; whether there is anything to fix."""
+    fix_files(findings, unsafe, stdin, say, stream)
+    return any(f.fix is not None and (f.fix.safe or unsafe) for f in findings)
