@@ -21,7 +21,7 @@ from .formats import COLOR_CHOICES, use_color
 from .formats.progress import progress_bar
 from .formats.rules import line as rules_line, markdown as rules_markdown  # noqa: F401  (tests read it here)
 from .model.vocabulary import REPORTED, SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
-from .rules.registry import all_rules, find
+from .rules.registry import all_rules, did_you_mean, find
 from .pipeline.discover import discover
 from .pipeline.options import Settings
 from .pipeline.workers import run
@@ -120,9 +120,8 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     trouble = []     # environment errors: said on one line each, exit 2 once the report is written
     if show_diff:   # a preview: the diff on stdout, nothing changed, exit 1 when there is something to fix
         _close(out, output_file)
-        fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
-        fixable = sum(1 for f in findings if f.fix is not None and (f.fix.safe or unsafe_fixes))
-        sys.exit(EXIT_FINDINGS if fixable and not exit_zero else EXIT_OK)
+        todo = fixes.preview(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
+        sys.exit(EXIT_FINDINGS if todo and not exit_zero else EXIT_OK)
     if fix:
         fixed_to = None
         if stdin is not None:   # the fixed document goes to stdout, the findings left to stderr
@@ -293,14 +292,11 @@ def rules_cmd(markdown):
 @click.argument("rule")
 def explain(rule):
     """Print a rule's documentation (by code or name)."""
+    from .formats.rules import explanation
     r = find(rule)
     if r is None:
-        from .rules.registry import suggest
-        hint = suggest(rule)
-        raise UsageProblem(f"no rule {rule!r}" + (f"; did you mean {hint}?" if hint else "") +
-                           " (`billlint rules` lists them)")
-    cases = r.cases_path if os.path.exists(r.cases_path) else "(not in this installation)"
-    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}\n\n{r.facts}\nrule:  {r.path}\ncases: {cases}")
+        raise UsageProblem(f"no rule {rule!r}{did_you_mean(rule)} (`billlint rules` lists them)")
+    click.echo(explanation(r))
 
 
 @cli.command()

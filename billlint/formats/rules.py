@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ..rules.registry import FAMILIES, all_rules
 
 
@@ -25,3 +27,9 @@ def markdown() -> str:
         fix = " `--fix` fixes some of its findings." if r.fixable else ""
         out.append(f"\n### {r.code} {r.name}\n\nDefault severity: {r.severity}.{fix}\n\n{r.doc}\n")
     return "".join(out)
+
+
+def explanation(r) -> str:
+    """`billlint explain`: the rule's documentation and what it declares (fixable or not, among others)."""
+    cases = r.cases_path if os.path.exists(r.cases_path) else "(not in this installation)"
+    return f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}\n\n{r.facts}\nrule:  {r.path}\ncases: {cases}"

@@ -202,3 +202,9 @@ def _read_only(path: str) -> bool:
     """No write permission for anyone, or none for us: root may write a 0444 file, but its owner meant it kept."""
     mode = os.stat(path).st_mode
     return not mode & (stat.S_IWUSR | stat.S_IWGRP | stat.S_IWOTH) or not os.access(path, os.W_OK)
+
+
+def preview(findings, unsafe: bool, stdin, say, stream) -> bool:
+    """--diff: the fixes as a diff on stream, nothing changed; whether there is anything to fix."""
+    fix_files(findings, unsafe, stdin, say, stream)
+    return any(f.fix is not None and (f.fix.safe or unsafe) for f in findings)

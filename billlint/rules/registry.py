@@ -121,6 +121,12 @@ def suggest(key: str) -> str | None:
     return f"{r.code} {r.name}"
 
 
+def did_you_mean(key: str) -> str:
+    """"; did you mean BL402 doubled-word?" for a near miss, else ""."""
+    hint = suggest(key)
+    return f"; did you mean {hint}?" if hint else ""
+
+
 class Selection:
     """--select / --ignore / --extend-select over codes, names or code prefixes ("BL2", "ALL")."""
 
@@ -130,7 +136,7 @@ class Selection:
         self.ignore = list(ignore)
         bad = [k for k in self.select + self.ignore if not self._known(k)]
         if bad:
-            hints = [f"{k!r}: did you mean {suggest(k)}?" for k in bad if suggest(k)]
+            hints = [f"{k!r}{did_you_mean(k)}" for k in bad if suggest(k)]
             raise ValueError(f"unknown rule code, name or prefix: {', '.join(bad)}" +
                              (f" ({'; '.join(hints)})" if hints else ""))
 
