@@ -168,6 +168,28 @@ def label(value: int, cls: str) -> str:
     return s.upper() if cls in (UPPER, DOUBLE_UPPER) else s
 
 
+# No list of units in any law runs to this many (the longest chapters of the Code hold a few thousand
+# sections); a range past it -- "by redesignating section 9 as section 100000000" -- is not a list to expand.
+MAX_RUN = 10_000
+
+
+class TooLong(ValueError):
+    """A run of designations longer than MAX_RUN: reported by the rule that met it, never expanded."""
+
+    def __init__(self, first: int, stop: int, cls: str):
+        super().__init__(f"{stop - first:,} designations")
+        self.first, self.stop, self.cls, self.count = first, stop, cls, stop - first
+
+
+def run(first: int, stop: int, cls: str) -> list[str]:
+    """The cores of designations first .. stop-1 of a class, in order; TooLong when that is more than MAX_RUN.
+
+    The length is checked before anything is built: a number in a bill costs no memory."""
+    if stop - first > MAX_RUN:
+        raise TooLong(first, stop, cls)
+    return [label(v, cls) for v in range(first, stop)]
+
+
 def first(cls: str) -> str:
     return label(1, cls)
 

@@ -1,8 +1,7 @@
-"""json: a list of findings, each with path, line, column, code, name, severity, message, provision."""
+"""json: a list of findings, each with path, line, column, code, name, severity, message, provision, text and
+(when it has one) its fix with its applicability. With --statistics: {"findings": [...], "statistics": [...]}."""
 
-import json
-
-from . import Base
+from . import Base, json_text, statistics_rows
 
 
 class Formatter(Base):
@@ -14,5 +13,8 @@ class Formatter(Base):
         self.items.append(f.to_dict())
 
     def finish(self, files: int, stats=None) -> None:
-        json.dump(self.items, self.stream, indent=2, ensure_ascii=False)
-        self.write("\n")
+        out = self.items
+        if stats is not None:
+            out = {"findings": self.items,
+                   "statistics": [{"code": c, "name": n, "count": k} for c, n, k in statistics_rows(stats)]}
+        self.write(json_text(out, indent=2) + "\n")

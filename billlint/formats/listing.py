@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 
 from ..analysis.amendments import ADD, INSERT, REDESIGNATE, REPEAL, RESTATE, STRIKE, STRIKE_INSERT
 
@@ -65,11 +64,16 @@ def _citation(file: str, row: dict) -> str:
 LINES = {"refs": _reference, "amendments": _instruction, "cites": _citation}
 
 
-def render(name: str, listing: str, file: str, rows: list[dict], stream) -> None:
+def render(name: str, listing: str, files: list[tuple[str, list[dict]]], stream) -> None:
+    """Rows of one or more files; in JSON each row carries its file's path."""
     if name not in NAMES:
         raise ValueError(f"unknown format {name!r}")
     if name == "json":
-        stream.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        from . import json_text
+        rows = [{"path": file, **row} for file, got in files for row in got]
+        stream.write(json_text(rows, indent=2) + "\n")
         return
-    for row in rows:
-        stream.write(LINES[listing](file, row) + "\n")
+    from . import printable
+    for file, rows in files:
+        for row in rows:
+            stream.write(printable(LINES[listing](file, row)) + "\n")

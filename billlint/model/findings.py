@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 
 
 @dataclass(frozen=True)
@@ -11,6 +11,8 @@ class Fix:
     end: int
     replacement: str
     safe: bool = True
+    # sha256 of the file's bytes the offsets are in: --fix edits only those exact bytes
+    digest: str = field(default="", compare=False, repr=False)
 
 
 @dataclass(frozen=True)
@@ -33,9 +35,13 @@ class Finding:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def to_dict(self) -> dict:
+        """The finding as JSON shows it: a fix says its applicability ("safe" or "unsafe"), as ruff's does."""
         d = asdict(self)
         if self.fix is None:
             d.pop("fix")
+        else:
+            d["fix"] = {"applicability": "safe" if self.fix.safe else "unsafe", "start": self.fix.start,
+                        "end": self.fix.end, "replacement": self.fix.replacement}
         return d
 
 

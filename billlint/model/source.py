@@ -28,6 +28,7 @@ _PACK_ABOVE = 8_000_000
 # Lines are counted as libxml2 (and so xmllint and lxml's sourceline) counts them: a line ends at LF, so
 # CRLF is one line end and a lone CR ends no line.
 _NEWLINE = re.compile(rb"\n")
+_STEP = 256   # characters between the marks that place a column on a long non-ASCII line
 
 
 def _codec(encoding: str | None) -> str:
@@ -67,6 +68,8 @@ class Source:
         self._extra: array | None = None   # continuation bytes before each line
         self._spans: array | None = None
         self._where: dict = {}   # element -> index of its start tag, for the elements located so far
+        self._line_marks: dict = {}
+        self._maps: dict = {}    # start of a text node -> its Stretch
 
     @property
     def data(self) -> bytes:
@@ -99,11 +102,46 @@ class Source:
         return start + len(piece.decode("utf-8", errors="replace")[:k].encode("utf-8"))
 
     # lines -------------------------------------------------------------
+    def _line_of(self, offset: int) -> int:
+        return bisect.bisect_right(self._line_starts, offset) - 1
+
+    def _line_end(self, i: int) -> int:
+        starts = self._line_starts
+        return starts[i + 1] if i + 1 < len(starts) else self._size
+
+    def _marks(self, i: int) -> array | None:
+        """Byte offsets of every STEP-th character of line i; None for an ASCII line (bytes are characters).
+
+        Columns on a line are counted from the nearest mark, so a finding on a line of a megabyte costs no
+        more than one on a short line (many findings on one long line stay linear)."""
+        got = self._line_marks.get(i)
+        if got is None:
+            start, end = self._line_starts[i], self._line_end(i)
+            piece = self.data[start:end]
+            if piece.isascii():
+                got = False
+            else:
+                text = piece.decode("utf-8", errors="replace")
+                got, at = array("q"), start
+                for k in range(0, len(text), _STEP):
+                    got.append(at)
+                    at += len(text[k:k + _STEP].encode("utf-8"))
+            self._line_marks[i] = got
+        return got or None
+
+    def _column(self, i: int, offset: int) -> int:
+        """Characters from the start of line i to an offset on it."""
+        start = self._line_starts[i]
+        marks = self._marks(i)
+        if marks is None:
+            return offset - start
+        k = bisect.bisect_right(marks, offset) - 1
+        return k * _STEP + self._width(marks[k], offset)
+
     def line_col(self, offset: int) -> tuple[int, int]:
         """1-based line and column (in characters) of an offset."""
-        i = bisect.bisect_right(self._line_starts, offset) - 1
-        start = self._line_starts[i]
-        return i + 1, self._width(start, offset) + 1
+        i = self._line_of(offset)
+        return i + 1, self._column(i, offset) + 1
 
     @property
     def line_count(self) -> int:
@@ -112,14 +150,18 @@ class Source:
     def line_text(self, line: int) -> str:
         if not 1 <= line <= len(self._line_starts):
             return ""
-        start = self._line_starts[line - 1]
-        end = self._line_starts[line] if line < len(self._line_starts) else len(self.data)
-        return self.slice(start, end).rstrip("\r\n").replace("\r", " ")   # a lone CR would move the cursor
+        text = self.slice(self._line_starts[line - 1], self._line_end(line - 1))
+        return text.rstrip("\r\n").replace("\r", " ")   # a lone CR would move the cursor
 
     def at(self, line: int, col: int) -> int:
         """The offset of a 1-based line and column."""
-        line = min(max(line, 1), len(self._line_starts))
-        return self._after(self._line_starts[line - 1], col - 1)
+        i = min(max(line, 1), len(self._line_starts)) - 1
+        k = max(col - 1, 0)
+        marks = self._marks(i)
+        if marks is None:
+            return min(self._line_starts[i] + k, self._size)
+        j = min(k // _STEP, len(marks) - 1)
+        return self._after(marks[j], k - j * _STEP)
 
     def chars(self, offset: int) -> int:
         """The character offset in the decoded file of an offset."""
@@ -128,12 +170,12 @@ class Source:
             extra, total = array("q"), 0
             for i, start in enumerate(starts):
                 extra.append(total)
-                end = starts[i + 1] if i + 1 < len(starts) else len(self.data)
+                end = self._line_end(i)
                 total += (end - start) - self._width(start, end)
             self._extra = extra
-        i = bisect.bisect_right(starts, offset) - 1
+        i = self._line_of(offset)
         start = starts[i]
-        return offset - self._extra[i] - ((offset - start) - self._width(start, offset))
+        return offset - self._extra[i] - ((offset - start) - self._column(i, offset))
 
     # elements -----------------------------------------------------------
     def spans(self, el) -> tuple[int, int, int] | None:
@@ -216,8 +258,41 @@ class Source:
         return a, b
 
     def _advance(self, pos: int, n: int) -> int:
-        """The offset n parsed characters after pos, in a stretch of character data."""
-        text, count, end = self.data, 0, len(self.data)
+        """The offset n parsed characters after pos, in a stretch of character data.
+
+        The text node starting at pos is mapped once (a piece per run of plain text, entity or CRLF), and
+        each position in it is then a bisection: many findings in one long text node cost linear time."""
+        m = self._maps.get(pos)
+        if m is None:
+            m = self._maps[pos] = _Stretch(self, pos)
+        i = bisect.bisect_right(m.counts, n) - 1
+        if 0 <= i < len(m.counts):
+            k = n - m.counts[i]
+            if m.widths[i] < 0:          # an entity or a CRLF: one character
+                if k == 0:
+                    return m.starts[i]
+            elif k < m.widths[i]:
+                return self._within(m, i, k)
+        return self._walk(m.end, m.total, n)
+
+    def _within(self, m: "_Stretch", i: int, k: int) -> int:
+        start = m.starts[i]
+        if m.ascii[i]:
+            return start + k
+        marks = m.marks.get(i)
+        if marks is None:
+            text = self.data[start:m.ends[i]].decode("utf-8", errors="replace")
+            marks, at = array("q"), start
+            for j in range(0, len(text), _STEP):
+                marks.append(at)
+                at += len(text[j:j + _STEP].encode("utf-8"))
+            m.marks[i] = marks
+        j = k // _STEP
+        return self._after(marks[j], k - j * _STEP)
+
+    def _walk(self, pos: int, count: int, n: int) -> int:
+        """Past the end of a text node (n at its very end, or entities that expanded to markup): step on."""
+        text, end = self.data, len(self.data)
         while pos < end:
             # Plain text is counted in one step; only markup, entities and CRLF need a look.
             m = _SPECIAL.search(text, pos)
@@ -235,6 +310,7 @@ class Source:
             if ch == b"<":
                 if text.startswith(b"<![CDATA[", pos):
                     close = text.find(b"]]>", pos)
+                    close = end if close < 0 else close
                     inner = pos + 9
                     width = self._width(inner, close)
                     if count + width > n:
@@ -252,3 +328,55 @@ class Source:
                 pos += 2 if text.startswith(b"\r\n", pos) else 1
             count += 1
         return pos
+
+
+class _Stretch:
+    """One text node's character data from its start to the markup that ends it, in pieces: parallel arrays
+    of the parsed-character count at each piece's start, its source offsets, and its width in characters
+    (-1: an entity or CRLF, one character however many bytes)."""
+
+    def __init__(self, src: Source, pos: int):
+        self.counts, self.starts, self.ends, self.widths = array("q"), array("q"), array("q"), array("q")
+        self.ascii: list[bool] = []
+        self.marks: dict = {}
+        text, end, count = src.data, len(src.data), 0
+        while pos < end:
+            m = _SPECIAL.search(text, pos)
+            stop = m.start() if m else end
+            if stop > pos:
+                count = self._plain(src, pos, stop, count)
+            pos = stop
+            if pos >= end:
+                break
+            if text.startswith(b"<![CDATA[", pos):
+                close = text.find(b"]]>", pos)
+                close = end if close < 0 else close
+                if close > pos + 9:
+                    count = self._plain(src, pos + 9, close, count)
+                pos = close + 3
+                continue
+            if text[pos:pos + 1] == b"<":
+                break   # markup: the text node ends here
+            if text[pos:pos + 1] == b"&":
+                m = _ENTITY.match(text, pos)
+                stop = m.end() if m else pos + 1
+            else:
+                stop = pos + (2 if text.startswith(b"\r\n", pos) else 1)
+            self._piece(count, pos, stop, -1, True)
+            count += 1
+            pos = stop
+        self.end, self.total = min(pos, end), count
+
+    def _plain(self, src: Source, a: int, b: int, count: int) -> int:
+        piece = src.data[a:b]
+        ascii = piece.isascii()
+        width = len(piece) if ascii else len(piece.decode("utf-8", errors="replace"))
+        self._piece(count, a, b, width, ascii)
+        return count + width
+
+    def _piece(self, count, a, b, width, ascii) -> None:
+        self.counts.append(count)
+        self.starts.append(a)
+        self.ends.append(b)
+        self.widths.append(width)
+        self.ascii.append(ascii)

@@ -1,8 +1,10 @@
 """The result cache: findings of a file, keyed by its content, billlint's version, the effective options
 and the DTD used. A re-run over unchanged files reads the findings back instead of checking again.
 
-Entries are written atomically (temporary file, then rename), so concurrent runs never see half a file;
-an entry that cannot be read is ignored and rebuilt.
+Entries are written atomically (temporary file, then rename), so concurrent runs never see half a file.
+Each entry names its format version and carries a checksum of its findings; on reading, the version, the
+checksum and every field's type are checked, and anything odd (a hand-edited `{}`, a bad severity, a
+truncated file) is a miss: the file is checked again, never trusted.
 """
 
 from __future__ import annotations
@@ -19,6 +21,9 @@ from platformdirs import user_cache_dir
 
 from .. import __version__
 from ..model.findings import Finding, Fix
+from ..model.vocabulary import SEVERITIES
+
+FORMAT = 2     # the entry layout; bump when Finding or Fix changes
 
 
 @functools.lru_cache(maxsize=1)
@@ -56,20 +61,27 @@ class Cache:
         return self.folder / key[:2] / f"{key}.json"
 
     def get(self, key: str, path: str) -> list[Finding] | None:
+        from .load import read_regular
         try:
-            with open(self._file(key), encoding="utf-8") as f:
-                items = json.load(f)
+            entry = json.loads(read_regular(str(self._file(key)), ENTRY_BYTES))
+            if not isinstance(entry, dict) or entry.get("format") != FORMAT or entry.get("key") != key:
+                return None
+            items = entry.get("findings")
+            if not isinstance(items, list) or entry.get("sha256") != _checksum(items):
+                return None
             return [_finding(item, path) for item in items]
-        except (OSError, ValueError, TypeError, KeyError):
-            return None  # missing or corrupt: check the file again
+        except (OSError, ValueError, TypeError, KeyError, AttributeError):
+            return None  # missing, foreign or corrupt: check the file again
 
     def put(self, key: str, findings: list[Finding]) -> None:
         target = self._file(key)
         try:
             target.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+            items = [_item(x) for x in findings]
             with os.fdopen(fd, "w", encoding="utf-8") as f:
-                json.dump([_item(x) for x in findings], f)
+                json.dump({"format": FORMAT, "key": key, "sha256": _checksum(items), "findings": items}, f)
+            os.chmod(tmp, 0o644)   # readable like any cache file (mkstemp makes it private)
             os.replace(tmp, target)
         except OSError:
             pass  # a cache that cannot be written is no reason to fail the check
@@ -81,9 +93,34 @@ def _item(f: Finding) -> dict:
     return d
 
 
+ENTRY_BYTES = 50_000_000
+
+_FIELDS = {"line": int, "column": int, "code": str, "name": str, "severity": str, "message": str, "provision": str,
+           "end_line": int, "end_column": int, "text": str}
+_FIX_FIELDS = {"start": int, "end": int, "replacement": str, "safe": bool, "digest": str}
+
+
+def _checksum(items: list) -> str:
+    return hashlib.sha256(json.dumps(items, sort_keys=True, ensure_ascii=True).encode()).hexdigest()
+
+
+def _typed(item, fields: dict) -> bool:
+    return isinstance(item, dict) and item.keys() == fields.keys() and all(
+        type(item[k]) is t for k, t in fields.items())   # exact types: True is not a line number
+
+
 def _finding(item: dict, path: str) -> Finding:
-    fix = item.pop("fix", None)
-    return Finding(path=path, fix=Fix(**fix) if fix else None, **item)
+    from ..rules.registry import RULES, all_rules
+    all_rules()
+    fix = item.get("fix") if isinstance(item, dict) else None
+    rest = {k: v for k, v in item.items() if k != "fix"} if isinstance(item, dict) else None
+    if not _typed(rest, _FIELDS) or (fix is not None and not _typed(fix, _FIX_FIELDS)):
+        raise ValueError("not a finding")
+    r = RULES.get(rest["code"])
+    if r is None or r.name != rest["name"] or rest["severity"] not in SEVERITIES or rest["line"] < 0 \
+            or rest["column"] < 0 or (fix is not None and not 0 <= fix["start"] <= fix["end"]):
+        raise ValueError("not a finding")
+    return Finding(path=path, fix=Fix(**fix) if fix else None, **rest)
 
 
 def dtd_fingerprint(found) -> str:

@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..model.document import Document
 from ..model.findings import Finding, Fix, Report
-from ..model.vocabulary import BOTH, INTRODUCED, VIEWS
+from ..model.vocabulary import BOTH, DELETED, INTRODUCED, REPORTED, VIEWS
 from ..rules.registry import RULES, all_rules
 from . import filter as filters
 from .load import Loaded, Problem
@@ -35,7 +35,21 @@ def problem_finding(path: str, pr: Problem) -> Finding:
     return make(path, pr.code, pr.message, pr.line, pr.column)
 
 
-def report_finding(doc: Document, rule, rep: Report) -> Finding:
+def _live(doc: Document, rep: Report, a: int, b: int, view: str) -> bool:
+    """Whether a fix edits text that stands in the file as the bill's text: found in the reported view (the
+    introduced view reads struck text as live), and touching no deleted text or deleted-phrase."""
+    if view != REPORTED and doc.has_changes:
+        return False
+    for pos in (rep.fix[0], max(rep.fix[1] - 1, rep.fix[0])):
+        el, where, _n = rep.run.anchor(pos)
+        holder = el.getparent() if where == "tail" and el is not None else el
+        if holder is not None and doc.state(holder) == DELETED:
+            return False
+    piece = doc.source.data[a:b]
+    return b"deleted-phrase" not in piece and b'changed="deleted"' not in piece
+
+
+def report_finding(doc: Document, rule, rep: Report, view: str = REPORTED, digest: str = "") -> Finding:
     src = doc.source
     start = end = None
     if rep.run is not None:
@@ -58,8 +72,9 @@ def report_finding(doc: Document, rule, rep: Report) -> Finding:
         # a fix may only touch plain text: a span with markup or entities in it is not a safe edit
         safe = safe and not any(c in src.data[a:b] for c in (b"<", b"&"))
         whole = _whole_elements(src.data, a, b)
-        if whole is not None:       # else no fix: applied, it would leave a tag unclosed
-            fix = Fix(src.chars(whole[0]), src.chars(whole[1]), text, safe)
+        # no fix where it would leave a tag unclosed, or where it would touch text the view does not show live
+        if whole is not None and _live(doc, rep, whole[0], whole[1], view):
+            fix = Fix(src.chars(whole[0]), src.chars(whole[1]), text, safe, digest)
     text = src.slice(start, end) if start is not None and end is not None else ""
     return make(doc.path, rule.code, rep.message, line, col, rep.severity, provision=prov.path if prov is not None else "",
                 end_line=end_line, end_column=end_col, fix=fix, text=text)
@@ -136,7 +151,7 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
     seen = set()
     for r, rep, view in reports:
-        f = report_finding(doc, r, rep)
+        f = report_finding(doc, r, rep, view, loaded.digest)
         # A finding in text both views show is one finding: the introduced view's copy of a reported one
         # (same rule, place and message) is dropped; only what differs is marked "(introduced view)".
         key = (f.code, f.line, f.column, f.end_line, f.end_column, f.message)

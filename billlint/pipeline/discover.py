@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 
 
 def discover(paths: list[str], settings=None) -> list[str]:
@@ -14,7 +15,8 @@ def discover(paths: list[str], settings=None) -> list[str]:
             found = []
             for dirpath, dirnames, filenames in os.walk(p, followlinks=False):
                 dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-                found += [os.path.join(dirpath, f) for f in filenames if f.lower().endswith(".xml")]
+                found += [os.path.join(dirpath, f) for f in filenames if f.lower().endswith(".xml")
+                          and _regular(os.path.join(dirpath, f))]
             items = sorted(f for f in found if settings is None or not settings.config_for(f).excluded(f))
         else:
             items = [p]
@@ -24,3 +26,11 @@ def discover(paths: list[str], settings=None) -> list[str]:
                 seen.add(key)
                 out.append(item)
     return out
+
+
+def _regular(path: str) -> bool:
+    """In a searched folder, a FIFO, device or socket named *.xml is passed over (given by name, it is reported)."""
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return True   # vanished or unreadable: the loader says so

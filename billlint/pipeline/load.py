@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import codecs
 import functools
+import hashlib
+import os
 import re
+import stat
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from lxml import etree
 
@@ -42,10 +44,56 @@ class Loaded:
     doc: Document | None = None
     problems: list[Problem] = field(default_factory=list)
     kind: str | None = None
+    digest: str = ""      # sha256 of the bytes checked, which fixes are offsets into
+
+
+class NotRead(OSError):
+    """A path billlint will not read: not a regular file, or over the size limit. The message says which."""
+
+
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def _regular(st, limit: int) -> None:
+    if stat.S_ISDIR(st.st_mode):
+        raise NotRead("is a directory, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        kind = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+        raise NotRead(f"is {kind}, not a regular file; not read")
+    if st.st_size > limit:
+        raise NotRead(too_big(st.st_size, limit))
+
+
+def too_big(size: int, limit: int = MAX_BYTES) -> str:
+    return f"{size / 1e6:.0f} MB is over billlint's limit of {limit / 1e6:.0f} MB for one file; not read"
+
+
+def read_regular(path: str, limit: int = MAX_BYTES) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. A FIFO, device or socket is never opened for
+    reading in a way that can block (O_NONBLOCK), and nothing past the limit is read even if the file grows.
+    Raises NotRead, or OSError when the file cannot be opened."""
+    _regular(os.stat(path), limit)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(fd, "rb") as f:
+        _regular(os.fstat(fd), limit)     # the same file that was stat'ed, or one just as harmless
+        data = f.read(limit + 1)
+    if len(data) > limit:
+        raise NotRead(too_big(len(data), limit))
+    return data
+
+
+def read_stream(stream, limit: int = MAX_BYTES) -> bytes:
+    """At most `limit` bytes of a stream (standard input); NotRead past that."""
+    data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise NotRead(f"more than {limit / 1e6:.0f} MB on standard input, over billlint's limit for one file; "
+                      "not read")
+    return data
 
 
 def read(path: str) -> bytes:
-    return Path(path).read_bytes()
+    return read_regular(path)
 
 
 def _parser(entities) -> etree.XMLParser:
@@ -77,7 +125,7 @@ def parse_bytes(data: bytes):
 
 
 def _syntax_problem(e: etree.XMLSyntaxError, data: bytes) -> Problem:
-    msg = (e.msg or str(e)).strip()
+    msg = " ".join((e.msg or str(e)).split())
     line, col = e.position if e.position else (e.lineno or 1, 1)
     line, col = max(line or 1, 1), max(col or 1, 1)
     lower = msg.lower()
@@ -111,25 +159,30 @@ def root_kind(root) -> str | None:
     return None
 
 
+def read_checked(path: str) -> tuple[bytes | None, Problem | None]:
+    """The file's bytes, or the BL006 problem that says why they were not read."""
+    try:
+        return read(path), None
+    except NotRead as e:
+        return None, Problem("BL006", str(e))
+    except IsADirectoryError:
+        return None, Problem("BL006", "is a directory, not a file")
+    except FileNotFoundError:
+        return None, Problem("BL006", "no such file")
+    except OSError as e:
+        return None, Problem("BL006", f"cannot read: {e.strerror or e}")
+    except ValueError as e:   # a NUL in the name
+        return None, Problem("BL006", f"cannot read: {e}")
+
+
 def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, validate: bool = True) -> Loaded:
     out = Loaded(path)
     if data is None:
-        try:
-            size = Path(path).stat().st_size
-            if size > MAX_BYTES:
-                out.problems.append(Problem("BL006", f"{size / 1e6:.0f} MB is over billlint's limit of "
-                                                     f"{MAX_BYTES / 1e6:.0f} MB for one file; not read"))
-                return out
-            data = read(path)
-        except IsADirectoryError:
-            out.problems.append(Problem("BL006", "is a directory, not a file"))
+        data, problem = read_checked(path)
+        if problem is not None:
+            out.problems.append(problem)
             return out
-        except FileNotFoundError:
-            out.problems.append(Problem("BL006", "no such file"))
-            return out
-        except OSError as e:
-            out.problems.append(Problem("BL006", f"cannot read: {e.strerror or e}"))
-            return out
+    out.digest = hashlib.sha256(data).hexdigest()
     if not data.strip():
         out.problems.append(Problem("BL001", "file is empty"))
         return out
@@ -151,8 +204,8 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         found = finder.find(kind)
         if found is None:
             out.problems.append(Problem("BL003", f"no DTD found for <{kind}> (looked in: "
-                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install "
-                                                 "FOLDER-OR-URL` or pass --dtd"))
+                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install` "
+                                                 f"(GPO's DTDs, from {dtds.BILL_DTD_REPO}) or pass --dtd FOLDER"))
         else:
             out.problems.extend(validate_tree(tree, found, source))
     out.doc = Document(path, tree, source, kind)
@@ -204,16 +257,20 @@ def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
     if found.dtd.validate(tree):
         return []
     out = []
+    columns: dict = {}   # (line, element) -> column: 50,000 errors on one line decode it once, not 50,000 times
     for err in found.dtd.error_log:
         line = err.line or 1
         col = err.column or 0
         if col <= 0:
             # libxml2 gives no column for validity errors; point at the element the message names.
             m = _ELEMENT_IN_MSG.search(err.message)
-            text = source.line_text(line)
-            i = text.find("<" + m.group(1)) if m else -1
-            col = i + 1 if i >= 0 else len(text) - len(text.lstrip()) + 1
-        message = err.message.strip()
+            key = (line, m.group(1) if m else None)
+            if key not in columns:
+                text = source.line_text(line)
+                i = text.find("<" + m.group(1)) if m else -1
+                columns[key] = i + 1 if i >= 0 else len(text) - len(text.lstrip()) + 1
+            col = columns[key]
+        message = " ".join(err.message.split())   # some messages hold a newline
         if _LAGGING.match(message):
             name = dtds.FILES.get(local(tree.getroot().tag), "DTD")
             date = _dtd_date(found.location)

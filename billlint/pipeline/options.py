@@ -29,6 +29,9 @@ KEYS = {"select": LIST, "ignore": LIST, "extend-select": LIST, "per-file-ignores
 CHOICES = {"view": VIEW_CHOICES, "fail-on": SEVERITIES}
 
 
+CONFIG_BYTES = 1_000_000   # a config file is a few lines; /dev/zero or a FIFO given as one is not read
+
+
 class ConfigError(Exception):
     pass
 
@@ -85,8 +88,9 @@ def find(start: Path) -> Path | None:
 
 
 def _has_section(pyproject: Path) -> bool:
+    from .load import read_regular
     try:
-        return "billlint" in tomllib.loads(pyproject.read_text(encoding="utf-8")).get("tool", {})
+        return "billlint" in tomllib.loads(read_regular(str(pyproject), CONFIG_BYTES).decode("utf-8")).get("tool", {})
     except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError):
         return False
 
@@ -97,8 +101,9 @@ def load(path: Path | None, _seen: tuple = ()) -> Config:
     path = path.resolve()
     if path in _seen:
         raise ConfigError(f"{path}: extend loops back to itself")
+    from .load import read_regular
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        data = tomllib.loads(read_regular(str(path), CONFIG_BYTES).decode("utf-8"))
     except OSError as e:
         raise ConfigError(f"{path}: cannot read: {e.strerror or e}") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:

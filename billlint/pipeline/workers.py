@@ -14,7 +14,7 @@ from . import filter as filters
 from ..model.findings import Finding
 from .check import check_loaded, problem_finding
 from .discover import discover
-from .load import Problem, load
+from .load import Loaded, Problem, load, read_checked
 from .options import ConfigError, Settings
 
 
@@ -23,10 +23,9 @@ def check_file(path: str, settings: Settings, data: bytes | None = None) -> list
     try:
         cache = key = None
         if settings.cache_dir is not None and data is None:
-            try:
-                data = open(path, "rb").read()
-            except OSError:
-                data = None  # the loader reports it
+            data, problem = read_checked(path)    # the same checks (regular file, size) with the cache on
+            if problem is not None:
+                return check_loaded(Loaded(path, problems=[problem]), opts)
             if data is not None:
                 from .cache import Cache
                 cache = Cache(settings.cache_dir)
@@ -69,7 +68,10 @@ def run(paths: list[str], settings: Settings, stdin: tuple[str, bytes] | None = 
     """Check every file; findings sorted by file, then line. A missing DTD is reported once per type."""
     findings: list[Finding] = []
     files = discover(paths, settings)
-    if stdin is not None:
+    if stdin is not None and isinstance(stdin[1], Exception):   # standard input over the size limit
+        failed = Loaded(stdin[0], problems=[Problem("BL006", str(stdin[1]))])
+        findings += check_loaded(failed, settings.options_for(stdin[0]))
+    elif stdin is not None:
         findings += check_file(stdin[0], settings, data=stdin[1])
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
     if jobs > 1 and len(files) >= POOL_THRESHOLD:

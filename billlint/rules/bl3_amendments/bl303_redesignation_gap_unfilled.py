@@ -51,9 +51,15 @@ def redesignation_gap_unfilled(doc, view):
         after = group[group.index(moves[0]) + 1:]
         struck = [u[1] for j in group if j.action == am.STRIKE and (u := _deepest(j.operands.get("strike", "")))
                   and u[0] == word]
-        fillers = [j for j in after if j.block is not None and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
-                   and block_tops(j.block) and block_tops(j.block)[0].tag == word
-                   and set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
+        try:
+            expected = {id(j): _expected(j, word, tos, vacated + struck) for j in after if j.block is not None
+                        and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT) and block_tops(j.block)
+                        and block_tops(j.block)[0].tag == word}
+        except designations.TooLong as e:
+            yield report(moves[-1], f"the redesignation leaves {e.count:,} places of {word} to fill between the "
+                                    "insertion and the redesignated units: longer than any list of units in a law")
+            continue
+        fillers = [j for j in after if id(j) in expected and set(expected[id(j)]) & set(vacated)]
         # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
         # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
         elsewhere = _supplied_elsewhere(after, word)
@@ -70,7 +76,7 @@ def redesignation_gap_unfilled(doc, view):
             continue
         # What the insertions supply must fill every vacated place and must not take a place a redesignated
         # unit now holds. (Other places between may be the amended law's own units: not ours to judge.)
-        if any(_enum_core(block_tops(j.block)[0]) != _expected(j, word, tos, vacated + struck)[0] for j in fillers):
+        if any(_enum_core(block_tops(j.block)[0]) != expected[id(j)][0] for j in fillers):
             continue  # an insertion that starts at the wrong place: quoted-block-level reports it
         supplied = [_enum_core(el) for j in fillers for el in block_tops(j.block) if el.tag == word]
         missing = [c for c in vacated if c not in supplied]
@@ -156,7 +162,7 @@ def _expected(ins, word, tos, freed) -> list[str]:
                        and d.value is not None and d.value < bound.value)
         if not keyed:
             return []
-        return [designations.label(v, bound.cls) for v in range(keyed[0][0], bound.value)]
+        return designations.run(keyed[0][0], bound.value, bound.cls)
     if ins.action == am.STRIKE_INSERT:
         unit = _deepest(ins.operands.get("strike", ""))
         start = designations.parse(f"({unit[1]})", word) if unit and unit[0] == word else None
@@ -172,7 +178,7 @@ def _expected(ins, word, tos, freed) -> list[str]:
               if d and d.value is not None and d.value >= first]
     if not bounds:
         return []
-    return [designations.label(v, start.cls) for v in range(first, min(bounds))]
+    return designations.run(first, min(bounds), start.cls)
 
 
 def _deepest(anchor: str):
