@@ -37,7 +37,8 @@ CLASS_NAMES = {
 
 _ROMAN = re.compile(r"^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_STRIP = re.compile(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|subchapter|part|subpart)\.?\s+)?",
+# The level word before a designation, or the section sign of a Code section ("§ 100101.").
+_STRIP = re.compile(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|subchapter|part|subpart)\.?\s+|§+\s*)?",
                     re.I)
 _PARTS = re.compile(r"\(([^()]*)\)")
 _ARABIC = re.compile(r"^(\d+)(?:-?([A-Za-z]{1,3}|\d+))?$")

@@ -38,6 +38,17 @@ _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriatio
 _MAKING = re.compile(r"\s*Making\b[^.]*\bappropriations\b", re.I)
 
 
+_SECTION_RANK = RANK["section"]
+
+
+def _enacted(level: str, parent_level: str) -> bool:
+    """Whether a unit of this level directly inside a provision of parent_level can only be another law's text.
+
+    A title or a section inside a section or smaller is the text of a law the bill enacts ("Title 54, United
+    States Code, is enacted as follows:"); USLM writes it without quotedContent, the bill DTD in a quoted-block."""
+    return RANK[level] <= _SECTION_RANK and RANK[parent_level] >= _SECTION_RANK
+
+
 def own_state(el, inherited: str | None) -> str | None:
     """State of el given its parent's: `changed` sets it, `not-changed` stops inheritance."""
     changed = el.get("changed")
@@ -244,9 +255,16 @@ class Document:
             for node in reversed(between):
                 state = own_state(node, state) if isinstance(node.tag, str) else state
             if quoted is None and parent is not None:
-                quoted = parent.quoted
+                if _enacted(el.tag, parent.level):
+                    quoted = el     # a code title the bill enacts in its own words: the text of that law
+                else:
+                    quoted = parent.quoted
             prov = self._provision(el, el.tag, state, parent, quoted)
             prov.run = lists.setdefault((holder, runs.get(holder, 0)), len(lists))
+            if prov.designation is None and RANK[el.tag] > _SECTION_RANK:
+                # An undesignated unit between designated ones ("Fiscal year 2023:" before (A), (B) again)
+                # heads the units after it: they start a list of their own.
+                runs[holder] = runs.get(holder, 0) + 1
 
     def _provision(self, el, level, state, parent, quoted) -> Provision:
         enum_el = header_el = None
