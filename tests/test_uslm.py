@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 from helpers import SAMPLES, SHARED, need_shared
 
 from billlint.analysis import changes
@@ -67,3 +69,138 @@ def test_dtd_install_takes_the_uslm_schemas_too(run, tmp_path, dtd_dir):
     (tmp_path / "bad.xml").write_text(bad)
     got = json.loads(run("check", "--format", "json", "--select", "BL0", tmp_path / "bad.xml").out)
     assert [f["code"] for f in got] == ["BL010"]   # found in the user cache, no --dtd
+
+
+# USLM structures, USLM 1.0 and the schema lookup (issue 21) ------------------------------------------------
+
+U2 = "http://schemas.gpo.gov/xml/uslm"
+U1 = "http://xml.house.gov/schemas/uslm/1.0"
+
+
+def uslm_bill(body: str, ns: str = U2, schema: str = "uslm-2.1.0.xsd", root: str = "bill") -> str:
+    return (f'<?xml version="1.0" encoding="UTF-8"?>\n<{root} xmlns="{ns}" '
+            f'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:schemaLocation="{ns} {schema}">\n'
+            f"<main>\n{body}\n</main>\n</{root}>\n")
+
+
+def findings(tmp_path, text: str, name: str = "b.xml", select=("BL1", "BL2", "BL3", "BL4", "BL5")):
+    p = tmp_path / name
+    p.write_text(text, encoding="utf-8")
+    loaded = load.load(str(p), None)
+    return [(f.code, f.provision, f.message) for f in check_loaded(loaded, Options(Selection(list(select))))]
+
+
+BUDGET = """<section id="s2"><num value="2">SEC. 2. </num><heading>LEVELS.</heading><chapeau>The levels are:</chapeau>
+<paragraph id="p1"><num value="1">(1) </num><chapeau>Defense:</chapeau>
+<subparagraph id="u1"><num value=""/><content>Fiscal year 2026:</content></subparagraph>
+<subparagraph id="a1"><num value="A">(A) </num><content>New budget authority, $10.</content></subparagraph>
+<subparagraph id="b1"><num value="B">(B) </num><content>Outlays, $9.</content></subparagraph>
+<subparagraph id="u2"><num value=""/><content>Fiscal year 2027:</content></subparagraph>
+<subparagraph id="a2"><num value="A">(A) </num><content>New budget authority, $11.</content></subparagraph>
+<subparagraph id="x2"><num value="X">(X) </num><content>Outlays, $10.</content></subparagraph>
+</paragraph></section>"""
+
+
+def test_an_undesignated_unit_between_designated_ones_starts_a_new_list(tmp_path):
+    got = [f for f in findings(tmp_path, uslm_bill(BUDGET)) if f[0] in ("BL101", "BL102")]
+    # (A) after "Fiscal year 2027:" restarts the list; (X) after (A) is still a gap
+    assert got == [("BL101", "sec. 2(1)(X)", "expected subparagraph (B) after (A), found (X)")]
+
+
+ENACTED = """<section id="s1"><num value="1">SECTION 1. </num><heading>ENACTMENT OF TITLE 99.</heading>
+<chapeau>Title 99, United States Code, is enacted as follows:</chapeau>
+<title id="t99"><num value="99">TITLE 99—</num><heading>SAMPLES</heading>
+<chapter id="c9901"><num value="9901">CHAPTER 9901—</num><heading>GENERAL</heading>
+<section id="c1"><num value="990101">§ 990101.</num><heading> Definitions</heading><content>In this title, the term “sample” has the meaning given in section 990301 of this title.</content></section>
+</chapter>
+<chapter id="c9903"><num value="9903">CHAPTER 9903—</num><heading>SAMPLES</heading>
+<section id="c3"><num value="990301">§ 990301.</num><heading> Samples</heading><content>A sample is a small bill.</content></section>
+</chapter></title></section>
+<section id="s2"><num value="2">SEC. 2. </num><heading>REPEAL.</heading><content>The Secretary shall carry out section 7.</content></section>"""
+
+
+def test_a_title_enacted_inside_a_section_is_the_text_of_that_law(tmp_path):
+    p = tmp_path / "b.xml"
+    p.write_text(uslm_bill(ENACTED), encoding="utf-8")
+    doc = load.load(str(p), None).doc
+    code = [q for q in doc.provisions if q.level == "section" and q.quoted is not None]
+    assert [q.designation.value for q in code] == [990101, 990301]   # "§ 990101." is section 990101
+    assert code[0].path == 'sec. 1 "sec. 990101"'
+    got = findings(tmp_path, uslm_bill(ENACTED))
+    # its references resolve within the title; the bill's own sections 1, 2 are still checked
+    assert [f for f in got if f[0] == "BL201"] == [
+        ("BL201", "sec. 2", '"section 7" does not resolve: no section 7 in this bill')]
+    assert not [f for f in got if f[0] in ("BL102", "BL108")]
+
+
+def test_the_section_sign_is_not_part_of_the_designation():
+    from billlint.analysis import designations
+    d = designations.parse("“§ 100101.", "section")
+    assert (d.core, d.cls, d.value) == ("100101", "arabic", 100101)
+    assert designations.parse("§ 2350n", "section").suffix == "n"
+
+
+def test_uslm_1_0_is_read_onto_the_same_model():
+    doc = load.load(str(SAMPLES / "uslm-1.0-resolution.xml"), None).doc
+    assert doc.format == "uslm" and doc.kind == "resolution"
+    assert [p.path for p in doc.provisions][:4] == ["sec. 1", "sec. 2", "sec. 2(1)", "sec. 2(1)[subparagraph]"]
+    opts = Options(Selection(["BL1", "BL2", "BL3", "BL4", "BL5"]))
+    got = [(f.code, f.provision) for f in check_loaded(load.Loaded(doc.path, doc=doc), opts)]
+    assert got == [("BL101", "sec. 2(2)(C)"), ("BL201", "sec. 3"), ("BL406", "sec. 3")]
+
+
+TINY_XSD = """<?xml version="1.0"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{ns}" xmlns="{ns}"
+  elementFormDefault="qualified" version="{version}">
+  <xsd:element name="resolution"><xsd:complexType><xsd:sequence>
+    <xsd:any processContents="skip" minOccurs="0" maxOccurs="unbounded"/></xsd:sequence>
+    <xsd:anyAttribute processContents="skip"/></xsd:complexType></xsd:element>
+</xsd:schema>
+"""
+
+
+def test_a_schema_is_found_by_its_namespace_and_version(run, tmp_path):
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    (folder / "USLM.xsd").write_text(TINY_XSD.format(ns=U1, version="1.0.18"))
+    good = tmp_path / "good.xml"
+    good.write_text(uslm_bill("", U1, "USLM-1.0.18.xsd", root="resolution"))
+    bad = tmp_path / "bad.xml"
+    bad.write_text(uslm_bill("", U1, "USLM-1.0.18.xsd", root="bill"))   # no <bill> in this schema
+    other = tmp_path / "other.xml"
+    other.write_text(uslm_bill("", U1, "USLM-1.0.17.xsd", root="resolution"))
+    got = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--select", "BL0",
+                         "--dtd", folder, good, bad, other).out)
+    assert sorted((f["path"].rsplit("/", 1)[1], f["code"]) for f in got) == [("bad.xml", "BL010"),
+                                                                             ("other.xml", "BL003")]
+    assert "USLM-1.0.17.xsd" in next(f["message"] for f in got if f["code"] == "BL003")
+
+
+def test_a_compiled_schema_is_kept_for_the_next_process(tmp_path, monkeypatch):
+    import xmlschema
+    from billlint.pipeline import uslm
+    (tmp_path / "USLM.xsd").write_text(TINY_XSD.format(ns=U1, version="1.0.18"))
+    first = uslm.Schemas(tmp_path / "cache")
+    first.get(str(tmp_path / "USLM.xsd"))
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+
+    def no_compiling(*a, **k):
+        raise AssertionError("compiled again")
+    monkeypatch.setattr(xmlschema, "XMLSchema", no_compiling)
+    schema = uslm.Schemas(tmp_path / "cache").get(str(tmp_path / "USLM.xsd"))
+    assert schema.is_valid(uslm_bill("", U1, root="resolution").encode().split(b"\n", 1)[1])
+    # a changed schema file is a new key: compiled again
+    (tmp_path / "USLM.xsd").write_text(TINY_XSD.format(ns=U1, version="1.0.19"))
+    with pytest.raises(AssertionError, match="compiled again"):
+        uslm.Schemas(tmp_path / "cache").get(str(tmp_path / "USLM.xsd"))
+
+
+def test_a_repeated_schema_error_is_one_finding_that_counts_them(run, tmp_path):
+    (tmp_path / "USLM.xsd").write_text(TINY_XSD.format(ns=U1, version="1.0.18").replace(
+        '<xsd:anyAttribute processContents="skip"/>', ""))
+    p = tmp_path / "r.xml"
+    p.write_text(uslm_bill("", U1, "USLM.xsd", root="resolution").replace(
+        "<resolution ", '<resolution pagenum="1" ').replace("<main>", '<main pagenum="2">'))
+    got = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--select", "BL010",
+                         "--dtd", tmp_path, p).out)
+    assert len(got) == 1 and "pagenum" in got[0]["message"] and got[0]["line"] == 2
