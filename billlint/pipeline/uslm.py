@@ -40,6 +40,7 @@ APPROPRIATIONS = {"major": "appropriations-major", "intermediate": "appropriatio
                   "small": "appropriations-small"}
 # USLM's value of @changed for a unit a committee left alone; the bill DTD writes not-changed.
 CHANGED = {"notChanged": "not-changed"}
+XHTML_TABLE = "{http://www.w3.org/1999/xhtml}table"
 LEVELS = ("division", "subdivision", "title", "subtitle", "chapter", "subchapter", "part", "subpart", "section",
           "subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem")
 SCHEMA_LOCATION = re.compile(rb'schemaLocation="\S+\s+([^"\s]+)"')
@@ -70,6 +71,8 @@ def to_bill_dtd(tree) -> str:
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str) or not tag.startswith(q):
+            if tag == XHTML_TABLE:
+                el.tag = "table"    # a table is block content, as in the bill DTD; its rows keep their names
             continue
         name = tag[len(q):]
         changed = el.get("changed")
@@ -133,7 +136,7 @@ class Schemas:
             fd, tmp = tempfile.mkstemp(prefix=".schema.", dir=self.folder)
             try:
                 with os.fdopen(fd, "wb") as f:
-                    pickle.dump(schema, f, protocol=pickle.HIGHEST_PROTOCOL)
+                    _Pickler(f, protocol=pickle.HIGHEST_PROTOCOL).dump(schema)
                 os.replace(tmp, stored)   # atomic: a concurrent run reads the whole file or none
             finally:
                 if os.path.exists(tmp):
@@ -141,6 +144,31 @@ class Schemas:
         except (OSError, pickle.PicklingError, RecursionError, TypeError):
             pass   # a read-only cache costs time, not results
         return schema
+
+
+class LazyPattern:
+    """A regular expression compiled when first used. A schema holds hundreds of patterns (Unicode classes of
+    its facets) and a document exercises few: recompiling all of them was most of the time to read one back."""
+    __slots__ = ("_args", "_re")
+
+    def __init__(self, pattern, flags):
+        self._args = (pattern, flags)
+        self._re = None
+
+    def __getattr__(self, name):
+        if self._re is None:
+            self._re = re.compile(*self._args)
+        return getattr(self._re, name)
+
+    def __reduce__(self):
+        return (LazyPattern, self._args)
+
+
+class _Pickler(pickle.Pickler):
+    def reducer_override(self, obj):
+        if isinstance(obj, re.Pattern):
+            return (LazyPattern, (obj.pattern, obj.flags))
+        return NotImplemented
 
 
 def _locations(path: str) -> list[tuple[str, str]]:
