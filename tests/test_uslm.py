@@ -138,6 +138,23 @@ def test_the_section_sign_is_not_part_of_the_designation():
     d = designations.parse("“§ 100101.", "section")
     assert (d.core, d.cls, d.value) == ("100101", "arabic", 100101)
     assert designations.parse("§ 2350n", "section").suffix == "n"
+    # a designation quoted inside a quotation (an amendment to an amendment) and a bare "Sec." with no number
+    assert designations.parse("“ ‘(e)", "subsection").core == "e"
+    assert designations.parse("Sec. ", "section") is None
+
+
+def test_a_numberless_appropriations_level_is_an_appropriations_heading(tmp_path):
+    body = """<title id="t1"><num value="I">TITLE I</num><heading>AGENCIES</heading>
+<level role="appropriations" id="lv"><heading>General Provisions—This Title</heading>
+<section id="s101"><num value="101">SEC. 101. </num><content>Funds may be used for travel.</content></section>
+<section id="s110"><num value="110">SEC. 110. </num><content>Funds may be used for repairs.</content></section>
+</level></title>"""
+    p = tmp_path / "b.xml"
+    p.write_text(uslm_bill(body), encoding="utf-8")
+    doc = load.load(str(p), None).doc
+    assert doc.in_appropriations(doc.provisions[-1])
+    # in appropriations text a jump to a round ten is the custom
+    assert not [f for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL108"]
 
 
 def test_uslm_1_0_is_read_onto_the_same_model():

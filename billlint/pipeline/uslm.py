@@ -68,6 +68,9 @@ def to_bill_dtd(tree) -> str:
     """Rename USLM elements in place; return the document type (bill, resolution, amendment-doc)."""
     root = tree.getroot()
     q = "{" + (namespace(root) or NS) + "}"
+    # A <level> without a number that wraps units under a heading is, in an appropriations Act, the heading
+    # ("General Provisions—Department of Commerce") that the bill DTD writes as an appropriations element.
+    approps = next(root.iter(q + "appropriations"), None) is not None
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str) or not tag.startswith(q):
@@ -90,6 +93,8 @@ def to_bill_dtd(tree) -> str:
                 el.tag = "external-xref"
         elif name == "appropriations":
             el.tag = APPROPRIATIONS.get(el.get("level", ""), "appropriations-intermediate")
+        elif name == "level" and (el.get("role") == "appropriations" or approps) and el.find(q + "num") is None:
+            el.tag = "appropriations-intermediate"
         else:
             el.tag = RENAME.get(name, "uslm-" + name)
         origin = el.get("origin")
