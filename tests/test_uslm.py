@@ -221,3 +221,11 @@ def test_a_repeated_schema_error_is_one_finding_that_counts_them(run, tmp_path):
     got = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--select", "BL010",
                          "--dtd", tmp_path, p).out)
     assert len(got) == 1 and "pagenum" in got[0]["message"] and got[0]["line"] == 2
+
+
+def test_words_in_quotation_marks_without_markup_are_another_texts(tmp_path):
+    body = """<section id="s2"><num value="2">SEC. 2. </num><heading>AMENDMENT.</heading><subsection id="s2a"><num value="a">(a) </num><content>Section 56(b)(1)(B) of the Internal Revenue Code of 1986 is amended by adding at the end the following new sentence: “This subparagraph shall not apply to taxable years beginning after 2026.”.</content></subsection>
+<subsection id="s2b"><num value="b">(b) </num><content>This subparagraph applies to taxable years beginning after 2026.</content></subsection></section>"""
+    got = [f for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL201"]
+    # the quoted sentence is the Code's; the bill's own "This subparagraph" in (b) is still wrong
+    assert got == [("BL201", "sec. 2(b)", '"This subparagraph": this provision is not inside a subparagraph')]

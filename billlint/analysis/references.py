@@ -206,9 +206,15 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
     return refs
 
 
+def _open_quote(text: str, pos: int) -> bool:
+    """Whether pos stands inside quotation marks written as characters, not markup (“This subparagraph shall
+    not apply ...”): the quoted words are another text's, as inside a <quote>."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos)
+
+
 def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
     prov = ref.prov
-    if ref.run.marked(ref.start, ref.end, _QUOTE_TAGS):
+    if ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or _open_quote(text, ref.start):
         ref.kind = QUOTED
         return
     if ref.run.marked(ref.start, ref.end, _EXTERNAL_TAGS):
