@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from . import designations
 from .designations import ABOVE_SECTION, EXPECTED, SECTION_LEVELS
-from ..model.document import ALL, Document, Provision, TextRun
+from ..model.document import ALL, Document, Provision, TextRun, in_quotation_marks
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
 
@@ -206,15 +206,9 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
     return refs
 
 
-def _open_quote(text: str, pos: int) -> bool:
-    """Whether pos stands inside quotation marks written as characters, not markup (“This subparagraph shall
-    not apply ...”): the quoted words are another text's, as inside a <quote>."""
-    return text.count("“", 0, pos) > text.count("”", 0, pos)
-
-
 def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
     prov = ref.prov
-    if ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or _open_quote(text, ref.start):
+    if ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or in_quotation_marks(text, ref.start):
         ref.kind = QUOTED
         return
     if ref.run.marked(ref.start, ref.end, _EXTERNAL_TAGS):
