@@ -311,6 +311,19 @@ class Document:
             node = node.getparent()
         return node if node is not None else el
 
+    def body(self, el):
+        """The body (legis-body) holding el when the document has several, else None.
+
+        A reported bill may carry each committee's amendment in the nature of a substitute as a body of its own
+        (USLM nests them in components): each is a whole text, numbered and tabled for itself."""
+        bodies = self.memo("bodies", lambda: set(self.root.iter("legis-body")))
+        if len(bodies) < 2:
+            return None
+        node = el
+        while node is not None and node not in bodies:
+            node = node.getparent()
+        return node
+
     def in_appropriations(self, p: Provision) -> bool:
         """Whether p stands in appropriations text, whose conventions (provisos, headings) differ.
 
