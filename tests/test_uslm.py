@@ -229,3 +229,12 @@ def test_words_in_quotation_marks_without_markup_are_another_texts(tmp_path):
     got = [f for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL201"]
     # the quoted sentence is the Code's; the bill's own "This subparagraph" in (b) is still wrong
     assert got == [("BL201", "sec. 2(b)", '"This subparagraph": this provision is not inside a subparagraph')]
+
+
+def test_wordy_phrases_in_appropriations_text_and_whole_number_words(tmp_path):
+    body = """<title id="t1"><num value="I">TITLE I</num><heading>AGENCIES</heading>
+<appropriations level="major" id="ap"><heading>OFFICE OF THE SECRETARY</heading><content>For expenses, $1: <proviso><i>Provided</i>, That the Secretary shall notify the Committees within 15 days of any transfer.</proviso></content></appropriations>
+<section id="s101"><num value="101">SEC. 101. </num><content>The Secretary shall report within 30 days of a transfer on the Fifty-four (54) engines.</content></section></title>"""
+    got = [f for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL406"]
+    # the committees' "within 15 days of" in a proviso is their convention; the whole number word is matched
+    assert [(f[1], f[2].split(" -> ")[0]) for f in got] == [("sec. 101", '"Fifty-four (54)"')]
