@@ -6,7 +6,6 @@ internal error.
 
 from __future__ import annotations
 
-import functools
 import json
 import os
 import sys
@@ -16,12 +15,14 @@ from pathlib import Path
 import click
 
 from . import __version__
-from .pipeline import config as configs
+from .pipeline import options as configs
 from .pipeline import dtd as dtds
 from . import formats
-from .model.findings import RANK
+from .model.vocabulary import REPORTED, SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
 from .rules.registry import all_rules, find
-from .pipeline.runner import Settings, discover, run
+from .pipeline.discover import discover
+from .pipeline.options import Settings
+from .pipeline.workers import run
 
 EXIT_OK, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 
@@ -52,11 +53,11 @@ def cli() -> None:
               help="The bill DTDs (and USLM schemas): a folder holding them, or one file. May be repeated.")
 @click.option("--config", "config_path", type=click.Path(dir_okay=False), help="Use this config file for every file.")
 @click.option("--isolated", is_flag=True, help="Ignore all config files.")
-@click.option("--view", type=click.Choice(["reported", "introduced", "both"]), default=None,
+@click.option("--view", type=click.Choice(VIEW_CHOICES), default=None,
               help="Which version of a reported bill the rules check [default: reported].")
 @click.option("--no-validate", is_flag=True, help="Skip DTD validation.")
 @click.option("--statistics", is_flag=True, help="Show the count of findings per rule.")
-@click.option("--fail-on", type=click.Choice(["error", "warning", "info"]), default=None,
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default=None,
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
@@ -77,7 +78,8 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
           statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
           baseline_path, no_progress, quiet, jobs, cache_dir, no_cache):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
-    from .pipeline import baseline as baselines
+    from .pipeline import filter as filters
+    from .pipeline import fix as fixes
     paths = list(paths) or ["."]
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     from .pipeline.cache import default_dir
@@ -95,16 +97,17 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
             files, findings = run(paths, settings, stdin=stdin, progress=tick, jobs=jobs)
     except (dtds.DTDError, configs.ConfigError) as e:
         raise UsageProblem(str(e)) from None
-    reader = _SourceLines(stdin)
+    reader = formats.SourceLines(stdin)
     if fix:
-        findings = _fix(findings, show_diff, unsafe_fixes, stdin)
-    texts = [_span_text(f, reader) for f in findings] if write_baseline or baseline_path else []
+        findings = fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True),
+                                   sys.stdout if show_diff else None)
+    texts = [filters.baseline_text(f, reader) for f in findings] if write_baseline or baseline_path else []
     if write_baseline:
-        baselines.write(write_baseline, findings, texts)
+        filters.write_baseline(write_baseline, findings, texts)
         click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
     if baseline_path:
         try:
-            findings = baselines.filter_new(findings, texts, baselines.load(baseline_path))
+            findings = filters.new_since(findings, texts, filters.load_baseline(baseline_path))
         except (ValueError, KeyError, json.JSONDecodeError) as e:
             raise UsageProblem(f"{baseline_path}: not a billlint baseline ({e})") from None
     out = open(output_file, "w", encoding="utf-8") if output_file else sys.stdout
@@ -119,15 +122,15 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     finally:
         if output_file:
             out.close()
-    threshold = RANK[fail_on or settings.fail_on(paths[0] if paths else None)]
-    failed = any(RANK[f.severity] >= threshold for f in findings)
+    threshold = SEVERITY_RANK[fail_on or settings.fail_on(paths[0] if paths else None)]
+    failed = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
 def _progress(total: int, fmt: str, output_file, off: bool):
     """A progress bar on stderr for batches on a terminal, in human formats only."""
     import contextlib
-    if off or total <= 5 or fmt not in ("text", "concise") or not sys.stderr.isatty() or \
+    if off or total <= 5 or fmt not in formats.HUMAN or not sys.stderr.isatty() or \
             (not output_file and not sys.stdout.isatty()):
         return contextlib.nullcontext(None)
 
@@ -143,128 +146,32 @@ def _progress(total: int, fmt: str, output_file, off: bool):
     return bar()
 
 
-def _span_text(f, reader) -> str:
-    line = reader(f.path, f.line) or ""
-    if f.end_line == f.line and f.end_column > f.column:
-        return line[f.column - 1:f.end_column - 1] or f.message
-    return line[f.column - 1:f.column + 79] or f.message
-
-
-def _fix(findings, show_diff, unsafe, stdin):
-    """Apply the fixes file by file; return the findings left over (fixed ones are gone)."""
-    from .pipeline import fix as fixes
-    by_path: dict = {}
-    for f in findings:
-        if f.fix is not None and (f.fix.safe or unsafe):
-            by_path.setdefault(f.path, []).append(f)
-    fixed_ids = set()
-    for path, fs in by_path.items():
-        if stdin is not None and path == stdin[0]:
-            continue
-        try:
-            old = Path(path).read_bytes()
-            new, n = fixes.apply_fixes(old, [f.fix for f in fs])
-        except (OSError, fixes.FixError) as e:
-            click.echo(f"{path}: not fixed: {e}", err=True)
-            continue
-        if show_diff:
-            sys.stdout.write(fixes.unified(path, old, new))
-            continue
-        if new != old:
-            fixes.write_atomic(path, new)
-            click.echo(f"{path}: fixed {n} finding{'s' * (n != 1)}", err=True)
-            fixed_ids.update(id(f) for f in fs)
-    if show_diff:
-        return findings
-    return [f for f in findings if id(f) not in fixed_ids]
-
-
-class _SourceLines:
-    """Source lines for the text format, read once per file and only when a finding is shown."""
-
-    def __init__(self, stdin):
-        self.stdin = stdin
-
-    @functools.lru_cache(maxsize=4)
-    def _source(self, path: str):
-        from .model.source import Source
-        try:
-            return Source(self.stdin[1] if self.stdin and path == self.stdin[0] else Path(path).read_bytes())
-        except OSError:
-            return None
-
-    def __call__(self, path: str, line: int) -> str | None:
-        src = self._source(path)
-        if src is None or not 0 < line <= src.line_count:
-            return None
-        text = src.line_text(line)
-        return None if not text and line == src.line_count else text   # after the last line break: no line
-
-
 @cli.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds: internal, external, amended, quoted, anaphora.")
 def refs(file, fmt, view, kinds):
     """List every cross-reference: where it stands, its kind, and what it resolves to."""
-    from .analysis import references
-    doc = _load_one(file)
-    rows = []
-    found = [r for r in references.find(doc, view) if not kinds or r.kind in kinds]
-    doc.source.locate(r.run.anchor(r.start)[0] for r in found)
-    for r in found:
-        line, col = doc.source.line_col(doc.source.offset(r.run.anchor(r.start)))
-        targets = [{"provision": "the bill", "line": doc.root.sourceline or 1}] if r.whole else \
-            [{"provision": t.path, "line": t.line} if t is not None else None for t in r.targets]
-        rows.append({"line": line, "column": col, "provision": r.prov.path, "text": " ".join(r.text.split()),
-                     "kind": r.kind, "targets": targets,
-                     "struck": any(r.struck)})
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    for row in rows:
-        got = ", ".join(f"{t['provision']} (line {t['line']})" if t else "UNRESOLVED" for t in row["targets"])
-        arrow = f" -> {got}" if row["kind"] == "internal" else ""
-        click.echo(f"{file}:{row['line']}:{row['column']}: {row['kind']:<8} {row['provision']}: "
-                   f"\"{row['text']}\"{arrow}")
+    from .analysis.listing import reference_rows
+    from .formats import listing
+    listing.render(fmt, "refs", file, reference_rows(_load_one(file), view, kinds), sys.stdout)
 
 
 @cli.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("--view", type=click.Choice(["reported", "introduced"]), default="reported", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
 def amendments(file, fmt, view):
     """List each amendment instruction: its target, action and operands."""
-    from .analysis import amendments as am
-    doc = _load_one(file)
-    rows = []
-    found = am.parse(doc, view)
-    doc.source.locate(ins.run.anchor(ins.start)[0] for ins in found)
-    for ins in found:
-        line, col = doc.source.line_col(doc.source.offset(ins.run.anchor(ins.start)))
-        block = ins.block
-        ops = {k: v for k, v in ins.operands.items() if k != "following"}
-        if block is not None:
-            tops = [c for c in block if isinstance(c.tag, str) and c.find("enum") is not None]
-            ops["block"] = {"line": block.sourceline,
-                            "starts": f"{tops[0].tag} {''.join(tops[0].find('enum').itertext()).strip()}" if tops else None}
-        if ins.action == am.REDESIGNATE:
-            ops["respectively"] = ins.respectively
-        rows.append({"line": line, "column": col, "provision": ins.prov.path, "action": ins.action,
-                     "target": " / ".join(ins.target), "operands": ops})
-    if fmt == "json":
-        click.echo(json.dumps(rows, indent=2, ensure_ascii=False))
-        return
-    for row in rows:
-        ops = "; ".join(f"{k}: {v}" for k, v in row["operands"].items())
-        click.echo(f"{file}:{row['line']}:{row['column']}: {row['provision']}: {row['action']} "
-                   f"[{row['target'] or '?'}] {ops}")
+    from .analysis.listing import instruction_rows
+    from .formats import listing
+    listing.render(fmt, "amendments", file, instruction_rows(_load_one(file), view), sys.stdout)
 
 
 @cli.command()
 @click.argument("file", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
 def changes(file, fmt):
     """What the committees struck and inserted in a reported bill, provision by provision."""
@@ -276,7 +183,7 @@ def changes(file, fmt):
 @cli.command()
 @click.argument("old", type=click.Path())
 @click.argument("new", type=click.Path())
-@click.option("--format", "fmt", type=click.Choice(["text", "markdown", "html", "json"]), default="text",
+@click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
 def diff(old, new, fmt):
     """The provision-by-provision changes from one version of a bill to another."""

@@ -9,7 +9,8 @@ from helpers import bill
 from billlint.analysis import amendments as am
 from billlint.pipeline import load
 from billlint.rules.registry import Selection
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 
 CYBERSENTRY = """<subsection id="c"><enum>(c)</enum><header>CyberSentry</header><text>Section 2220C of the Homeland
 Security Act of 2002 (6 U.S.C. 665i) is amended—</text>
@@ -139,3 +140,249 @@ def test_amendments_command(run, tmp_path):
     assert rows[1]["operands"]["block"]["starts"] == "subsection (d)"
     text = run("amendments", p).out
     assert "redesignate [Section 2220C of the Homeland Security Act of 2002 (6 U.S.C. 665i)]" in text
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# The grammar, class by class (issue 18): each form, and near-misses that must read differently.
+# A case is one section's text (quotations written «like this», made <quote> elements) or a section with items,
+# and what the last instruction found (or, with a list, every instruction) must hold.
+
+def _q(text: str) -> str:
+    return text.replace("«", "<quote>").replace("»", "</quote>")
+
+
+def _parse(xml: str):
+    doc = load.load("t.xml", None, data=bill(xml).encode()).doc
+    assert doc is not None
+    return am.parse(doc, "reported")
+
+
+def _section(text: str, items: str = "") -> str:
+    return f'<section id="s9"><enum>9.</enum><header>Amendment</header><text>{_q(text)}</text>{_q(items)}</section>'
+
+
+def _items(*texts: str, block: str = "") -> str:
+    return "".join(f'<paragraph id="p{i}"><enum>({i})</enum><text>{t}</text>{block if i == len(texts) else ""}'
+                   f'</paragraph>' for i, t in enumerate(texts, 1))
+
+
+BLOCK = ('<quoted-block id="qb" style="OLC"><paragraph id="qb1"><enum>(4)</enum><text>New text.</text></paragraph>'
+         '<after-quoted-block>.</after-quoted-block></quoted-block>')
+
+# (case id, section text, items, expected: (action, target, operands) of the last instruction)
+GRAMMAR = [
+    # E1: a quotation in line after "the following:" is the inserted text (and no block is looked for)
+    ("E1-add", "Section 5 of the X Act is amended by adding at the end the following: «Nothing applies.».", "",
+     ("add", ["Section 5 of the X Act"], {"insert": "“Nothing applies.”", "where": "at the end"})),
+    ("E1-strike-insert", "Section 5 of the X Act is amended by striking «a» and inserting the following: «b».", "",
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "“a”", "insert": "“b”"})),
+    ("E1-restate", "Section 5 of the X Act is amended to read as follows: «Text.».", "",
+     ("restate", ["Section 5 of the X Act"], {"insert": "“Text.”"})),
+    ("E1-near-miss-block", "Section 5 of the X Act is amended by adding at the end the following:", BLOCK,
+     ("add", ["Section 5 of the X Act"], {"following": True, "where": "at the end"})),
+    # E2: "inserting after “Z” the following: “Y”": Z is the anchor, Y the text
+    ("E2", "Section 5 of the X Act is amended by inserting after «to spend» the following: «or to save».", "",
+     ("insert", ["Section 5 of the X Act"], {"insert": "“or to save”", "where": "after", "anchor": "“to spend”"})),
+    ("E2-places", "Section 5 of the X Act is amended by inserting after «Z» each place it appears the following: «Y».",
+     "", ("insert", ["Section 5 of the X Act"],
+          {"insert": "“Y”", "where": "after", "anchor": "“Z”", "places": "each place it appears"})),
+    ("E2-near-miss", "Section 5 of the X Act is amended by inserting «Y» after «Z».", "",
+     ("insert", ["Section 5 of the X Act"], {"insert": "“Y”", "where": "after", "anchor": "“Z”"})),
+    # E3: "is amended[,] in Y[,] by"
+    ("E3", "Section 5 of the X Act is amended in paragraph (3)(A) by striking «$2» and inserting «$1».", "",
+     ("strike-insert", ["Section 5 of the X Act", "paragraph (3)(A)"], {"strike": "“$2”", "insert": "“$1”"})),
+    ("E3-commas", "The table of contents of the X Act is amended, in the item relating to section 1035, by striking «A» "
+     "and inserting «B».", "", ("strike-insert", ["The table of contents of the X Act",
+                                                  "the item relating to section 1035"], {"strike": "“A”", "insert": "“B”"})),
+    ("E3-near-miss", "Section 5 of the X Act is amended by striking «in paragraph (3)» and inserting «here».", "",
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "“in paragraph (3)”", "insert": "“here”"})),
+    # E4: "by amending X to read as follows"
+    ("E4", "Section 5 of the X Act is amended by amending subsection (c) to read as follows:", BLOCK,
+     ("restate", ["Section 5 of the X Act", "subsection (c)"], {"following": True})),
+    ("E4-under-context", "Section 5 of the X Act is amended—",
+     _items("in subsection (a), by amending paragraph (2) to read as follows:", block=BLOCK),
+     ("restate", ["Section 5 of the X Act", "subsection (a)", "paragraph (2)"], {"following": True})),
+    # E5: the root target is the whole name
+    ("E5-initial", "Section 3 of the Morris K. Udall Act (20 U.S.C. 5602) is amended by striking «a».", "",
+     ("strike", ["Section 3 of the Morris K. Udall Act (20 U.S.C. 5602)"], {"strike": "“a”"})),
+    ("E5-app", "Section 12 of the Inspector General Act of 1978 (5 U.S.C. App.) is amended by striking «a».", "",
+     ("strike", ["Section 12 of the Inspector General Act of 1978 (5 U.S.C. App.)"], {"strike": "“a”"})),
+    ("E5-semicolon", "Section 1 of the Y Act (7 U.S.C. 7101 note; Public Law 113–79) is amended by striking «a».", "",
+     ("strike", ["Section 1 of the Y Act (7 U.S.C. 7101 note; Public Law 113–79)"], {"strike": "“a”"})),
+    ("E5-dash", "Section 7 of the Vision 100—Century of Aviation Reauthorization Act is amended by striking «a».", "",
+     ("strike", ["Section 7 of the Vision 100—Century of Aviation Reauthorization Act"], {"strike": "“a”"})),
+    ("E5-abbreviation", "Section 2 of the Dr. Lorna Breen Act is amended by striking «a».", "",
+     ("strike", ["Section 2 of the Dr. Lorna Breen Act"], {"strike": "“a”"})),
+    ("E5-near-miss-sentence", "This applies now. Section 2 of the X Act is amended by striking «a».", "",
+     ("strike", ["Section 2 of the X Act"], {"strike": "“a”"})),
+    ("E5-near-miss-header", "In general.—Section 2 of the X Act is amended by striking «a».", "",
+     ("strike", ["Section 2 of the X Act"], {"strike": "“a”"})),
+    # E6: "the following" across a line break
+    ("E6", "Section 5 of the X Act is amended by striking subsection (g) and inserting the\n   following:", BLOCK,
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "subsection (g)", "following": True})),
+    # E7: the qualifier after the inserted text
+    ("E7", "Section 5 of the X Act is amended by striking «50 percent» and inserting «40 percent» each place it "
+     "appears.", "", ("strike-insert", ["Section 5 of the X Act"],
+                      {"strike": "“50 percent”", "insert": "“40 percent”", "places": "each place it appears"})),
+    ("E7-strike-side", "Section 5 of the X Act is amended by striking «Board» each place that term appears and "
+     "inserting «Bureau».", "", ("strike-insert", ["Section 5 of the X Act"],
+                                 {"strike": "“Board”", "insert": "“Bureau”", "places": "each place that term appears"})),
+    ("E7-near-miss-in-quote", "Section 5 of the X Act is amended by striking «a» and inserting «b each place it "
+     "appears».", "", ("strike-insert", ["Section 5 of the X Act"], {"strike": "“a”", "insert": "“b each place it appears”"})),
+    # E8: each sentence its own target; a proviso is not part of one
+    ("E8", "Section 1 of the X Act is amended by striking «a». Section 2 of the Y Act is amended by striking «b».", "",
+     ("strike", ["Section 2 of the Y Act"], {"strike": "“b”"})),
+    ("E8-proviso", "For expenses, $5: Provided further, That section 3 of the Z Act is amended by striking «c».", "",
+     ("strike", ["section 3 of the Z Act"], {"strike": "“c”"})),
+    # E9: a context holding a quotation passes down
+    ("E9", "The table of contents of the X Act is amended—",
+     _items("in the item relating to «Public Library Addition»—") +
+     '<paragraph id="p9"><enum>(9)</enum><text>by striking <quote>a</quote>.</text></paragraph>',
+     ("strike", ["The table of contents of the X Act"], {"strike": "“a”"})),
+    # E10: "is amended as follows:" passes down like "is amended—"
+    ("E10", "Section 5 of the X Act is amended as follows:", _items("By striking «a».", "By striking «b»."),
+     ("strike", ["Section 5 of the X Act"], {"strike": "“b”"})),
+    # E12: redesignation sides stop at their designations
+    ("E12-indentation", "Section 5 of the X Act is amended (by redesignating subparagraphs (A) and (B) as clauses (i) and "
+     "(ii), respectively, with appropriate indentation).", "",
+     ("redesignate", ["Section 5 of the X Act"], {"from": "subparagraphs (A) and (B)", "to": "clauses (i) and (ii)"})),
+    ("E12-periods", "Section 5 of the X Act is amended by redesignating subsections ee., ff., and gg. as subsections "
+     "ff., gg., and hh., respectively.", "",
+     ("redesignate", ["Section 5 of the X Act"], {"from": "subsections ee., ff., and gg.", "to": "subsections ff., gg., and hh."})),
+    ("E12-and-adjusting", "Section 5 of the X Act is amended by redesignating sections 919, 920, and 921 as sections 920, "
+     "921, and\n\t\t922, respectively, and adjusting the margins accordingly.", "",
+     ("redesignate", ["Section 5 of the X Act"], {"from": "sections 919, 920, and 921", "to": "sections 920, 921, and 922"})),
+    ("E12-accordingly", "Section 5 of the X Act is amended by striking paragraph (4) and redesignating the succeeding "
+     "paragraphs accordingly.", "",
+     ("redesignate", ["Section 5 of the X Act"], {"from": "the succeeding paragraphs", "to": "accordingly"})),
+    # E13: irregular joins do not swallow the next operation
+    ("E13-no-space", "Section 5 of the X Act is amended by striking «2024»and inserting «2031».", "",
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "“2024”", "insert": "“2031”"})),
+    ("E13-no-and", "Section 5 of the X Act is amended by striking «2024» inserting «2031».", "",
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "“2024”", "insert": "“2031”"})),
+    ("E13-substituting", "Section 5 of the X Act is amended by striking «2024» and substituting «2031».", "",
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "“2024”", "insert": "“2031”"})),
+    ("E13-replacing", "Section 5 of the X Act is amended by striking «2024» and replacing it with «2031».", "",
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "“2024”", "insert": "“2031”"})),
+    # E14: qualifiers inside a context, with "by" in them
+    ("E14", "Section 5 of the X Act is amended—",
+     _items("in paragraph (12) (as redesignated by paragraph (1)), in subparagraph (A)—") +
+     '<paragraph id="p8"><enum>(8)</enum><text>by striking <quote>a</quote>.</text></paragraph>',
+     ("strike", ["Section 5 of the X Act"], {"strike": "“a”"})),
+    ("E14-as-inserted", "Section 5 of the X Act is amended—",
+     _items("in clause (i), as inserted by subparagraph (A), by striking «a»."),
+     ("strike", ["Section 5 of the X Act", "clause (i), as inserted by subparagraph (A)"], {"strike": "“a”"})),
+    # phrases the old grammar did not read
+    ("form-comma", "Section 22(b) of the X Act is amended by inserting a comma after «entity».", "",
+     ("insert", ["Section 22(b) of the X Act"], {"insert": "a comma", "where": "after", "anchor": "“entity”"})),
+    ("form-semicolon", "Section 1a(12) of the X Act is amended by adding at the end a semicolon.", "",
+     ("add", ["Section 1a(12) of the X Act"], {"insert": "a semicolon", "where": "at the end"})),
+    ("form-before-period", "Section 5 of the X Act is amended by adding at the end before the period the following: «, "
+     "or later».", "", ("add", ["Section 5 of the X Act"],
+                        {"insert": "“, or later”", "where": "before", "anchor": "the period"})),
+    ("form-inserting-colon", "Section 5 of the X Act is amended by striking «The State» and inserting:", BLOCK,
+     ("strike-insert", ["Section 5 of the X Act"], {"strike": "“The State”", "following": True})),
+    ("form-after-colon", "The Y Act is amended by inserting after section 3B (as added by section 717 of this Act):", BLOCK,
+     ("insert", ["The Y Act"], {"following": True, "where": "after", "anchor": "section 3B (as added by section 717 of "
+                                                                             "this Act)"})),
+    ("form-except", "The Y Act is amended by striking «Board» and inserting «Bureau», except in section 918.", "",
+     ("strike-insert", ["The Y Act"], {"strike": "“Board”", "insert": "“Bureau”", "except": "except in section 918"})),
+    ("form-following-after", "The Y Act is amended by inserting the following after section 5:", BLOCK,
+     ("insert", ["The Y Act"], {"following": True, "where": "after", "anchor": "section 5"})),
+]
+
+
+@pytest.mark.parametrize("text,items,expected", [c[1:] for c in GRAMMAR], ids=[c[0] for c in GRAMMAR])
+def test_grammar(text, items, expected):
+    found = _parse(_section(text, items))
+    assert found, "nothing parsed"
+    last = found[-1]
+    action, target, ops = expected
+    assert (last.action, last.target) == (action, target), (last.action, last.target, last.operands)
+    assert {k: v for k, v in last.operands.items() if k != "new"} == ops
+
+
+def test_sentences_each_take_their_target():
+    """E8: every "X is amended" sentence of one text gives its own instructions their target."""
+    found = _parse(_section("Section 1 of the X Act is amended by striking «a». Section 2 of the Y Act is amended by "
+                            "adding at the end the following: «b». Section 3 of the Z Act is repealed."))
+    assert [(i.action, i.target) for i in found] == [("strike", ["Section 1 of the X Act"]),
+                                                      ("add", ["Section 2 of the Y Act"]),
+                                                      ("repeal", ["Section 3 of the Z Act"])]
+
+
+def test_contexts_chain_and_reset():
+    """E14, E9: "in X, in Y—" gives two items; the next "in Z, by" item starts again from the chapeau."""
+    found = _parse(_section("Section 5 of the X Act is amended—", _items(
+        "in subsection (e), in the matter preceding paragraph (1), by striking «a»; and in subsection (f), by striking «b»;",
+        "in the item relating to «Heading», by striking «c».")))
+    assert [i.target[1:] for i in found] == [["subsection (e)", "the matter preceding paragraph (1)"],
+                                             ["subsection (f)"], ["the item relating to “Heading”"]]
+
+
+PROSE = [
+    "Of the amounts, $400,000,000 for acceleration of hypersonic strike programs;",          # E11
+    "For the Joint Strike Fighter program, $5,000,000.",
+    "In addition to amounts otherwise available, there are appropriated for the program—",  # not a context
+    "The authority shall be treated as if it had never been repealed by the Act of 2018.",
+]
+
+
+@pytest.mark.parametrize("text", PROSE)
+def test_prose_is_not_an_instruction(text):
+    section = _section(text, _items("by striking «a».") if text.endswith("—") else "")
+    found = _parse(section)
+    assert [(i.action, i.target) for i in found] == ([("strike", [])] if text.endswith("—") else [])
+
+
+def test_parse_is_linear():
+    """A text repeated 64 times takes about 64 times as long as one (generous bound: quadratic would be ~64x more)."""
+    import time
+    one = ("in subsection (a) (as redesignated by section 2(b)), by striking «the Secretary» each place it appears and "
+           "inserting «the Administrator», by inserting after «such term» the following: «, as defined»; and by "
+           "redesignating paragraphs (3) through (5) as paragraphs (4) through (6), respectively; ")
+    def cost(n):
+        xml = _section("Section 5 of the X Act, Morris K. Udall Act (5 U.S.C. App.; Public Law 1–2) is amended " * 1
+                       + one * n)
+        doc = load.load("t.xml", None, data=bill(xml).encode()).doc
+        best = float("inf")
+        for _ in range(3):
+            doc._runs.clear()
+            t = time.perf_counter()
+            am.parse(doc, "reported")
+            best = min(best, time.perf_counter() - t)
+        return best, len(am.parse(doc, "reported"))
+    t1, n1 = cost(1)
+    t64, n64 = cost(64)
+    assert n64 == 64 * n1
+    assert t64 < 64 * t1 * 4, (t1, t64)
+
+
+def test_text_output_is_for_people(run, tmp_path):
+    p = tmp_path / "a.xml"
+    p.write_text(bill(body(CYBERSENTRY, PARTNERS)))
+    lines = run("amendments", p).out.splitlines()
+    assert len(lines) == 5
+    assert "{" not in "".join(lines) and "'" not in "".join(lines)
+    assert lines[0].endswith("sec. 3(c)(1): redesignate [Section 2220C of the Homeland Security Act of 2002 "
+                             "(6 U.S.C. 665i)] subsections (d), (e), (f), and (g) as subsections (e), (f), (g), and (h), "
+                             "respectively")
+    assert "sec. 3(c)(2): insert [Section 2220C of the Homeland Security Act of 2002 (6 U.S.C. 665i)] the quoted block " \
+           "at line " in lines[1] and lines[1].endswith("(subsection (d)) after subsection (c)")
+    assert lines[3].endswith("sec. 3(e)(2): strike-insert [Section 2209(c) of such Act / subparagraph (F)] the period "
+                             "at the end -> “; and”")
+
+
+def test_lines_count_as_libxml2_counts_them(run, tmp_path):
+    """A lone CR ends no line (libxml2, xmllint, lxml); CRLF is one line end. Instruction and block agree."""
+    text = bill(body(CYBERSENTRY)).replace("<bill ", "<!-- a\rb\rc -->\r\n<bill ", 1)
+    p = tmp_path / "cr.xml"
+    p.write_bytes(text.encode())
+    rows = json.loads(run("amendments", p, "--format", "json").out)
+    from lxml import etree
+    tree = etree.parse(str(p))
+    para = tree.find(".//paragraph[@id='c2']/text")
+    block = tree.find(".//quoted-block[@id='qc']")
+    assert rows[1]["line"] == para.sourceline
+    assert rows[1]["operands"]["block"]["line"] == block.sourceline
+    assert text.encode()[:text.encode().index(b'id="c2"')].count(b"\n") + 1 == para.sourceline

@@ -12,7 +12,8 @@ from helpers import CORPUS, SEEDS, need_shared, need_tool
 from billlint.analysis import changes
 from billlint.pipeline import load
 from billlint.rules.registry import Selection
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 
 HEAD = """<?xml version="1.0" encoding="UTF-8"?>
 <bill bill-stage="Reported-in-House" public-private="public">

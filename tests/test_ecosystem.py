@@ -72,6 +72,7 @@ def test_config_and_isolated(run, tree, tmp_path):
     ('[severity]\nBL402 = "fatal"\n', "severity values must be one of error, warning, info"),
     ('select = ["BL9999"]\n', "unknown rule code, name or prefix: BL9999"),
     ('extend = "billlint.toml"\n', "extend loops back"),
+    ('confusables = "mine.toml"\n', "unknown key 'confusables'"),   # no rule reads an office's list (yet)
 ])
 def test_bad_config_is_exit_2_naming_file_and_key(run, tmp_path, content, words):
     (tmp_path / "billlint.toml").write_text(content)
@@ -95,6 +96,27 @@ def test_inline_suppressions(run, tmp_path):
     p.write_text(unused)
     got = json.loads(run("check", "--format", "json", "--ignore", "BL003", p).out)
     assert [(f["code"], f["message"]) for f in got] == [("BL009", "suppression of BL201 hides nothing here")]
+
+
+@pytest.mark.parametrize("code", ["BL009", "unused-suppression", "BL402", "BL003"])
+def test_every_severity_override_applies(run, tmp_path, code):
+    """A [severity] override changes the findings of any rule, including those the filters add."""
+    (tmp_path / "billlint.toml").write_text(f'[severity]\n{code} = "error"\n')
+    body = ('<?billlint disable BL201 -- stale?><section id="s1"><enum>1.</enum><header>Report</header>'
+            '<text>to the the Committee.</text></section>')
+    (tmp_path / "a.xml").write_text(bill(body))
+    got = json.loads(run("check", "--format", "json", tmp_path / "a.xml").out)
+    want = "BL009" if code == "unused-suppression" else code
+    assert {f["code"]: f["severity"] for f in got}[want] == "error"
+    assert all(f["severity"] != "error" for f in got if f["code"] != want)
+
+
+def test_json_carries_the_matched_text(run, tmp_path):
+    (tmp_path / "a.xml").write_text(SLIP)
+    got = json.loads(run("check", "--format", "json", "--ignore", "BL003", tmp_path / "a.xml").out)
+    assert [(f["code"], f["text"]) for f in got] == [("BL402", "the the")]
+    line = SLIP.splitlines()[got[0]["line"] - 1]
+    assert line[got[0]["column"] - 1:got[0]["end_column"] - 1] == "the the"
 
 
 def test_suppressions_stay_dtd_valid(run, tmp_path, dtd_dir):

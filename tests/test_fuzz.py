@@ -13,7 +13,8 @@ from billlint.analysis import designations as d
 from billlint.pipeline import load
 from billlint.analysis import references
 from billlint.rules.registry import Selection
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 
 EXAMPLES = int(os.environ.get("BILLLINT_FUZZ_EXAMPLES", "200"))
 fuzz = settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -143,7 +143,8 @@ def test_symlink_loop_and_unreadable_file(run, tmp_path):
 
 
 def test_a_file_that_vanishes_during_the_run(tmp_path):
-    from billlint.pipeline.runner import Settings, run as run_batch
+    from billlint.pipeline.options import Settings
+    from billlint.pipeline.workers import run as run_batch
     (tmp_path / "gone.xml").write_text(GOOD)
     (tmp_path / "kept.xml").write_text(GOOD)
     settings = Settings(isolated=True, select=["BL0"], ignore=["BL003"])

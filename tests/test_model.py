@@ -1,5 +1,5 @@
 from billlint.pipeline import load
-from billlint.model.document import ADDED, DELETED
+from billlint.model.vocabulary import ADDED, DELETED
 
 from helpers import SEEDS, bill, need_shared
 
@@ -176,12 +176,13 @@ def test_memo_is_shared_until_released():
 
 
 def test_checking_leaves_no_derived_values_behind():
-    from billlint.pipeline import runner
+    from billlint.pipeline.check import check_loaded
+    from billlint.pipeline.options import Options
     loaded = load.load("t.xml", None, data=bill(MULTIBYTE).encode())
     seen = []
     real = loaded.doc.release
     loaded.doc.release = lambda runs=False: (seen.append((len(loaded.doc._memo), runs)), real(runs))
-    runner.check_loaded(loaded, runner.Options())
+    check_loaded(loaded, Options())
     assert len(seen) >= 5 and seen[-1][1]           # once per family, and runs dropped at the end
     assert any(n for n, _ in seen)                 # families did leave values to release
     assert loaded.doc._memo == {} and loaded.doc._runs == {}

@@ -8,7 +8,8 @@ from helpers import SEEDS, bill, need_shared
 from billlint.pipeline import load
 from billlint.analysis import references
 from billlint.rules.registry import Selection
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 
 SEC2 = """
 <section id="s1"><enum>1.</enum><header>Short title</header><text>This Act may be cited as the <quote><short-title>Test Act</short-title></quote>.</text></section>

@@ -6,7 +6,8 @@ from lxml import etree
 
 from billlint.pipeline import load
 from billlint.rules.registry import Selection, find
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 
 
 def findings(text: str, rule: str, view: str = "reported", names: bool = False):

@@ -8,7 +8,8 @@ from helpers import bill
 from billlint.pipeline import load
 from billlint.rules.registry import Selection
 from billlint.rules.text import entries
-from billlint.pipeline.runner import Options, check_loaded
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options
 
 
 def findings(body, rule):

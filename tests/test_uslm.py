@@ -9,7 +9,9 @@ from helpers import SAMPLES, SHARED, need_shared
 from billlint.analysis import changes
 from billlint.pipeline import load
 from billlint.rules.registry import Selection
-from billlint.pipeline.runner import Options, Settings, check_loaded, run
+from billlint.pipeline.check import check_loaded
+from billlint.pipeline.options import Options, Settings
+from billlint.pipeline.workers import run
 
 USLM = SHARED / "corpus" / "uslm"
 SAMPLES_USLM = USLM / "bill-version-samples-september-2024"

@@ -13,45 +13,20 @@ linear in the length of the text.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
-from ..model.document import Document, Provision, TextRun
+from ..model.document import Document, Provision
+from ..model.textrun import TextRun
+from ..model.vocabulary import LEVEL_SET, REPORTED
+from .redesignation import designation_list  # noqa: F401  (rules read it as amendments.designation_list)
+from .phrases import (ABBREV, ADD_RE, AMENDED, AMENDING, AND_INSERT, BEFORE_IN, BEFORE_REPEALED,
+                      BEFORE_VERB, BOUND, CLAUSE_VERB, EXCEPT, IN, INSERT_RE, LEAD, PAREN, PLACES_END, Q0,
+                      Q1, REDESIGNATE_RE, RESTATE_RE, STRIKE_RE, UNIT, VERB, WINDOW)
 
 STRIKE, STRIKE_INSERT, INSERT, ADD, REDESIGNATE, REPEAL, RESTATE = (
     "strike", "strike-insert", "insert", "add", "redesignate", "repeal", "restate")
-
-_Q0, _Q1 = "\ue000", "\ue001"
-Q = f"{_Q0}\\d+{_Q1}"
-_END = r"(?=\s*(?:[;:.—]|,\s*(?:and|or)\b(?!\s*[(\d])|,\s*by\b|,\s*(?:as|and)\s+so\b|,?\s*(?:and\s+)?(?:realigning|moving|indenting)\b|\s+and\s+(?:by\s+)?(?:insert|strik|add|redesignat|moving|transferr))|\s*$)"
-_END_LATE = r"(?=\s*(?:[;:—]|\.\s|\.$|,\s*(?:and|or)\b|,\s*by\b)|\s+and\s+(?:by\s+)?(?:insert|strik|add|redesignat)|\s*$)"
-_ANCHOR = re.compile(r"\b(?:striking|inserting|adding|redesignating|repealed|to\s+read\s+as\s+follows|"
-                     r"strike|insert)\b", re.I)
-_STRIKE = re.compile(rf"(?:strik(?:ing|e)(?:\s+out)?)\s+(?P<what>{Q}(?:\s+(?:each|every)\s+(?:place|time)\s+it\s+appears"
-                     rf"|\s+the\s+\w+\s+place\s+it\s+appears|\s+(?:at|in)\s+the\s+end\s+of\s+[^;:—]*?|\s+(?:at|in|before|after)"
-                     rf"\s+[^;:—{_Q0}]*?)?|[^;:—{_Q0}]*?(?:{Q}[^;:—{_Q0}]*?)*?){_END}", re.I)
-_AND_INSERT = re.compile(rf"\s*,?\s+and\s+insert(?:ing)?(?:\s+in\s+lieu\s+thereof|\s+in\s+its\s+place)?\s+"
-                         rf"(?P<ins>{Q}|the\s+following(?:\s+new\s+\w+)?|[:—]?(?=\s*$)|(?:a|an|the)\s+[^;:—{_Q0}]*?{_END_LATE}"
-                         rf"|[^;:—{_Q0}\s][^;:—{_Q0}]*?{_END_LATE})", re.I)
-_INSERT = re.compile(rf"insert(?:ing)?\s+(?:(?P<q>{Q})\s+(?P<rel>after|before|at\s+the\s+end\s+of|in\s+lieu\s+of)\s+"
-                     rf"(?P<anchor>[^;:—{_Q0}]*?(?:{Q}[^;:—{_Q0}]*?)?){_END}"
-                     rf"|(?P<rel2>after|before|at\s+the\s+end(?:\s+of)?|in\s+numerical\s+sequence|in\s+alphabetical\s+order|"
-                     rf"in\s+the\s+appropriate\s+place)\s*(?P<anchor2>[^;:—{_Q0}]*?)\s*(?:the\s+following|(?P<q2>{Q}))"
-                     rf"|(?P<q3>{Q})|the\s+following)", re.I)
-_ADD = re.compile(rf"adding\s+(?:(?:at\s+the\s+end(?:\s+thereof)?|(?:after|at\s+the\s+end\s+of)\s+(?P<anchor>[^;:—{_Q0}]*?))\s+"
-                  rf"(?:the\s+following|(?P<q>{Q}))|the\s+following\s+at\s+the\s+end(?:\s+thereof)?|(?P<q2>{Q})"
-                  rf"\s+at\s+the\s+end)", re.I)
-_REDESIGNATE = re.compile(rf"redesignating\s+(?P<a>[^;:—{_Q0}]+?)\s+as\s+(?!amended|added|so\b|redesignated|in\s+effect)"
-                          rf"(?P<b>[^;:—{_Q0}]+?)"
-                          rf"(?P<resp>,?\s+respectively)?{_END}", re.I)
-_REPEAL = re.compile(r"repealed", re.I)
-_RESTATE = re.compile(r"to\s+read\s+as\s+follows", re.I)
-_AMENDED = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?(?:amended|modified)"
-                      r"|(?:shall|is\s+deemed\s+to|are\s+deemed\s+to)\s+be\s+(?:amended|applied|modified))\b", re.I)
-_REPEALED_TARGET = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?repealed\b", re.I)
-_IN = re.compile(rf"^\s*(?:(?:and|or)\s+)?in\s+(?P<t>[^—{_Q0}]+?)(?:\s*\((?:as|relating|other)\b[^()]*\))?\s*(?:—|,?\s+by\b|,\s*(?=strik|insert|add|redesignat))",
-                 re.I)
-_SENTENCE = re.compile(r"(?:^|[.;:]\s+|—)(?=[A-Z(])")
 
 
 @dataclass
@@ -83,7 +58,7 @@ class Placed:
         for s, e in quotes:
             if s < pos:
                 continue  # a quote inside a quote
-            token = f"{_Q0}{len(self.kept)}{_Q1}"
+            token = f"{Q0}{len(self.kept)}{Q1}"
             out.append(text[pos:s])
             new += s - pos
             out.append(token)
@@ -93,46 +68,116 @@ class Placed:
             pos = e
         out.append(text[pos:])
         self.text = "".join(out)
+        self._heres = [sh[0] for sh in self.shifts]
 
     def to_run(self, pos: int) -> int:
-        here, there = max((sh for sh in self.shifts if sh[0] <= pos), key=lambda sh: sh[0])
+        i = bisect.bisect_right(self._heres, pos) - 1
+        here, there = self.shifts[i]
         return there + (pos - here)
 
 
 def _unquote(s: str, kept: list[str]) -> str:
-    s = re.sub(f"{_Q0}(\\d+){_Q1}", lambda m: "\u201c" + kept[int(m.group(1))] + "\u201d", s)
+    s = re.sub(f"{Q0}(\\d+){Q1}", lambda m: "\u201c" + kept[int(m.group(1))] + "\u201d", s)
     return " ".join(s.split())
 
 
 def _blocks(prov: Provision) -> list:
     """The quoted blocks that the provision's own text introduces, in order: its children, or (as USLM
     writes them) inside its text, but not those of nested provisions or inside another quoted block."""
-    from ..model.document import _LEVEL_SET
     out, stack = [], list(reversed([c for c in prov.el if isinstance(c.tag, str)]))
     while stack:
         el = stack.pop()
         if el.tag == "quoted-block":
             out.append(el)
-        elif el.tag not in _LEVEL_SET:
+        elif el.tag not in LEVEL_SET:
             stack.extend(reversed([c for c in el if isinstance(c.tag, str)]))
     return out
 
 
-def _local_target(text: str, kept) -> str | None:
-    m = _IN.match(text)
-    return _unquote(m.group("t"), kept) if m else None
+def _bounds(text: str) -> list[int]:
+    """Where sentences and clauses start, outside parentheses: not after an initial or an abbreviation
+    ("Morris K. Udall", "5 U.S.C. App."), and not at a dash inside a name ("Vision 100—Century of …")."""
+    out, depth = [0], 0
+    for m in BOUND.finditer(text):
+        c = text[m.start()]
+        if c == "(":
+            depth += 1
+        elif c == ")":
+            depth = max(depth - 1, 0)
+        elif depth:
+            continue
+        elif c == ".":
+            word = text[max(0, m.start() - 12):m.start()].rsplit(None, 1)
+            if word and ABBREV.fullmatch(word[-1].lstrip("(")):
+                continue
+            out.append(m.end())
+        elif c == "—":
+            if m.start() and text[m.start() - 1].isalnum() and text[m.end():m.end() + 1].isupper():
+                continue
+            out.append(m.end())
+        else:
+            out.append(m.end())
+    return out
 
 
-def _root_target(text: str, pos: int, kept) -> str | None:
-    """ "Section 5 of the X Act (6 U.S.C. 101) is amended": the words before "is amended" in its sentence."""
-    m = _AMENDED.search(text, 0, max(pos, 0) + 40) or _REPEALED_TARGET.search(text)
-    if not m or m.start() > pos + 40:
+def _split_chain(t: str) -> list[str]:
+    """ "paragraph (12) (as redesignated by …), in subparagraph (A)" -> two items (commas in parentheses kept)."""
+    items, depth, last = [], 0, 0
+    for m in re.finditer(r"[()]|,\s+in\s+", t):
+        if m.group() == "(":
+            depth += 1
+        elif m.group() == ")":
+            depth = max(depth - 1, 0)
+        elif not depth:
+            items.append(t[last:m.start()])
+            last = m.end()
+    items.append(t[last:])
+    return [s for s in (i.strip(" ,") for i in items) if s]
+
+
+def _context_at(text: str, pos: int, kept) -> tuple[int, list[str]] | None:
+    """An "in X[, in Y], by" context phrase starting at pos: its end and its items."""
+    m = IN.match(text, pos, min(len(text), pos + WINDOW))
+    if not m:
         return None
-    starts = [s.end() for s in _SENTENCE.finditer(text, 0, m.start())]
-    start = starts[-1] if starts else 0
-    target = _unquote(text[start:m.start()], kept).strip(" ,")
-    target = re.sub(r"^(?:\(\w+\)\s*)?(?:In\s+general\.?—)?", "", target).strip()
-    return target or None
+    t = m.group("t")
+    plain = re.sub(PAREN, "", t)
+    if not UNIT.search(t) or CLAUSE_VERB.search(plain):
+        return None
+    return m.end(), [_unquote(i, kept) for i in _split_chain(t)]
+
+
+def _subject(text: str, bounds: list[int], m, kept) -> str | None:
+    """ "Section 5 of the X Act (6 U.S.C. 101) is amended": the words before "is amended" in its sentence."""
+    start = bounds[bisect.bisect_right(bounds, m.start()) - 1]
+    subject = _unquote(text[start:m.start()], kept).strip(" ,")
+    subject = LEAD.sub("", subject).strip(" ,")
+    return subject or None
+
+
+def _events(text: str, kept) -> list[tuple]:
+    """The places that set the target, in order: (position, end, kind, items)."""
+    out = []
+    bounds = None
+    for m in AMENDED.finditer(text):
+        bounds = bounds or _bounds(text)
+        s = _subject(text, bounds, m, kept)
+        if s:
+            out.append((m.start(), m.end(), "root", [s]))
+    last = 0
+    for m in re.finditer(r"\b[Ii]n\s", text):
+        if m.start() < last or not BEFORE_IN.search(text[max(0, m.start() - 60):m.start()]):
+            continue
+        got = _context_at(text, m.start(), kept)
+        if got:
+            out.append((m.start(), got[0], "in", got[1]))
+            last = got[0]
+    for m in re.finditer(r"\bamending\s", text):
+        a = AMENDING.match(text, m.start(), min(len(text), m.start() + WINDOW))
+        if a:
+            out.append((m.start(), a.end(), "amending", [_unquote(a.group("t"), kept)]))
+    out.sort(key=lambda e: e[0])
+    return out
 
 
 def parse(doc: Document, view: str) -> list[Instruction]:
@@ -146,12 +191,11 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         placed = Placed(run)
         text, kept = placed.text, placed.kept
         inherited = list(contexts.get(prov.parent, [])) if prov.parent is not None else []
-        local = _local_target(text, kept)
-        root = _root_target(text, len(text), kept) if _AMENDED.search(text) or _REPEALED_TARGET.search(text) else None
-        target = inherited + ([root] if root else []) + ([local] if local else [])
-        if text.rstrip().endswith("—") and (root or local or inherited):
-            contexts[prov] = target
-        found = _instructions(prov, run, text, kept, target)
+        found, chain = _instructions(prov, run, text, kept, inherited)
+        tail = text.rstrip()
+        # a chapeau: "is amended—", "in subsection (a)—", "is amended as follows:" pass their target down
+        if chain and (tail.endswith("—") or tail.endswith(":") and not any(i.operands.get("following") for i in found)):
+            contexts[prov] = chain
         for ins in found:
             ins.start, ins.end = placed.to_run(ins.start), placed.to_run(ins.end)
         following = [ins for ins in found if ins.operands.get("following")]
@@ -162,85 +206,158 @@ def parse(doc: Document, view: str) -> list[Instruction]:
     return out
 
 
-def _instructions(prov, run, text, kept, target) -> list[Instruction]:
+def _places(ops: dict, key: str) -> None:
+    """Move a trailing "each place it appears" from an operand to its own operand."""
+    m = PLACES_END.search(ops.get(key, ""))
+    if m and m.start() > 0:
+        ops[key] = ops[key][:m.start()]
+        ops["places"] = " ".join(m.group(1).split()).lower()
+
+
+def _inserted(ops: dict, m, *names: str, kept) -> None:
+    """The inserted text: a quotation in line ("the following: “…”") or the quoted block that follows."""
+    q = next((m.group(n) for n in names if m.group(n)), None)
+    if q:
+        ops["insert"] = _unquote(q, kept)
+    else:
+        ops["following"] = True
+
+
+def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], list]:
     found: list[Instruction] = []
+    events = _events(text, kept)
+    ei, base, chain = 0, list(inherited), list(inherited)
     pos = 0
-    context = tuple(target)
-    for m in _ANCHOR.finditer(text):
+
+    def advance(upto: int):
+        nonlocal ei, base, chain
+        while ei < len(events) and events[ei][0] <= upto:
+            at, _, kind, items = events[ei]
+            ei += 1
+            if at < pos:
+                continue   # inside an instruction already read
+            if kind == "root":
+                base = inherited + items
+                chain = list(base)
+            elif kind == "in":
+                chain = base + items
+            else:
+                chain = chain + items
+
+    for m in VERB.finditer(text):
         if m.start() < pos:
             continue
         word = m.group(0).lower()
+        if word == "amending":
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if word == "repealed":
+            if not BEFORE_REPEALED.search(before):
+                continue
+        elif not word.startswith("to") and not BEFORE_VERB.search(before):
+            continue   # "Joint Strike Fighter", "hypersonic strike programs": prose, not an operation
+        advance(m.start())
+        limit = min(len(text), m.start() + WINDOW)
         ins = None
+        target = list(chain)
         if word.startswith("strik"):
-            sm = _STRIKE.match(text, m.start())
+            sm = STRIKE_RE.match(text, m.start(), limit)
             if sm:
                 end = sm.end()
                 ops = {"strike": _unquote(sm.group("what"), kept)}
-                am = _AND_INSERT.match(text, end)
+                _places(ops, "strike")
+                am = AND_INSERT.match(text, end, limit)
                 action = STRIKE
                 if am:
                     action, end = STRIKE_INSERT, am.end()
-                    ins_text = am.group("ins")
-                    if ins_text.lower().startswith("the following") or not ins_text.strip(":— "):
+                    ins_text = " ".join(am.group("ins").split())
+                    if am.group("colon"):
+                        ops["insert"] = _unquote(am.group("colon"), kept)
+                    elif ins_text.lower().startswith("the following"):
+                        _inserted(ops, am, "inla", kept=kept)
+                        if am.group("newa"):
+                            ops["new"] = am.group("newa").lower()
+                    elif not ins_text.strip(":— "):
                         ops["following"] = True
                     else:
                         ops["insert"] = _unquote(ins_text, kept)
-                ins = Instruction(prov, run, m.start(), end, action, list(target), ops, context=context)
+                    if am.group("places"):
+                        ops["places"] = " ".join(am.group("places").split()).lower()
+                ex = EXCEPT.match(text, end, limit)
+                if ex:
+                    ops["except"], end = _unquote(ex.group(1), kept), ex.end()
+                ins = Instruction(prov, run, m.start(), end, action, target, ops)
         elif word.startswith("insert"):
-            im = _INSERT.match(text, m.start())
+            im = INSERT_RE.match(text, m.start(), limit)
             if im:
                 ops = {}
-                q = im.group("q") or im.group("q2") or im.group("q3")
+                if im.group("q"):
+                    ops["insert"] = _unquote(im.group("q"), kept)
+                elif im.group("q2") or im.group("q3"):
+                    ops["insert"] = _unquote(im.group("q2") or im.group("q3"), kept)
+                else:
+                    _inserted(ops, im, "inlb", "inld", kept=kept)
+                rel = im.group("rel") or im.group("rel2") or im.group("rel3")
+                if rel:
+                    ops["where"] = " ".join(rel.split()).lower()
+                    anchor = im.group("anchor") or im.group("anchor2") or im.group("anchor3")
+                    if anchor:
+                        ops["anchor"] = _unquote(anchor, kept)
+                        _places(ops, "anchor")
+                new = im.group("newb") or im.group("newc") or im.group("newd")
+                if new:
+                    ops["new"] = new.lower()
+                ins = Instruction(prov, run, m.start(), im.end(), INSERT, target, ops)
+        elif word == "adding":
+            am = ADD_RE.match(text, m.start(), limit)
+            if am:
+                ops = {}
+                q = am.group("q") or am.group("q2") or am.group("small") or am.group("small2")
                 if q:
                     ops["insert"] = _unquote(q, kept)
                 else:
-                    ops["following"] = True
-                rel = im.group("rel") or im.group("rel2")
-                if rel:
-                    ops["where"] = " ".join(rel.split()).lower()
-                    ops["anchor"] = _unquote(im.group("anchor") or im.group("anchor2") or "", kept)
-                ins = Instruction(prov, run, m.start(), im.end(), INSERT, list(target), ops, context=context)
-        elif word == "adding":
-            am = _ADD.match(text, m.start())
-            if am:
-                q = am.group("q") or am.group("q2")
-                ops = {"insert": _unquote(q, kept)} if q else {"following": True}
-                ops["where"] = "after" if am.group("anchor") else "at the end"
-                if am.group("anchor"):
-                    ops["anchor"] = _unquote(am.group("anchor"), kept)
-                new = re.match(r"\s*new\s+(\w+)", text[am.end():am.end() + 30])
+                    _inserted(ops, am, "inla", "inlb", kept=kept)
+                anchor = am.group("of") or am.group("of2") or am.group("anchor") or am.group("anchor2")
+                rel = am.group("rel") or am.group("rel2")
+                ops["where"] = rel.lower() if rel else "after" if anchor else "at the end"
+                if anchor:
+                    ops["anchor"] = _unquote(anchor, kept)
+                new = am.group("newa") or am.group("newb")
                 if new:
-                    ops["new"] = new.group(1).lower()
-                ins = Instruction(prov, run, m.start(), am.end(), ADD, list(target), ops, context=context)
+                    ops["new"] = new.lower()
+                ins = Instruction(prov, run, m.start(), am.end(), ADD, target, ops)
         elif word == "redesignating":
-            rm = _REDESIGNATE.match(text, m.start())
+            rm = REDESIGNATE_RE.match(text, m.start(), limit)
             if rm:
-                ops = {"from": _unquote(rm.group("a"), kept), "to": _unquote(rm.group("b"), kept)}
-                ins = Instruction(prov, run, m.start(), rm.end(), REDESIGNATE, list(target), ops,
-                                  respectively=bool(rm.group("resp")), context=context)
+                a, b = rm.group("a") or rm.group("a2"), rm.group("b") or rm.group("b2")
+                ops = {"from": _unquote(a, kept), "to": _unquote(b, kept)}
+                ins = Instruction(prov, run, m.start(), rm.end(), REDESIGNATE, target, ops,
+                                  respectively=bool(rm.group("resp")))
         elif word == "repealed":
-            what = target[-1] if target else _root_target(text, m.start(), kept)
-            if what:
-                ins = Instruction(prov, run, m.start(), m.end(), REPEAL, list(target) or [what], {"repeal": what},
-                                  context=context)
+            if target:
+                ins = Instruction(prov, run, m.start(), m.end(), REPEAL, target, {"repeal": target[-1]})
         elif word.startswith("to"):
-            ins = Instruction(prov, run, m.start(), m.end(), RESTATE, list(target), {"following": True},
-                              context=context)
+            rm = RESTATE_RE.match(text, m.start(), limit)
+            ops = {}
+            _inserted(ops, rm, "inlr", kept=kept)
+            ins = Instruction(prov, run, m.start(), rm.end(), RESTATE, target, ops)
         if ins is not None:
+            ins.context = tuple(ins.target)
             if "new" not in ins.operands and ins.operands.get("following"):
                 new = re.match(r"\s*(?:the\s+following\s+)?new\s+(\w+)", text[ins.end:ins.end + 40])
                 if new:
                     ins.operands["new"] = new.group(1).lower()
             found.append(ins)
             pos = ins.end
-    return found
+    advance(len(text))
+    return found, chain
 
 
 OPERATION = re.compile(r"\b(?:striking|inserting|adding\s+at\s+the\s+end|redesignating|repealed|to\s+read\s+as\s+follows)\b",
                        re.I)
 
 
-def coverage(doc: Document, view: str = "reported") -> tuple[int, int, list]:
+def coverage(doc: Document, view: str = REPORTED) -> tuple[int, int, list]:
     """Operation phrases outside quoted blocks and quotes, how many were parsed, and the misses."""
     parsed = parse(doc, view)
     spans: dict = {}
@@ -263,47 +380,3 @@ def coverage(doc: Document, view: str = "reported") -> tuple[int, int, list]:
             else:
                 misses.append((prov, " ".join(run.text[max(0, at - 60):at + 80].split())))
     return total, hit, misses
-
-
-def designation_list(side: str) -> tuple[str | None, list[str]]:
-    """ "subsections (d), (e), and (g)" -> ("subsection", ["d", "e", "g"]); "paragraphs (3) through (5)" is
-    expanded to 3, 4, 5. Section numbers ("sections 5 and 6") are read as well."""
-    from . import designations
-    from .references import REF, _expand, _singular
-    # "(as added by paragraph (1)(A))" and ", as added by section 233(5) of Public Law 97–444," say which
-    # unit is meant; they are not units of the list
-    side = re.sub(r"\((?:as|relating)\b(?:[^()]|\([^()]*\))*\)|,\s*as\s+(?:added|amended|redesignated)\s+by\s+[^,]*,", " ",
-                  side)
-    matches = list(REF.finditer(side))
-    if not matches:
-        return None, []
-    m = matches[0]
-    word = _singular(m.group("word"))
-    chains, ranges = [], []
-    for each in matches:  # "the second subsection (c) and subsection (d)"
-        if _singular(each.group("word")) != word:
-            continue
-        more, more_ranges = _expand(word, each.group("list"))
-        ranges += [(a + len(chains), b + len(chains)) for a, b in more_ranges]
-        chains += more
-    cores = [ch[-1][1] for ch in chains]
-    level = chains[0][-1][0] if chains and chains[0] else word
-    out: list[str] = []
-    skip_next = False
-    for i, core in enumerate(cores):
-        if skip_next:
-            skip_next = False
-            continue
-        rng = next((r for r in ranges if r[0] == i), None)
-        if rng is None:
-            out.append(core)
-            continue
-        a = designations.parse(f"({core})", level)
-        b = designations.parse(f"({cores[rng[1]]})", level)
-        if a and b and a.cls and a.cls == b.cls and a.value is not None and b.value is not None \
-                and not a.suffix and not b.suffix and 0 <= b.value - a.value < 200:
-            out.extend(designations.label(v, a.cls) for v in range(a.value, b.value + 1))
-        else:
-            out.extend([core, cores[rng[1]]])
-        skip_next = True
-    return level if chains and len(chains[0]) > 1 else word, out

@@ -12,9 +12,11 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from ..model.document import DELETED, INTRODUCED, REPORTED, Document, Provision
+from ..model.document import Document, Provision
+from ..model.vocabulary import ADDED, DELETED, INTRODUCED, REPORTED
 
-ADDED, REMOVED, MODIFIED = "added", "deleted", "modified"
+# the kinds of change a report lists: a provision added or removed (its state), or modified
+REMOVED, MODIFIED = DELETED, "modified"
 _TOKEN = re.compile(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%]+(?:[.,–-][A-Za-z0-9’'$%]+)*|[^\sA-Za-z0-9]")
 _NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
 

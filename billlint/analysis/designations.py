@@ -11,29 +11,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-# Classes
-ARABIC, LOWER, UPPER, ROMAN, ROMAN_UPPER, DOUBLE, DOUBLE_UPPER = (
-    "arabic", "lower", "upper", "roman", "ROMAN", "double", "DOUBLE")
-
-EXPECTED = {
-    "section": ARABIC,
-    "subsection": LOWER,
-    "paragraph": ARABIC,
-    "subparagraph": UPPER,
-    "clause": ROMAN,
-    "subclause": ROMAN_UPPER,
-    "item": DOUBLE,
-    "subitem": DOUBLE_UPPER,
-}
-# Units above the section use roman numerals, letters or figures by custom; any is accepted.
-ABOVE_SECTION = ("division", "subdivision", "title", "subtitle", "chapter", "subchapter", "part", "subpart")
-SECTION_LEVELS = tuple(EXPECTED)  # section ... subitem, senior first
-
-CLASS_NAMES = {
-    ARABIC: "a number (1)", LOWER: "a lower-case letter (a)", UPPER: "a capital letter (A)",
-    ROMAN: "a lower-case roman numeral (i)", ROMAN_UPPER: "a capital roman numeral (I)",
-    DOUBLE: "a doubled lower-case letter (aa)", DOUBLE_UPPER: "a doubled capital letter (AA)",
-}
+from ..model.vocabulary import ABOVE_SECTION, ARABIC, DOUBLE, DOUBLE_UPPER, EXPECTED, LOWER, ROMAN, ROMAN_UPPER, UPPER
 
 _ROMAN = re.compile(r"^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}

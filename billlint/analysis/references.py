@@ -21,14 +21,16 @@ import functools
 import re
 from dataclasses import dataclass
 
-from . import designations
-from .designations import ABOVE_SECTION, EXPECTED, SECTION_LEVELS
-from ..model.document import ALL, Document, Provision, TextRun, in_quotation_marks
+from ..model.document import Document, Provision
+from ..model.textrun import TextRun, in_quotation_marks
+from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
+from .resolution import by_class, designation_class, enclosing, has_unit, next_level, resolve_chain
+from .resolution import cite_chain, levels_for  # noqa: F401  (rules read them as references.X)
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
 
-_LEVEL_WORDS = "division|title|subtitle|chapter|subchapter|part|subpart|section|subsection|" \
-               "paragraph|subparagraph|clause|subclause|item|subitem"
+# the levels a reference names (a subdivision is not cited by number in bill text)
+_LEVEL_WORDS = "|".join(lv for lv in LEVELS if lv != "subdivision")
 _WORD = r"(?P<word>(?i:" + "|".join(f"{w}s?" for w in sorted(_LEVEL_WORDS.split("|"), key=len, reverse=True)) \
         + r"))\b"
 _DES = r"\((?:[A-Za-z]{1,5}|\d{1,4}[A-Za-z]{0,3})\)"
@@ -97,19 +99,12 @@ class Ref:
         return self.run.text[self.start:self.start + 5].lower() in ("this ", "such ")
 
 
-def _singular(word: str) -> str:
+def singular(word: str) -> str:
     w = word.lower()
     return w[:-1] if w.endswith("s") and w[:-1] in _LEVEL_WORDS.split("|") else w
 
 
-def next_level(level: str) -> str | None:
-    if level in SECTION_LEVELS:
-        i = SECTION_LEVELS.index(level)
-        return SECTION_LEVELS[i + 1] if i + 1 < len(SECTION_LEVELS) else None
-    return "section" if level in ABOVE_SECTION else None
-
-
-def _chain(level: str, item: str) -> list[tuple[str, str]]:
+def parse_chain(level: str, item: str) -> list[tuple[str, str]]:
     """ "(b)(4)" under subsection -> [(subsection, b), (paragraph, 4)]; "3(c)" under section likewise."""
     out = []
     m = re.match(r"\s*([^\s(]+)", item)
@@ -123,7 +118,7 @@ def _chain(level: str, item: str) -> list[tuple[str, str]]:
     return out
 
 
-def _expand(level: str, listing: str) -> tuple[list, list]:
+def expand(level: str, listing: str) -> tuple[list, list]:
     """Chains for a list "(1), (2), and (3)" or "(1) through (3)"; ranges are kept as (a, b) pairs."""
     items = [m.group(0) for m in _ITEM_RE.finditer(listing)]
     seps = [m.group(0) for m in _SEP_RE.finditer(listing)]
@@ -133,7 +128,7 @@ def _expand(level: str, listing: str) -> tuple[list, list]:
             items, seps = items[:bare], seps[:bare - 1]
     chains, ranges = [], []
     for i, item in enumerate(items):
-        ch = _chain(level, item)
+        ch = parse_chain(level, item)
         ranged = i > 0 and i - 1 < len(seps) and ("through" in seps[i - 1] or seps[i - 1].strip() in "–-")
         numbered = not items[0].lstrip().startswith("(")   # "sections 111(c)(3), (c)(5)": a section number leads
         # "subsection (a)(2)(A) and (B)": (B) cannot be a subsection, so it continues (a)(2); in "subparagraphs
@@ -166,20 +161,20 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         outer = group[-1]
         start, end = group[0].start(), outer.end()
         # Inner parts first, outer last: resolve the outer chain, then extend with the inner one.
-        base_word = _singular(outer.group("word"))
-        base_chains, base_ranges = _expand(base_word, outer.group("list"))
+        base_word = singular(outer.group("word"))
+        base_chains, base_ranges = expand(base_word, outer.group("list"))
         chains = base_chains
         ranges = base_ranges
         for inner in reversed(group[:-1]):
-            w = _singular(inner.group("word"))
-            inner_chains, inner_ranges = _expand(w, inner.group("list"))
+            w = singular(inner.group("word"))
+            inner_chains, inner_ranges = expand(w, inner.group("list"))
             if len(chains) != 1:
                 chains, ranges = inner_chains, inner_ranges  # "(A) of paragraphs (1) and (2)": keep it simple
                 continue
             head = chains[0]
             chains = [head + [(lv if i else w, c) for i, (lv, c) in enumerate(ch)] for ch in inner_chains]
             ranges = inner_ranges
-        ref = Ref(prov, run, start, end, INTERNAL, _singular(group[0].group("word")),
+        ref = Ref(prov, run, start, end, INTERNAL, singular(group[0].group("word")),
                   chains, joint=len(group) > 1 or len(chains) > 1)
         ref.ranges = ranges
         _classify(doc, ref, text, amending_from)
@@ -257,10 +252,10 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         ref.kind = AMENDED  # "Section 6050W(a) is amended": the target of an instruction, in the amended law
         return
     head = ref.chains[0][0] if ref.chains else None
-    if head and head[0] in ABOVE_SECTION and head[1].isdigit() and not _has_unit(doc, ref.prov, head):
+    if head and head[0] in ABOVE_SECTION and head[1].isdigit() and not has_unit(doc, ref.prov, head):
         ref.kind = EXTERNAL  # "title 5", "part 121": the Code or the CFR, in a bill that has no such unit
     elif head and prov.quoted is not None and (head[0] == "section" or head[0] in ABOVE_SECTION) \
-            and not _has_unit(doc, prov, head):
+            and not has_unit(doc, prov, head):
         ref.kind = QUOTED  # an inserted section citing another section of the amended law
 
 
@@ -272,7 +267,7 @@ def _other_law_section(doc: Document, ref: Ref, head: tuple) -> bool:
     the Acts bills amend, never of a bill's own sections), or, in a bill numbered 1 to N without titles, a
     number well past N ("section 230" in a three-section bill)."""
     num = head[1]
-    if re.match(r"^\d+[a-z]+$", num) and not _has_unit(doc, ref.prov, head):
+    if re.match(r"^\d+[a-z]+$", num) and not has_unit(doc, ref.prov, head):
         return True
     m = re.match(r"^(\d+)", num)
     if not m or ref.prov.quoted is not None:
@@ -302,7 +297,7 @@ _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|su
 _INSTRUCTION_WORDS = ("striking", "inserting", "adding", "redesignating", "substituting", "inserted")  # likewise
 
 
-def _sentence(text: str, pos: int) -> tuple[int, int]:
+def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
     """(start, end) of the sentence that holds pos."""
     starts, ends = _sentence_ends(text)
     i = bisect.bisect_right(starts, pos)      # sentence ends up to pos: the last one starts this sentence
@@ -321,33 +316,9 @@ def _sentence_ends(text: str) -> tuple[list, list]:
 def _is_target(text: str, start: int, end: int) -> bool:
     """Whether the reference stands in an instruction: "Section 5(a) is amended", "in paragraph (3), by
     substituting ...": it names a unit of the law being amended."""
-    s0, s1 = _sentence(text, end)
+    s0, s1 = sentence_bounds(text, end)
     sentence = text[s0:s1]
     return bool(AMENDING.search(text, end, s1) or _INSTRUCTION.search(sentence))
-
-
-def _has_unit(doc: Document, prov: Provision, head: tuple) -> bool:
-    units = _index(doc, ALL).get((prov.quoted, head[0], head[1]), [])
-    division = _division(prov)
-    if head[0] == "section" and division is not None:
-        units = [u for u in units if _division(u) is division]   # divisions number their sections anew
-    return bool(units)
-
-
-def _division(prov: Provision):
-    return next((a for a in prov.ancestors() if a.level == "division"), None)
-
-
-def _index(doc: Document, view: str) -> dict:
-    """(quoted block, level, designation) -> provisions, for units cited through the bill (sections, titles)."""
-    def build() -> dict:
-        index: dict = {}
-        for p in doc.provisions:
-            if p.in_view(view) and p.designation and (p.level == "section" or p.level in ABOVE_SECTION):
-                for core in {p.designation.core, *p.designation.parts}:
-                    index.setdefault((p.quoted, p.level, core), []).append(p)
-        return index
-    return doc.memo(("unit index", view), build)
 
 
 def self_contained(doc: Document, prov: Provision) -> bool:
@@ -365,78 +336,6 @@ def amending_offsets(doc: Document, prov: Provision, run: TextRun, inherited: bo
     m = (any(w in text for w in _AMENDING_WORDS) and AMENDING.search(text)) or \
         (any(w in text for w in _INSTRUCTION_WORDS) and _INSTRUCTION.search(text))
     return m.end() if m else None
-
-
-# resolution -----------------------------------------------------------------
-
-def _matches(p: Provision, core: str) -> bool:
-    d = p.designation
-    if d is None:
-        return False
-    return core == d.core or core in d.parts or core.lower() == d.core.lower() and p.level in ABOVE_SECTION
-
-
-def _units_at(doc: Document, prov: Provision, level: str, core: str, view: str, within: Provision | None):
-    if level == "section" or level in ABOVE_SECTION:
-        return [p for p in _index(doc, view).get((prov.quoted, level, core), [])
-                if within is None or p is within or within in p.ancestors()]
-    # "paragraph (4)" is paragraph (4) of the nearest enclosing unit that has paragraphs.
-    node = prov
-    while node is not None:
-        kids = [c for c in node.children if c.level == level and c.in_view(view)]
-        if kids:
-            return kids
-        if node is within:
-            break
-        node = node.parent
-    return []
-
-
-def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within=None) -> Provision | None:
-    if not chain:
-        return None
-    level, core = chain[0]
-    heads = [p for p in _units_at(doc, prov, level, core, view, within) if _matches(p, core)]
-    if len(heads) > 1:  # divisions number their sections anew: the nearest unit of that number first
-        mine = [prov, *prov.ancestors()]
-        heads.sort(key=lambda h: -max((i for i, a in enumerate(reversed(mine)) if a in h.ancestors()),
-                                      default=-1))
-    for hit in heads:
-        for lv, core in chain[1:]:
-            kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
-            hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
-            if hit is None:
-                break
-        if hit is not None:
-            return hit
-    return None
-
-
-def _by_class(doc: Document, prov: Provision, chain: list, view: str, within) -> list:
-    """ "paragraph (b)(4)": resolve as the level the designation's class implies (the level-word rule
-    reports the word), so that one slip is not also reported as unresolved."""
-    level, core = chain[0]
-    if level not in EXPECTED or level == "section" or designation_class(level, core) == EXPECTED[level]:
-        return chain
-    for right in levels_for(core):
-        fixed = [(right, core)] + [(next_level(right) or lv, c) for lv, c in chain[1:2]] + chain[2:]
-        if resolve_chain(doc, prov, fixed, view, within) is not None:
-            return fixed
-    return chain
-
-
-def levels_for(core: str) -> list[str]:
-    """The levels at which a designation has its expected class: "i" -> subsection (a letter), clause."""
-    return [lv for lv, c in EXPECTED.items() if lv != "section" and designation_class(lv, core) == c]
-
-
-def enclosing(prov: Provision, level: str) -> Provision | None:
-    node = prov
-    while node is not None:
-        if node.level == level:
-            return node
-        node = node.parent
-    return None
 
 
 def resolve(doc: Document, ref: Ref, view: str) -> None:
@@ -468,12 +367,12 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
     chains = ref.chains
     head = chains[0][0] if chains else None
     if head and not ref.scope and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
-            doc.in_appropriations(ref.prov) or not _has_unit(doc, ref.prov, head) and _code_default(doc)):
+            doc.in_appropriations(ref.prov) or not has_unit(doc, ref.prov, head) and _code_default(doc)):
         # Appropriations text cites the Acts named in its headings without saying so ("part C of title
         # IV"); a tax title declares that its bare section numbers are the Internal Revenue Code's.
         ref.kind = EXTERNAL
         return
-    chains = [_by_class(doc, ref.prov, ch, view, within) for ch in chains]
+    chains = [by_class(doc, ref.prov, ch, view, within) for ch in chains]
     targets = [resolve_chain(doc, ref.prov, ch, view, within) for ch in chains]
     if head and head[0] == "section" and not ref.scope and None in targets and _other_law_section(doc, ref, head):
         ref.kind = EXTERNAL
@@ -500,17 +399,3 @@ def find(doc: Document, view: str) -> list[Ref]:
             resolve(doc, r, view)
         out.extend(refs)
     return out
-
-
-def cite_chain(chain: list, word: str | None = None) -> str:
-    """[(subsection, b), (paragraph, 4)] -> "subsection (b)(4)"."""
-    level = word or chain[0][0]
-    head, rest = chain[0][1], "".join(f"({c})" for _, c in chain[1:])
-    if level == "section" or level in ABOVE_SECTION:
-        return f"{level} {head}{rest}"
-    return f"{level} ({head}){rest}"
-
-
-def designation_class(level: str, core: str) -> str | None:
-    d = designations.parse(f"({core})", level)
-    return d.cls if d else None

@@ -15,9 +15,9 @@ class Formatter(Base):
 
     def finish(self, files: int, stats=None) -> None:
         if stats:
-            _statistics(self, stats)
+            statistics(self, stats)
 
 
-def _statistics(fmt: Base, stats: dict) -> None:
+def statistics(fmt: Base, stats: dict) -> None:
     for (code, name), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0])):
         fmt.write(f"{n:6d}  {code}  {name}\n")

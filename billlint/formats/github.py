@@ -1,8 +1,9 @@
 """github: workflow commands that GitHub Actions turns into annotations on the pull request."""
 
+from ..model.vocabulary import ERROR, INFO, WARNING
 from . import Base
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
+_LEVEL = {ERROR: "error", WARNING: "warning", INFO: "notice"}   # GitHub's words
 
 
 def _data(s: str) -> str:

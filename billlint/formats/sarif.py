@@ -4,10 +4,11 @@ import json
 import os
 
 from .. import __version__
+from ..model.vocabulary import ERROR, INFO, WARNING
 from ..rules.registry import all_rules
 from . import Base
 
-_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+_LEVEL = {ERROR: "error", WARNING: "warning", INFO: "note"}   # SARIF's words
 
 
 class Formatter(Base):

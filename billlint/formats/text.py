@@ -1,10 +1,11 @@
 """text: like ruff's full output: the finding, then the source line with a caret under the place."""
 
+from ..model.vocabulary import ERROR, INFO, WARNING
 from . import Base
-from .concise import _statistics
+from .concise import statistics
 
 WIDTH = 100  # bills often hold a whole section on one line: show a window around the column
-_COLORS = {"error": "\x1b[31m", "warning": "\x1b[33m", "info": "\x1b[36m"}
+_COLORS = {ERROR: "\x1b[31m", WARNING: "\x1b[33m", INFO: "\x1b[36m"}
 
 
 class Formatter(Base):
@@ -20,7 +21,7 @@ class Formatter(Base):
 
     def finish(self, files: int, stats=None) -> None:
         if stats:
-            _statistics(self, stats)
+            statistics(self, stats)
         n = self.count
         if self.quiet:
             return

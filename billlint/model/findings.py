@@ -4,9 +4,6 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 
-SEVERITIES = ("error", "warning", "info")
-RANK = {"error": 3, "warning": 2, "info": 1}
-
 
 @dataclass(frozen=True)
 class Fix:
@@ -29,6 +26,7 @@ class Finding:
     end_line: int = 0
     end_column: int = 0
     fix: Fix | None = None
+    text: str = ""      # the source text between start and end, as the file shows it
 
     @property
     def sort_key(self) -> tuple:

@@ -25,7 +25,9 @@ _TOKEN = re.compile(
 _ENTITY = re.compile(rb"&[^;\s<&]{1,40};")
 _SPECIAL = re.compile(rb"[<&\r]")
 _PACK_ABOVE = 8_000_000
-_NEWLINE = re.compile(rb"\r\n|\r|\n")
+# Lines are counted as libxml2 (and so xmllint and lxml's sourceline) counts them: a line ends at LF, so
+# CRLF is one line end and a lone CR ends no line.
+_NEWLINE = re.compile(rb"\n")
 
 
 def _codec(encoding: str | None) -> str:
@@ -112,7 +114,7 @@ class Source:
             return ""
         start = self._line_starts[line - 1]
         end = self._line_starts[line] if line < len(self._line_starts) else len(self.data)
-        return self.slice(start, end).rstrip("\r\n")
+        return self.slice(start, end).rstrip("\r\n").replace("\r", " ")   # a lone CR would move the cursor
 
     def at(self, line: int, col: int) -> int:
         """The offset of a 1-based line and column."""

@@ -12,6 +12,7 @@ import os
 import re
 import shutil
 import tempfile
+from pathlib import Path
 
 
 class FixError(Exception):
@@ -65,3 +66,32 @@ def write_atomic(path: str, data: bytes) -> None:
     finally:
         if os.path.exists(tmp):
             os.unlink(tmp)
+
+
+def fix_files(findings, unsafe: bool, stdin, say, diff_to=None) -> list:
+    """Apply the fixes file by file; return the findings left over (fixed ones are gone). `say` reports
+    each file's outcome to the user. With a diff_to stream, write the fixes there as a diff and change nothing."""
+    by_path: dict = {}
+    for f in findings:
+        if f.fix is not None and (f.fix.safe or unsafe):
+            by_path.setdefault(f.path, []).append(f)
+    fixed_ids = set()
+    for path, fs in by_path.items():
+        if stdin is not None and path == stdin[0]:
+            continue
+        try:
+            old = Path(path).read_bytes()
+            new, n = apply_fixes(old, [f.fix for f in fs])
+        except (OSError, FixError) as e:
+            say(f"{path}: not fixed: {e}")
+            continue
+        if diff_to is not None:
+            diff_to.write(unified(path, old, new))
+            continue
+        if new != old:
+            write_atomic(path, new)
+            say(f"{path}: fixed {n} finding{'s' * (n != 1)}")
+            fixed_ids.update(id(f) for f in fs)
+    if diff_to is not None:
+        return findings
+    return [f for f in findings if id(f) not in fixed_ids]

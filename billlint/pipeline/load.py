@@ -17,7 +17,8 @@ from pathlib import Path
 from lxml import etree
 
 from . import dtd as dtds
-from ..model.document import Document, local
+from ..model.document import Document
+from ..model.textrun import local
 from ..model.source import Source
 
 # USLM 2.x (GPO) and USLM 1.0 (the House's earlier namespace): both read by uslm.py

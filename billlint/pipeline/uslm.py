@@ -20,6 +20,8 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from ..model.vocabulary import LEVELS
+
 NS = "http://schemas.gpo.gov/xml/uslm"
 NS_1 = "http://xml.house.gov/schemas/uslm/1.0"
 NAMESPACES = (NS, NS_1)
@@ -41,8 +43,6 @@ APPROPRIATIONS = {"major": "appropriations-major", "intermediate": "appropriatio
 # USLM's value of @changed for a unit a committee left alone; the bill DTD writes not-changed.
 CHANGED = {"notChanged": "not-changed"}
 XHTML_TABLE = "{http://www.w3.org/1999/xhtml}table"
-LEVELS = ("division", "subdivision", "title", "subtitle", "chapter", "subchapter", "part", "subpart", "section",
-          "subsection", "paragraph", "subparagraph", "clause", "subclause", "item", "subitem")
 SCHEMA_LOCATION = re.compile(rb'schemaLocation="\S+\s+([^"\s]+)"')
 
 

@@ -6,7 +6,8 @@ import re
 
 from ..analysis import amendments as am
 from ..analysis import designations
-from ..analysis.designations import EXPECTED, fmt
+from ..analysis.designations import fmt
+from ..model.vocabulary import EXPECTED
 from ..model.findings import Report
 from .registry import rule
 
@@ -278,7 +279,7 @@ def _fits(word: str, enum: str) -> bool:
 
 def _anchor_chain(anchor: str) -> list:
     """ "clause (ii)(II)" -> [("clause", "ii"), ("subclause", "II")]."""
-    from ..analysis.references import REF, _chain, _singular
+    from ..analysis.references import REF, parse_chain as _chain, singular as _singular
     m = REF.match(anchor.strip())
     return _chain(_singular(m.group("word")), m.group("list")) if m else []
 
@@ -324,7 +325,7 @@ def _place(doc, prov, view) -> str | None:
     """Where an instruction item stands: "middle", "next-to-last" or "last" (at every level of nested
     lists: the last item of an inner list takes the place of its parent in the list above). None for
     an item that is a sentence of its own ("(2) Section 5 is amended by ...")."""
-    if am._AMENDED.search(doc.text(prov.el, view).text):
+    if am.AMENDED.search(doc.text(prov.el, view).text):
         return None
     node = prov
     while node.parent is not None and _is_instruction_list(doc, node.parent, view):
@@ -347,7 +348,7 @@ def _last_content(prov):
 
 def _is_instruction_list(doc, parent, view) -> bool:
     text = doc.text(parent.el, view).text.rstrip()
-    return text.endswith("—") and bool(am._AMENDED.search(text) or am._IN.match(text))
+    return text.endswith("—") and bool(am.AMENDED.search(text) or am.IN.match(text))
 
 
 # (pattern, fix, preferred form, trigger: a word every match holds, so only text around it is searched)

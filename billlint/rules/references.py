@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..analysis import references as refs
-from ..analysis.designations import ABOVE_SECTION, EXPECTED
+from ..model.vocabulary import ABOVE_SECTION, EXPECTED
 from ..model.findings import Report
 from .registry import rule
 
@@ -54,7 +54,7 @@ def _after_outside_section(doc, r, view) -> bool:
     if not r.chains:
         return False
     by_run, provs = _outside(doc, view)
-    start, _ = refs._sentence(r.run.text, r.start)
+    start, _ = refs.sentence_bounds(r.run.text, r.start)
     if any(start <= o < r.start for o in by_run.get(id(r.run), ())):
         return True  # "section 170(d)(1) of such Code ... section 170(b)(1)(G)(ii)": the same law
     if r.chains[0][0][0] == "section" or r.chains[0][0][0] in ABOVE_SECTION:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from ..analysis.designations import (ARABIC, CLASS_NAMES, EXPECTED, SECTION_LEVELS, first, fmt, following, label,
-                            unify)
+from ..analysis.designations import first, fmt, following, label, unify
 from ..model.findings import Report
-from ..model.document import RANK, Provision
+from ..model.document import Provision
+from ..model.vocabulary import ARABIC, CLASS_NAMES, EXPECTED, SECTION_LEVELS, LEVEL_RANK as RANK
 from .registry import rule
 
 SUB_LEVELS = SECTION_LEVELS[1:]   # subsection ... subitem

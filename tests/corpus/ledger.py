@@ -65,10 +65,10 @@ def run(corpus: Path, extra: tuple[str, ...] = ()) -> list[dict]:
 
 
 def matched(f: dict, cache: dict) -> str:
-    """The source text from the finding's start to its end (columns count characters; any of CR LF, CR, LF ends a line)."""
+    """The source text from the finding's start to its end (columns count characters; a line ends at LF, as libxml2 counts)."""
     if f["path"] not in cache:
         raw = Path(f["path"]).read_bytes().decode("utf-8", "replace")
-        cache[f["path"]] = re.split(r"\r\n|\r|\n", raw)
+        cache[f["path"]] = [x[:-1] if x.endswith("\r") else x for x in raw.split("\n")]
     lines = cache[f["path"]]
     start, end = f["line"], f.get("end_line") or f["line"]
     if not 0 < start <= len(lines):

@@ -1,5 +1,6 @@
 """text: per committee, each changed provision by path, the diff as [-struck-]{+inserted+}."""
 
+from ...analysis.changes import ADDED, MODIFIED, REMOVED
 from . import grouped, trimmed
 
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
@@ -39,5 +40,5 @@ def render(report, stream, color: bool = False) -> None:
             body = diff_text(trimmed(ch.diff), color) if ch.diff else (ch.after or ch.before)
             if body:
                 stream.write(f"    {body}\n")
-    counts = {k: sum(c.change == k for c in report.changes) for k in ("modified", "added", "deleted")}
+    counts = {k: sum(c.change == k for c in report.changes) for k in (MODIFIED, ADDED, REMOVED)}
     stream.write(f"\n{len(report.changes)} changed provisions: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")

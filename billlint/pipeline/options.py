@@ -1,8 +1,9 @@
-"""Configuration: [tool.billlint] in pyproject.toml, or billlint.toml, found by walking up from each file.
+"""Options: the command line's choices and the config files', merged into the Options each file is checked with.
 
+Config files: [tool.billlint] in pyproject.toml, or billlint.toml, found by walking up from each file.
 The nearest file wins; `extend = "path"` inherits another file's settings (the extending file's keys
 win). Unknown keys and bad values are errors that name the file and the key. Paths in a config file
-(dtd, extend, confusables, exclude and per-file-ignores patterns) are relative to that file's folder.
+(dtd, extend, exclude and per-file-ignores patterns) are relative to that file's folder.
 """
 
 from __future__ import annotations
@@ -13,6 +14,10 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import dtd as dtds
+from ..model.vocabulary import REPORTED, SEVERITIES, VIEW_CHOICES, WARNING
+from ..rules.registry import Selection, find as find_rule
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -20,9 +25,8 @@ else:  # pragma: no cover
 
 LIST, STR, TABLE = "a list of strings", "a string", "a table"
 KEYS = {"select": LIST, "ignore": LIST, "extend-select": LIST, "per-file-ignores": TABLE, "severity": TABLE,
-        "dtd": STR, "exclude": LIST, "view": STR, "fail-on": STR, "extend": STR, "confusables": STR}
-CHOICES = {"view": ("reported", "introduced", "both"), "fail-on": ("error", "warning", "info")}
-SEVERITIES = ("error", "warning", "info")
+        "dtd": STR, "exclude": LIST, "view": STR, "fail-on": STR, "extend": STR}
+CHOICES = {"view": VIEW_CHOICES, "fail-on": SEVERITIES}
 
 
 class ConfigError(Exception):
@@ -106,9 +110,8 @@ def load(path: Path | None, _seen: tuple = ()) -> Config:
         base = load(path.parent / values["extend"], _seen + (path,))
         merged = dict(base.values)
         # the base's relative paths stay relative to the base's folder
-        for key in ("dtd", "confusables"):
-            if key in merged:
-                merged[key] = base.path_value(key)
+        if "dtd" in merged:
+            merged["dtd"] = base.path_value("dtd")
         merged.update(values)
         cfg = Config(path, merged)
     return cfg
@@ -150,3 +153,85 @@ class Resolver:
             found = find(Path(folder)) if os.path.isdir(folder) else None
             self._by_dir[folder] = load(found)
         return self._by_dir[folder]
+
+
+@dataclass
+class Options:
+    """What decides one file's findings, besides the file itself."""
+    selection: Selection = field(default_factory=Selection)
+    view: str = REPORTED               # reported | introduced | both
+    validate: bool = True
+    severity: dict = field(default_factory=dict)   # code -> severity override
+    unused_suppressions: bool = True
+
+
+@dataclass
+class Settings:
+    """Command-line choices; the config files found for each file add to them (the command line wins).
+
+    Everything here can be sent to a worker process (workers.py rebuilds it from these fields).
+    """
+    select: list | None = None
+    ignore: list = field(default_factory=list)
+    extend_select: list = field(default_factory=list)
+    view: str | None = None
+    validate: bool = True
+    dtd: str | None = None
+    config: str | None = None
+    isolated: bool = False
+    use_cache: bool = True          # the DTD cache that `billlint dtd install` fills
+    cache_dir: str | None = None    # the result cache; None: no result cache
+
+    FIELDS = ("select", "ignore", "extend_select", "view", "validate", "dtd", "config", "isolated", "use_cache",
+              "cache_dir")
+
+    def __post_init__(self):
+        self._resolver = Resolver(Path(self.config) if self.config else None, self.isolated)
+        self._options: dict = {}
+        self._finders: dict = {}
+
+    def config_for(self, path: str) -> Config:
+        return self._resolver.for_file(path)
+
+    def options_for(self, path: str) -> Options:
+        cfg = self.config_for(path)
+        ignored = tuple(cfg.ignored_for(path))
+        key = (id(cfg), ignored)
+        if key not in self._options:
+            select = self.select or cfg.get("select")
+            ignore = list(self.ignore) + (cfg.get("ignore", []) if not self.ignore else []) + list(ignored)
+            extend = list(self.extend_select) + cfg.get("extend-select", [])
+            try:
+                selection = Selection(select, ignore, extend)
+            except ValueError as e:
+                where = f"{cfg.path}: " if cfg.path and not self.select else ""
+                raise ConfigError(f"{where}{e}") from None
+            severity = {}
+            for k, v in cfg.get("severity", {}).items():
+                r = find_rule(k)
+                if r is None:
+                    raise ConfigError(f"{cfg.path}: severity: unknown rule {k!r}")
+                severity[r.code] = v
+            self._options[key] = Options(selection, self.view or cfg.get("view", REPORTED), self.validate,
+                                         severity)
+        return self._options[key]
+
+    def finder_for(self, path: str) -> dtds.Finder:
+        cfg = self.config_for(path)
+        key = cfg.path_value("dtd")
+        if key not in self._finders:
+            self._finders[key] = dtds.Finder(option=self.dtd, config=key, use_cache=self.use_cache)
+        return self._finders[key]
+
+    def context_for(self, path: str, opts: Options) -> str:
+        """Everything besides the file's bytes that decides its findings, for the result cache."""
+        from .cache import dtd_fingerprint
+        finder = self.finder_for(path)
+        kinds = ",".join(f"{k}={dtd_fingerprint(finder.find(k))}" for k in dtds.KINDS) if opts.validate else "none"
+        sel = opts.selection
+        return repr((sorted(sel.select), sorted(sel.ignore), opts.view, opts.validate, sorted(opts.severity.items()),
+                     opts.unused_suppressions, kinds))
+
+    def fail_on(self, path: str | None = None) -> str:
+        cfg = self.config_for(path) if path else Config()
+        return cfg.get("fail-on", WARNING)

@@ -1,0 +1,125 @@
+"""Resolving a citation chain such as [(subsection, b), (paragraph, 4)] to the provision it names, the way a
+reader does: from the citing provision outward, within the unit a reference is scoped to, in a view.
+"""
+
+from __future__ import annotations
+
+from . import designations
+from ..model.document import Document, Provision
+from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, SECTION_LEVELS
+
+
+def next_level(level: str) -> str | None:
+    if level in SECTION_LEVELS:
+        i = SECTION_LEVELS.index(level)
+        return SECTION_LEVELS[i + 1] if i + 1 < len(SECTION_LEVELS) else None
+    return "section" if level in ABOVE_SECTION else None
+
+
+def has_unit(doc: Document, prov: Provision, head: tuple) -> bool:
+    units = unit_index(doc, ALL).get((prov.quoted, head[0], head[1]), [])
+    division = division_of(prov)
+    if head[0] == "section" and division is not None:
+        units = [u for u in units if division_of(u) is division]   # divisions number their sections anew
+    return bool(units)
+
+
+def division_of(prov: Provision):
+    """The division a provision stands in, if any."""
+    return next((a for a in prov.ancestors() if a.level == "division"), None)
+
+
+def unit_index(doc: Document, view: str) -> dict:
+    """(quoted block, level, designation) -> provisions, for units cited through the bill (sections, titles)."""
+    def build() -> dict:
+        index: dict = {}
+        for p in doc.provisions:
+            if p.in_view(view) and p.designation and (p.level == "section" or p.level in ABOVE_SECTION):
+                for core in {p.designation.core, *p.designation.parts}:
+                    index.setdefault((p.quoted, p.level, core), []).append(p)
+        return index
+    return doc.memo(("unit index", view), build)
+
+
+def _matches(p: Provision, core: str) -> bool:
+    d = p.designation
+    if d is None:
+        return False
+    return core == d.core or core in d.parts or core.lower() == d.core.lower() and p.level in ABOVE_SECTION
+
+
+def _units_at(doc: Document, prov: Provision, level: str, core: str, view: str, within: Provision | None):
+    if level == "section" or level in ABOVE_SECTION:
+        return [p for p in unit_index(doc, view).get((prov.quoted, level, core), [])
+                if within is None or p is within or within in p.ancestors()]
+    # "paragraph (4)" is paragraph (4) of the nearest enclosing unit that has paragraphs.
+    node = prov
+    while node is not None:
+        kids = [c for c in node.children if c.level == level and c.in_view(view)]
+        if kids:
+            return kids
+        if node is within:
+            break
+        node = node.parent
+    return []
+
+
+def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within=None) -> Provision | None:
+    if not chain:
+        return None
+    level, core = chain[0]
+    heads = [p for p in _units_at(doc, prov, level, core, view, within) if _matches(p, core)]
+    if len(heads) > 1:  # divisions number their sections anew: the nearest unit of that number first
+        mine = [prov, *prov.ancestors()]
+        heads.sort(key=lambda h: -max((i for i, a in enumerate(reversed(mine)) if a in h.ancestors()),
+                                      default=-1))
+    for hit in heads:
+        for lv, core in chain[1:]:
+            kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
+            hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
+            if hit is None:
+                break
+        if hit is not None:
+            return hit
+    return None
+
+
+def by_class(doc: Document, prov: Provision, chain: list, view: str, within) -> list:
+    """ "paragraph (b)(4)": resolve as the level the designation's class implies (the level-word rule
+    reports the word), so that one slip is not also reported as unresolved."""
+    level, core = chain[0]
+    if level not in EXPECTED or level == "section" or designation_class(level, core) == EXPECTED[level]:
+        return chain
+    for right in levels_for(core):
+        fixed = [(right, core)] + [(next_level(right) or lv, c) for lv, c in chain[1:2]] + chain[2:]
+        if resolve_chain(doc, prov, fixed, view, within) is not None:
+            return fixed
+    return chain
+
+
+def levels_for(core: str) -> list[str]:
+    """The levels at which a designation has its expected class: "i" -> subsection (a letter), clause."""
+    return [lv for lv, c in EXPECTED.items() if lv != "section" and designation_class(lv, core) == c]
+
+
+def enclosing(prov: Provision, level: str) -> Provision | None:
+    node = prov
+    while node is not None:
+        if node.level == level:
+            return node
+        node = node.parent
+    return None
+
+
+def cite_chain(chain: list, word: str | None = None) -> str:
+    """[(subsection, b), (paragraph, 4)] -> "subsection (b)(4)"."""
+    level = word or chain[0][0]
+    head, rest = chain[0][1], "".join(f"({c})" for _, c in chain[1:])
+    if level == "section" or level in ABOVE_SECTION:
+        return f"{level} {head}{rest}"
+    return f"{level} ({head}){rest}"
+
+
+def designation_class(level: str, core: str) -> str | None:
+    d = designations.parse(f"({core})", level)
+    return d.cls if d else None

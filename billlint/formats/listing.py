@@ -1,0 +1,67 @@
+"""Output for the `refs` and `amendments` listings: JSON rows, or one line per row."""
+
+from __future__ import annotations
+
+import json
+
+from ..analysis.amendments import ADD, INSERT, REDESIGNATE, REPEAL, RESTATE, STRIKE, STRIKE_INSERT
+
+NAMES = ("text", "json")
+
+
+def _reference(file: str, row: dict) -> str:
+    got = ", ".join(f"{t['provision']} (line {t['line']})" if t else "UNRESOLVED" for t in row["targets"])
+    arrow = f" -> {got}" if row["kind"] == "internal" else ""
+    return f"{file}:{row['line']}:{row['column']}: {row['kind']:<8} {row['provision']}: \"{row['text']}\"{arrow}"
+
+
+def _instruction(file: str, row: dict) -> str:
+    """One `billlint amendments` row for people: where, what, and its operands in the instruction's words.
+
+    "a.xml:12:5: sec. 3(c)(2): insert [Section 5 of the X Act] the quoted block at line 14 (subsection (d))
+    after subsection (c)"."""
+    ops = dict(row["operands"])
+    block = ops.pop("block", None)
+    if block is not None:
+        what = f"the quoted block at line {block['line']}" + (f" ({block['starts']})" if block.get("starts") else "")
+    else:
+        what = ops.pop("insert", None) or "the following (no quoted block found)"
+    if "new" in ops:
+        what += f" (new {ops.pop('new')})"
+    action = row["action"]
+    words = []
+    if action == REDESIGNATE:
+        words.append(f"{ops.pop('from', '')} as {ops.pop('to', '')}")
+        if ops.pop("respectively", False):
+            words[-1] += ", respectively"
+    elif action in (STRIKE, STRIKE_INSERT):
+        words.append(ops.pop("strike", ""))
+        if action == STRIKE_INSERT:
+            words.append(f"-> {what}")
+    elif action in (INSERT, ADD):
+        words.append(what)
+        where, anchor = ops.pop("where", None), ops.pop("anchor", None)
+        if where:
+            words.append(" ".join(w for w in (where, anchor) if w))
+    elif action == RESTATE:
+        words.append(f"as {what}")
+    elif action == REPEAL:
+        ops.pop("repeal", None)
+    if "places" in ops:
+        words.append(f"({ops.pop('places')})")
+    words += [f"{k}: {v}" for k, v in ops.items() if not isinstance(v, (dict, list))]
+    return f"{file}:{row['line']}:{row['column']}: {row['provision']}: {action} [{row['target'] or '?'}] " \
+           + " ".join(w for w in words if w)
+
+
+LINES = {"refs": _reference, "amendments": _instruction}
+
+
+def render(name: str, listing: str, file: str, rows: list[dict], stream) -> None:
+    if name not in NAMES:
+        raise ValueError(f"unknown format {name!r}")
+    if name == "json":
+        stream.write(json.dumps(rows, indent=2, ensure_ascii=False) + "\n")
+        return
+    for row in rows:
+        stream.write(LINES[listing](file, row) + "\n")
