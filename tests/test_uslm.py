@@ -240,3 +240,12 @@ def test_wordy_phrases_in_appropriations_text_and_whole_number_words(tmp_path):
     got = [f for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL406"]
     # the committees' "within 15 days of" in a proviso is their convention; the whole number word is matched
     assert [(f[1], f[2].split(" -> ")[0]) for f in got] == [("sec. 101", '"Fifty-four (54)"')]
+
+
+def test_a_missing_schema_is_reported_for_every_file_it_leaves_unvalidated(run, tmp_path):
+    for i in range(3):
+        (tmp_path / f"r{i}.xml").write_text(uslm_bill("", U1, "USLM-1.0.18.xsd", root="resolution"))
+    found = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--select", "BL003",
+                           tmp_path).out)
+    assert sorted(f["path"].rsplit("/", 1)[1] for f in found) == ["r0.xml", "r1.xml", "r2.xml"]
+    assert all("USLM-1.0.18.xsd" in f["message"] and "not validated" in f["message"] for f in found)

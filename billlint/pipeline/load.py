@@ -23,6 +23,8 @@ from ..model.source import Source
 
 # USLM 2.x (GPO) and USLM 1.0 (the House's earlier namespace): both read by uslm.py
 USLM_NAMESPACES = ("http://schemas.gpo.gov/xml/uslm", "http://xml.house.gov/schemas/uslm/1.0")
+# How a missing USLM schema is reported: for each file (see filter.once_per_run).
+SCHEMA_MISSING = "not validated: no USLM schema"
 # The largest bill GPO has published is a few MB; a file far past that is not a bill, and checking it would
 # take minutes and gigabytes. Files above the limit are reported, not read.
 MAX_BYTES = 100_000_000
@@ -169,7 +171,7 @@ def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded
         path = finder.schema(name, ns)
         if path is None:
             # Reported for every file it affects: a file that was not validated must not look valid.
-            out.problems.append(Problem("BL003", f"not validated: no USLM schema {name} ({ns}) found (looked in: "
+            out.problems.append(Problem("BL003", f"{SCHEMA_MISSING} {name} ({ns}) found (looked in: "
                                                  f"{'; '.join(finder.tried())}); run `billlint dtd install FOLDER` "
                                                  "with a folder holding it, or pass --dtd FOLDER"))
         else:
