@@ -249,3 +249,30 @@ def test_a_missing_schema_is_reported_for_every_file_it_leaves_unvalidated(run, 
                            tmp_path).out)
     assert sorted(f["path"].rsplit("/", 1)[1] for f in found) == ["r0.xml", "r1.xml", "r2.xml"]
     assert all("USLM-1.0.18.xsd" in f["message"] and "not validated" in f["message"] for f in found)
+
+
+def test_reference_lists_join_the_item_that_named_their_head_and_read_to_as_a_range():
+    from billlint.analysis import references as refs
+    chains, ranges = refs.expand("section", "100901(b) and (c), 101302(b)(1) and (c) to (e), 101306")
+    assert chains == [[("section", "100901"), ("subsection", "b")], [("section", "100901"), ("subsection", "c")],
+                      [("section", "101302"), ("subsection", "b"), ("paragraph", "1")],
+                      [("section", "101302"), ("subsection", "c")], [("section", "101302"), ("subsection", "e")],
+                      [("section", "101306")]]
+    assert ranges == [(3, 4)]
+    assert refs.expand("paragraph", "(1) and (9) to (11)") == ([[("paragraph", "1")], [("paragraph", "9")],
+                                                               [("paragraph", "11")]], [(1, 2)])
+    # "to" before anything but a designation is no range: "paragraph (2) to 50 percent"
+    assert refs.expand("paragraph", "(2) to 50") == ([[("paragraph", "2")]], [])
+
+
+TERMS = """<section id="s1"><num value="1">SECTION 1. </num><heading>APPLICATIONS.</heading>
+<subsection id="a"><num value="a">(a) </num><heading>Definition.—</heading><content>In this section, the term <term>“section 14 application”</term> means an application under section 14 of the Act of March 3, 1899.</content></subsection>
+<subsection id="b"><num value="b">(b) </num><heading>Review.—</heading><content>The Secretary shall review each section 14 application in the manner described in paragraph (3).</content></subsection>
+<subsection id="c"><num value="c">(c) </num><heading>Light stations.—</heading><content>A sale is subject to paragraphs (1) to (4) of subsection (a), and subsection (b), of section 9 of the Act of May 1, 1900.</content></subsection></section>"""
+
+
+def test_a_defined_term_that_holds_a_citation_is_no_reference(tmp_path):
+    got = [f for f in findings(tmp_path, uslm_bill(TERMS)) if f[0] == "BL201"]
+    # "section 14 application" is a term; "paragraph (3)" is still a reference this bill does not resolve; the
+    # coordinated references of (c) share the trailing "of section 9 of the Act of May 1, 1900"
+    assert got == [("BL201", "sec. 1(b)", '"paragraph (3)" does not resolve: no paragraph (3) in this bill')]

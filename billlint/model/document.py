@@ -29,7 +29,8 @@ def _enacted(level: str, parent_level: str) -> bool:
     """Whether a unit of this level directly inside a provision of parent_level can only be another law's text.
 
     A title or a section inside a section or smaller is the text of a law the bill enacts ("Title 54, United
-    States Code, is enacted as follows:"); USLM writes it without quotedContent, the bill DTD in a quoted-block."""
+    States Code, is enacted as follows:"); USLM writes it without quotedContent, the bill DTD in a quoted-block
+    (so only USLM documents are read this way)."""
     return LEVEL_RANK[level] <= _SECTION_RANK and LEVEL_RANK[parent_level] >= _SECTION_RANK
 
 
@@ -144,7 +145,7 @@ class Document:
             for node in reversed(between):
                 state = own_state(node, state) if isinstance(node.tag, str) else state
             if quoted is None and parent is not None:
-                if _enacted(el.tag, parent.level):
+                if self.format == "uslm" and _enacted(el.tag, parent.level):
                     quoted = el     # a code title the bill enacts in its own words: the text of that law
                 else:
                     quoted = parent.quoted
