@@ -173,11 +173,11 @@ def amendments(file, fmt, view):
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
-def changes(file, fmt):
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+def changes(file, fmt, output_file):
     """What the committees struck and inserted in a reported bill, provision by provision."""
     from .analysis import changes as ch
-    from .formats import changes as out
-    out.render(fmt, ch.report(_load_one(file)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+    _write_changes(fmt, ch.report(_load_one(file)), output_file)
 
 
 @cli.command()
@@ -185,11 +185,23 @@ def changes(file, fmt):
 @click.argument("new", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
-def diff(old, new, fmt):
+@click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
+def diff(old, new, fmt, output_file):
     """The provision-by-provision changes from one version of a bill to another."""
     from .analysis import changes as ch
+    _write_changes(fmt, ch.diff(_load_one(old), _load_one(new)), output_file)
+
+
+def _write_changes(fmt, report, output_file) -> None:
     from .formats import changes as out
-    out.render(fmt, ch.diff(_load_one(old), _load_one(new)), sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+    if not output_file:
+        out.render(fmt, report, sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+        return
+    try:
+        with open(output_file, "w", encoding="utf-8") as stream:
+            out.render(fmt, report, stream)
+    except OSError as e:
+        raise UsageProblem(f"{output_file}: {e.strerror}") from None
 
 
 def _load_one(file: str):
@@ -236,7 +248,8 @@ def explain(rule):
     r = find(rule)
     if r is None:
         raise UsageProblem(f"no rule {rule!r}; `billlint rules` lists them")
-    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}")
+    cases = r.cases_path if os.path.exists(r.cases_path) else "(not in this installation)"
+    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}\n\n{r.facts}\nrule:  {r.path}\ncases: {cases}")
 
 
 @cli.group("dtd")

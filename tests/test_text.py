@@ -7,7 +7,7 @@ from helpers import bill
 
 from billlint.pipeline import load
 from billlint.rules.registry import Selection
-from billlint.rules.text import entries
+from billlint.rules.bl4_text.common import entries
 from billlint.pipeline.check import check_loaded
 from billlint.pipeline.options import Options
 

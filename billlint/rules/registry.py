@@ -1,14 +1,20 @@
 """The rule registry: one table of every rule, with code, name, family, severity and documentation.
 
-A rule is a function from a Document to Reports, decorated with @rule; its docstring is its user
-documentation (what it checks, why, a bad and a good example).
+A rule is a function from a Document to Reports, decorated with @rule, in its own module
+rules/blN_family/blNNN_name.py; its docstring is its user documentation (what it checks, why, a bad and a
+good example) and the decorator declares the rest: severity, whether it fixes, whether its findings depend
+on the view, what it reads, and since when it exists. Its cases are tests/rules/cases/BLNNN.yml.
 """
 
 from __future__ import annotations
 
 import inspect
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, replace
+from pathlib import Path
 from typing import Callable
+
+from ..model.vocabulary import SEVERITIES
 
 FAMILIES = {
     "BL0": "input and schema",
@@ -22,11 +28,17 @@ FAMILIES = {
 
 @dataclass(frozen=True)
 class Rule:
+    """A rule and what it declares about itself."""
     code: str
     name: str
     severity: str
     doc: str
     check: Callable | None = None   # None: reported by the loader, not by a check over the model
+    fixable: bool = False           # some of its findings carry a fix
+    view_dependent: bool = True     # its findings may differ between the reported and the introduced view
+    reads: tuple = ()               # what it looks at: "source", "provisions", "text", "references", ...
+    since: str = "0.1.0"            # the billlint version that added it
+    path: str = ""                  # the module that defines it
 
     @property
     def family(self) -> str:
@@ -36,20 +48,48 @@ class Rule:
     def summary(self) -> str:
         return self.doc.strip().splitlines()[0] if self.doc.strip() else ""
 
+    @property
+    def cases_path(self) -> str:
+        """Its case file, in a source checkout (tests/ is not installed with the package)."""
+        return str(_CHECKOUT / "tests" / "rules" / "cases" / f"{self.code}.yml")
+
+    @property
+    def facts(self) -> str:
+        """What it declares, in one line."""
+        return (f"fixable: {'yes' if self.fixable else 'no'}; depends on the view: "
+                f"{'yes' if self.view_dependent else 'no'}; reads: {', '.join(self.reads)}; since {self.since}")
+
+
+# What a rule may read: the raw source, the provision tree, the provisions' text, the cross-references and
+# amendment instructions found in it, or the markup (attributes and elements besides provisions).
+READS = ("source", "provisions", "text", "references", "instructions", "markup")
 
 RULES: dict[str, Rule] = {}
+_CHECKOUT = Path(__file__).resolve().parents[2]
 
 
-def rule(code: str, name: str, severity: str = "warning"):
-    """Register a rule function under a stable code and a kebab-case name."""
+def rule(code: str, name: str, severity: str = "warning", *, fixable: bool = False, view_dependent: bool = True,
+         reads: tuple = (), since: str = "0.1.0"):
+    """Register a rule function under a stable code and a kebab-case name, with what it declares."""
     def wrap(fn):
-        add(Rule(code, name, severity, inspect.cleandoc(fn.__doc__ or ""), fn))
+        add(Rule(code, name, severity, fn.__doc__ or "", fn, fixable, view_dependent, tuple(reads), since,
+                 inspect.getsourcefile(fn) or ""))
         return fn
     return wrap
 
 
+def declare(code: str, name: str, severity: str, doc: str, *, module: str = "", since: str = "0.1.0") -> Rule:
+    """Register a rule the loader reports (no check over the model): it reads the source, whatever the view."""
+    path = getattr(sys.modules.get(module), "__file__", "") or ""
+    return add(Rule(code, name, severity, doc, None, False, False, ("source",), since, path))
+
+
 def add(r: Rule) -> Rule:
-    r = Rule(r.code, r.name, r.severity, inspect.cleandoc(r.doc), r.check)
+    if r.severity not in SEVERITIES:
+        raise ValueError(f"rule {r.code}: unknown severity {r.severity!r}")
+    if not r.reads or set(r.reads) - set(READS):
+        raise ValueError(f"rule {r.code}: reads {r.reads!r}; say which of {', '.join(READS)}")
+    r = replace(r, doc=inspect.cleandoc(r.doc))
     if r.code in RULES or any(x.name == r.name for x in RULES.values()):
         raise ValueError(f"rule {r.code} {r.name} registered twice")
     RULES[r.code] = r

@@ -1,8 +1,12 @@
-"""json: a list of changes, each with provision, change, before, after, line (and the word diff)."""
+"""json: the whole report: summary (versions, committees, notes, counts), legend, and every entry."""
 
 import json
 
+from . import KIND_NOTES, MARKS
+
 
 def render(report, stream, color: bool = False) -> None:
-    json.dump([c.to_dict() for c in report.changes], stream, indent=2, ensure_ascii=False)
+    data = report.to_dict()
+    data["legend"] = {"marks": MARKS, "kinds": KIND_NOTES}
+    json.dump(data, stream, indent=2, ensure_ascii=False)
     stream.write("\n")

@@ -1,7 +1,7 @@
-"""text: per committee, each changed provision by path, the diff as [-struck-]{+inserted+}."""
+"""text: a summary and legend, then each changed provision by section, the words as [-struck-]{+inserted+}."""
 
-from ...analysis.changes import ADDED, MODIFIED, REMOVED
-from . import grouped, trimmed
+from . import KIND_NOTES, MARKS, body, committee_names, compared, contents, counted, header_runs, heading, \
+    kind_of, lines, sections, show_committee
 
 _RED, _GREEN, _BOLD, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1m", "\x1b[0m"
 
@@ -20,25 +20,41 @@ def diff_text(diff, color: bool) -> str:
 
 def render(report, stream, color: bool = False) -> None:
     b, r = (_BOLD, _RESET) if color else ("", "")
-    stream.write(f"{b}{report.title}{r}\n")
-    for note in report.notes:
-        stream.write(f"note: {note}\n")
-    if not report.changes:
-        stream.write("No changes.\n")
-        return
-    for (cid, name, instruction), changes in grouped(report):
-        who = name or cid or "no committee named"
-        stream.write(f"\n{b}{who}{' (' + cid + ')' if cid and name else ''}{r}\n")
+    w = stream.write
+    w(f"{b}Changes: {report.title}{r}\n")
+    w(f"Compared: {compared(report)}\n")
+    for cid, name, instruction in report.committees:
+        w(f"Committee: {name + ' (' + cid + ')' if name else cid}\n")
         if instruction:
-            stream.write(f"  [{instruction}]\n")
+            w(f"  [{instruction}]\n")
+    for note in report.notes:
+        w(f"Note: {note}\n")
+    w(f"Summary: {counted(report)}\n")
+    w(f"Legend: {diff_text([('+', 'inserted')], color)} {MARKS['inserted']}; "
+      f"{diff_text([('-', 'struck')], color)} {MARKS['struck']}\n")
+    for kind, note in KIND_NOTES.items():
+        w(f"  {kind}: {note}\n")
+    toc = contents(report)
+    if toc:
+        w("Contents:\n")
+        for depth, sec, _anchor, n in toc:
+            w(f"  {'  ' * depth}{sec} ({n})\n")
+    if not report.changes:
+        w("\nNo changes listed.\n")
+        return
+    names = committee_names(report) if show_committee(report) else {}
+    for sec, changes in sections(report):
+        w(f"\n{b}== {sec or '(the bill)'} =={r}\n")
         for ch in changes:
-            kind = "redesignated" if ch.moved_from and ch.before == ch.after and ch.header_before == ch.header_after \
-                else ch.change
-            stream.write(f"\n  {b}{ch.provision}{r}  {kind} (line {ch.line})\n")
-            if ch.header_before != ch.header_after and ch.change == "modified":
-                stream.write(f"    header: {diff_text([('-', ch.header_before or '')] + [('+', ch.header_after or '')], color)}\n")
-            body = diff_text(trimmed(ch.diff), color) if ch.diff else (ch.after or ch.before)
-            if body:
-                stream.write(f"    {body}\n")
-    counts = {k: sum(c.change == k for c in report.changes) for k in (MODIFIED, ADDED, REMOVED)}
-    stream.write(f"\n{len(report.changes)} changed provisions: " + ", ".join(f"{n} {k}" for k, n in counts.items()) + "\n")
+            w(f"\n  {b}{heading(ch)}{r}  {kind_of(ch)}\n")
+            w(f"    where: {lines(report, ch)}\n")
+            if ch.committee in names:
+                w(f"    committee: {names[ch.committee]}\n")
+            head = header_runs(ch)
+            if head:
+                w(f"    header: {diff_text(head, color)}\n")
+            words = body(ch)
+            if words:
+                shown = diff_text(words, color).replace("\n", "\n          ")
+                w(f"    {'text' if ch.diff else 'holds'}: {shown}\n")
+    w(f"\n{counted(report)}\n")

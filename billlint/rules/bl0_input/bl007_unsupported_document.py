@@ -1,0 +1,13 @@
+"""BL007 unsupported-document: reported by the loader (pipeline/load.py); the docstring below is its user documentation."""
+
+from ..registry import declare
+
+declare("BL007", "unsupported-document", "warning", module=__name__, doc="""
+The root element is not one billlint checks (`bill`, `resolution`, `amendment-doc`).
+
+The file is well-formed XML but of another kind (an XSD, a USLM document, an unrelated file), so no
+rule runs on it.
+
+Bad: `<xs:schema>` passed to `billlint check`.
+Good: a bill-DTD document.
+""")

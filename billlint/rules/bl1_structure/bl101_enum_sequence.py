@@ -1,0 +1,64 @@
+"""BL101 enum-sequence: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+from ...analysis.designations import fmt, label, unify
+from ...model.vocabulary import EXPECTED
+from ...model.findings import Report
+from ...model.document import Provision
+from ..registry import rule
+
+
+def _designations(group: list[Provision]) -> tuple[list, str | None]:
+    """The group's designations and the class they should share."""
+    ds = [p.designation for p in group]
+    level = group[0].level
+    if level in EXPECTED:
+        return ds, EXPECTED[level]
+    # Above the section, the class is whatever the first unit uses (titles I, II; subtitles A, B).
+    if all(d is not None for d in ds):
+        ds = unify(ds)
+    return ds, ds[0].cls if ds[0] else None
+
+
+def _cite(core: str, level: str) -> str:
+    return f"{level} {fmt(core, level)}"
+
+
+@rule("BL101", "enum-sequence", "error", reads=("provisions",))
+def enum_sequence(doc, view):
+    """
+    Designations of sibling provisions skip one, repeat one, or go backwards.
+
+    Among the live children of one level under the same parent, each designation follows the one
+    before it: (a), (b), (c); (1), (2); (i), (ii), (iii), (iv), (v); after (z) comes (aa) (HOLC Manual
+    335(a)). Struck siblings do not count, so a struck (3) beside an inserted (3) is fine. Inserted
+    designations such as (4A) may follow (4). Sections are checked by section-sequence.
+
+    Bad: paragraphs (1), (2), (4) -- "expected paragraph (3) after (2), found (4)".
+    Good: paragraphs (1), (2), (3); or (1), (2), (2A), (3) inside a quoted block.
+    """
+    for _parent, group in doc.groups(view):
+        level = group[0].level
+        if level == "section":
+            continue
+        ds, cls = _designations(group)
+        prev = pd = None
+        for p, d in zip(group, ds):
+            if d is None or d.value is None or d.cls != cls:
+                continue
+            if d.parts and d.parts[0] != d.core and d.raw.strip()[:1].isdigit():
+                prev = None  # "10. (a)": a run-in section number starts another section's list
+            if prev is not None and d.value == 1 and not d.suffix and (prev.run != p.run or doc.in_appropriations(p)):
+                pass  # in appropriations text a heading or a run of text may start a new list
+            elif prev is not None:
+                if d.key == pd.key:
+                    yield Report(f"duplicate {_cite(d.core, level)}; also at line {prev.line}", el=p.el, provision=p)
+                elif not d.suffix and d.value != pd.value + 1:
+                    want = label(pd.value + 1, cls)
+                    yield Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
+                                 f"{fmt(d.core, level)}", el=p.el, provision=p)
+                elif d.suffix and d.value not in (pd.value, pd.value + 1) and not pd.suffix:
+                    yield Report(f"inserted {_cite(d.core, level)} does not follow {fmt(pd.core, level)}",
+                                 el=p.el, provision=p)
+            prev, pd = p, d

@@ -1,0 +1,53 @@
+"""BL108 section-sequence: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+from ...analysis.designations import following
+from ...model.vocabulary import ARABIC
+from ...model.findings import Report
+from ...model.document import Provision
+from ..registry import rule
+from .common import top_sections
+
+
+def _round_jump(doc, p, pd, d) -> bool:
+    # Appropriations general provisions number by agency in tens: 501, 510, 511, 520.
+    return d.value > pd.value and d.value % 10 == 0 and doc.in_appropriations(p)
+
+
+@rule("BL108", "section-sequence", "error", reads=("provisions",))
+def section_sequence(doc, view):
+    """
+    Section numbers skip, repeat or go backwards.
+
+    Within a title (or subtitle, part, ...) sections run 101, 102, 103; a new title, or a new
+    appropriations heading, may start a new hundred (201) and a new division may start over. In
+    appropriations text a jump to a round ten (511, 520) is the custom and is allowed. A repeated number is reported with the line of
+    both sections. Inserted sections such as 5A may follow 5.
+
+    Bad: sections 1, 2, 4 -- "expected sec. 3 after sec. 2, found sec. 4".
+    Good: sections 1, 2, 3; or title I: 101, 102, title II: 201.
+    """
+    seen: dict[tuple, Provision] = {}
+    prev: Provision | None = None
+    for p in top_sections(doc, view):
+        d = p.designation
+        if d is None or d.cls != ARABIC:
+            continue
+        scope = next((a for a in p.ancestors() if a.level == "division"), None)
+        key = (id(scope), d.key)
+        duplicate = key in seen
+        if duplicate:
+            yield Report(f"duplicate section {d.core}; also at line {seen[key].line}", el=p.el, provision=p)
+        seen.setdefault(key, p)
+        if prev is not None and not d.suffix and not duplicate:
+            pd = prev.designation
+            same_scope = next((a for a in prev.ancestors() if a.level == "division"), None) is scope
+            same_list = prev.parent is p.parent and prev.run == p.run
+            if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d):
+                yield Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",
+                             el=p.el, provision=p)
+            elif not same_list and same_scope and d.value <= pd.value and d.key != pd.key:
+                yield Report(f"sec. {d.core} comes after sec. {pd.core}: section numbers go backwards",
+                             el=p.el, provision=p)
+        prev = p

@@ -1,0 +1,50 @@
+"""BL301 redesignation-mismatch: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+from ...analysis import amendments as am
+from ...analysis import designations
+from ...model.vocabulary import EXPECTED
+from ..registry import rule
+from .common import cite_list, parsed, report
+
+
+def _class_of(level: str, core: str):
+    d = designations.parse(f"({core})", level)
+    return d.cls if d else None
+
+
+@rule("BL301", "redesignation-mismatch", "error", reads=("instructions",))
+def redesignation_mismatch(doc, view):
+    """
+    The two sides of a redesignation do not agree.
+
+    "by redesignating subsections (d), (e), (f), and (g) as subsections (e), (f), (g), and (h),
+    respectively": both sides name the same number of units ("through" ranges are expanded), each
+    designation fits its side's level word, and the new designations run in order. A unit may change
+    level ("paragraphs (1) and (2) as subparagraphs (A) and (B)").
+
+    Bad: "by redesignating paragraphs (3) through (5) as paragraphs (4) and (5)" (3 units, 2 places).
+    Good: "by redesignating paragraphs (3) through (5) as paragraphs (4) through (6), respectively".
+    """
+    for ins in parsed(doc, view):
+        if ins.action != am.REDESIGNATE:
+            continue
+        wa, a = am.designation_list(ins.operands["from"])
+        wb, b = am.designation_list(ins.operands["to"])
+        if not a or not b:
+            continue
+        if len(a) != len(b):
+            yield report(ins, f"redesignates {len(a)} {wa}{'s' * (len(a) != 1)} as {len(b)} "
+                               f"{wb}{'s' * (len(b) != 1)}: {cite_list(a, wa)} as {cite_list(b, wb)}")
+            continue
+        for word, side in ((wa, a), (wb, b)):
+            cls = EXPECTED.get(word)
+            bad = [c for c in side if cls and word != "section" and _class_of(word, c) != cls]
+            if bad:
+                yield report(ins, f"({bad[0]}) is not a {word} designation")
+                break
+        else:
+            keys = [designations.parse(f"({c})", wb) for c in b]
+            if all(k and k.value is not None for k in keys) and [k.key for k in keys] != sorted(k.key for k in keys):
+                yield report(ins, f"the new designations are out of order: {cite_list(b, wb)}")

@@ -1,0 +1,131 @@
+"""BL303 redesignation-gap-unfilled: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...analysis import amendments as am
+from ...analysis import designations
+from ..registry import rule
+from .common import anchor_chain, block_tops, cite_list, parsed, report
+
+
+def _enum_core(el) -> str:
+    return designations.clean("".join(el.find("enum").itertext()))[0]
+
+
+@rule("BL303", "redesignation-gap-unfilled", "error", reads=("instructions",))
+def redesignation_gap_unfilled(doc, view):
+    """
+    A redesignation leaves a designation vacant that the insertion after it does not fill exactly.
+
+    "(1) by redesignating subsections (d) through (g) as subsections (e) through (h), respectively; and
+    (2) by inserting after subsection (c) the following: (d) ..." -- the inserted text supplies exactly
+    the designations the redesignation vacated, at the same level. Reports what is missing or extra.
+
+    Bad: the redesignation vacates (d) and the inserted text starts at (e); or nothing is inserted.
+    Good: the inserted quoted block holds subsection (d) and nothing else.
+    """
+    groups: dict = {}
+    for ins in parsed(doc, view):
+        groups.setdefault(ins.context, []).append(ins)
+    for group in groups.values():
+        moves = [i for i in group if i.action == am.REDESIGNATE]
+        if not moves or any(_SKIP_SIDE.search(m.operands["from"] + " " + m.operands["to"]) for m in moves):
+            continue  # "reordering accordingly", "the item relating to": not a list billlint can follow
+        word, froms, tos = _moves(moves)
+        if word is None:
+            continue
+        vacated = _gaps(froms, tos, word)
+        if not vacated:
+            continue
+        after = group[group.index(moves[0]) + 1:]
+        struck = [u[1] for j in group if j.action == am.STRIKE and (u := _deepest(j.operands.get("strike", "")))
+                  and u[0] == word]
+        fillers = [j for j in after if j.block is not None and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
+                   and block_tops(j.block) and block_tops(j.block)[0].tag == word
+                   and set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
+        if not fillers:
+            yield report(moves[-1], f"the redesignation leaves {word} {cite_list(vacated, word)} vacant and no later "
+                                     "instruction here inserts it")
+            continue
+        # What the insertions supply must fill every vacated place and must not take a place a redesignated
+        # unit now holds. (Other places between may be the amended law's own units: not ours to judge.)
+        if any(_enum_core(block_tops(j.block)[0]) != _expected(j, word, tos, vacated + struck)[0] for j in fillers):
+            continue  # an insertion that starts at the wrong place: quoted-block-level reports it
+        supplied = [_enum_core(el) for j in fillers for el in block_tops(j.block) if el.tag == word]
+        missing = [c for c in vacated if c not in supplied]
+        taken = [c for c in supplied if c in tos]
+        if missing or taken:
+            what = ([f"{cite_list(missing, word)} still vacant"] if missing else []) + \
+                   ([f"{cite_list(taken, word)} already taken by a redesignated unit"] if taken else [])
+            yield report(fillers[0], f"the inserted text should fill {word} {cite_list(vacated, word)}, vacated by "
+                                      f"the redesignation; {' and '.join(what)}")
+
+
+_SKIP_SIDE = re.compile(r"\bitems?\b|added\s+by|as\s+added|accordingly|\b(?:first|second|third)\b"
+                        r"|\bof\s+(?:such\s+)?title\b|\bsuch\s+section\b", re.I)
+
+
+def _moves(moves):
+    words, froms, tos = set(), [], []
+    for mv in moves:
+        wa, a = am.designation_list(mv.operands["from"])
+        wb, b = am.designation_list(mv.operands["to"])
+        if not a or len(a) != len(b) or wa != wb:
+            return None, [], []
+        words.add(wa)
+        froms += a
+        tos += b
+    return (words.pop(), froms, tos) if len(words) == 1 else (None, [], [])
+
+
+def _gaps(froms, tos, word) -> list[str]:
+    """Designations the redesignations free below the highest new one: gaps that need filling."""
+    keys = [designations.parse(f"({c})", word) for c in tos]
+    if not all(keys):
+        return []
+    top = max(k.key for k in keys)
+    out = []
+    for c in froms:
+        d = designations.parse(f"({c})", word)
+        if c not in tos and c not in out and d is not None and d.key < top:
+            out.append(c)
+    return out
+
+
+def _expected(ins, word, tos, freed) -> list[str]:
+    """What an insertion must supply: from after its anchor (or from the unit it strikes) up to the
+    first redesignated unit above it; for "inserting before X", the freed places below X."""
+    if ins.operands.get("where") == "before":
+        unit = next(((lv, c) for lv, c in anchor_chain(ins.operands.get("anchor", "")) if lv == word), None)
+        bound = designations.parse(f"({unit[1]})", word) if unit else None
+        if bound is None or bound.value is None:
+            return []
+        keyed = sorted((d.value, c) for c in set(freed) if (d := designations.parse(f"({c})", word))
+                       and d.value is not None and d.value < bound.value)
+        if not keyed:
+            return []
+        return [designations.label(v, bound.cls) for v in range(keyed[0][0], bound.value)]
+    if ins.action == am.STRIKE_INSERT:
+        unit = _deepest(ins.operands.get("strike", ""))
+        start = designations.parse(f"({unit[1]})", word) if unit and unit[0] == word else None
+        first = start.value if start and start.value else None
+    else:
+        chain = anchor_chain(ins.operands.get("anchor", "")) if ins.operands.get("where") == "after" else []
+        unit = next(((lv, c) for lv, c in chain if lv == word), None)   # "after subparagraph (H)(iii)": after (H)
+        start = designations.parse(f"({unit[1]})", word) if unit else None
+        first = start.value + 1 if start and start.value else None
+    if first is None or start.cls is None:
+        return []
+    bounds = [d.value for d in (designations.parse(f"({c})", word) for c in tos)
+              if d and d.value is not None and d.value >= first]
+    if not bounds:
+        return []
+    return [designations.label(v, start.cls) for v in range(first, min(bounds))]
+
+
+def _deepest(anchor: str):
+    """ "clause (ii)(II)" -> ("subclause", "II"): the unit an anchor names, at its own level."""
+    chain = anchor_chain(anchor)
+    return chain[-1] if chain else None

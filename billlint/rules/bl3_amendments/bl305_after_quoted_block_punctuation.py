@@ -1,0 +1,69 @@
+"""BL305 after-quoted-block-punctuation: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+from ...analysis import amendments as am
+from ...model.findings import Report
+from ..registry import rule
+from .common import parsed
+
+
+@rule("BL305", "after-quoted-block-punctuation", "warning", reads=("instructions", "provisions"))
+def after_quoted_block_punctuation(doc, view):
+    """
+    The punctuation after a quoted block does not fit its place in the list of instructions.
+
+    In "(1) by adding ... the following: "...". (2) ..." lists, the text after each quoted block ends the
+    item as its place requires: ";" after an item in the middle, "; and" after the next-to-last item,
+    "." after the last.
+
+    Bad: the next-to-last item's quoted block followed by ".".
+    Good: "; and" after the next-to-last, "." after the last.
+    """
+    for ins in parsed(doc, view):
+        block, prov = ins.block, ins.prov
+        if block is None or prov.parent is None:
+            continue
+        after = block.find("after-quoted-block")
+        if after is None or after is not block[-1] or block is not _last_content(prov):
+            continue
+        place = _place(doc, prov, view)
+        if place is None:
+            continue
+        got = " ".join("".join(after.itertext()).split())
+        want = {"last": ".", "next-to-last": "; and", "middle": ";"}[place]
+        ok = {".": (".",), "; and": ("; and", "; or", ", and", ", or"), ";": (";", "; and", "; or", ",")}[want]
+        if got in ok or got.endswith(".") and want == "." or not got:
+            continue
+        yield Report(f'after the quoted block: expected "{want}" (this instruction is the {place} of its list), '
+                     f'found "{got}"', el=after, provision=prov)
+
+
+def _place(doc, prov, view) -> str | None:
+    """Where an instruction item stands: "middle", "next-to-last" or "last" (at every level of nested
+    lists: the last item of an inner list takes the place of its parent in the list above). None for
+    an item that is a sentence of its own ("(2) Section 5 is amended by ...")."""
+    if am.AMENDED.search(doc.text(prov.el, view).text):
+        return None
+    node = prov
+    while node.parent is not None and _is_instruction_list(doc, node.parent, view):
+        siblings = [s for s in node.parent.live_children(view) if s.level == node.level]
+        if len(siblings) < 2 or node not in siblings:
+            return None
+        i = siblings.index(node)
+        if i == len(siblings) - 2:
+            return "next-to-last"
+        if i < len(siblings) - 2:
+            return "middle"
+        node = node.parent
+    return "last" if node is not prov else None
+
+
+def _last_content(prov):
+    kids = [c for c in prov.el if isinstance(c.tag, str)]
+    return kids[-1] if kids else None
+
+
+def _is_instruction_list(doc, parent, view) -> bool:
+    text = doc.text(parent.el, view).text.rstrip()
+    return text.endswith("—") and bool(am.AMENDED.search(text) or am.IN.match(text))

@@ -1,0 +1,47 @@
+"""BL306 wordy-instruction: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...model.findings import Report
+from ..bl4_text.common import matches
+from ..registry import rule
+
+
+# (pattern, fix, preferred form, trigger: a word every match holds, so only text around it is searched)
+_WORDY = [
+    (re.compile(r"\bstrik(e|ing)\s+out\b", re.I), lambda m: f"strik{m.group(1)}", "strike", "out"),
+    (re.compile(r"\binsert(ing)?\s+in\s+lieu\s+thereof\b", re.I), lambda m: f"insert{m.group(1) or ''}", "insert",
+     "lieu"),
+    (re.compile(r"\beach\s+time\s+it\s+appears\b", re.I), lambda m: "each place it appears", "each place it appears",
+     "time"),
+    (re.compile(r"\badding\s+the\s+following\s+at\s+the\s+end\b", re.I), lambda m: "adding at the end the following",
+     "adding at the end the following", "adding"),
+    (re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I), lambda m: "at the end", "at the end", "thereof"),
+]
+
+
+@rule("BL306", "wordy-instruction", "warning", fixable=True, reads=("text",))
+def wordy_instruction(doc, view):
+    """
+    An amendment instruction uses an old, wordy form.
+
+    HOLC Manual 332(c): "strike out" -> "strike"; "insert in lieu thereof" -> "insert"; "each time it
+    appears" -> "each place it appears"; "adding the following at the end:" -> "adding at the end the
+    following:"; "at the end thereof" -> "at the end". Quoted text of other laws is left alone.
+
+    Bad: "by striking out "1990" and inserting in lieu thereof "2000"".
+    Good: "by striking "1990" and inserting "2000"".
+    """
+    for pattern, fix, better, trigger in _WORDY:
+        for prov, run, m in matches(doc, view, pattern, quoted=False, trigger=trigger,
+                                          among=[w[3] for w in _WORDY]):
+            a, b = m.span()
+            if run.marked(a, b, {"quote"}):
+                continue
+            new = fix(m)
+            if m.group(0)[0].isupper():
+                new = new[0].upper() + new[1:]
+            yield Report(f'"{" ".join(m.group(0).split())}" -> "{better}"', run=run, start=a, end=b,
+                         provision=prov, fix=(a, b, new, True))

@@ -1,0 +1,69 @@
+"""BL307 strike-and-conjunction: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...analysis import amendments as am
+from ...analysis import designations
+from ...analysis.designations import fmt
+from ..registry import rule
+from .common import block_tops, parsed, report
+
+
+_CONJ = re.compile(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?\s*$", re.I)
+
+
+@rule("BL307", "strike-and-conjunction", "warning", reads=("instructions",))
+def strike_and_conjunction(doc, view):
+    """
+    A new last item is added to a list, but the old last items' "and" and period are not both dealt with.
+
+    Adding (G) after (F) takes two companion instructions: strike "and" at the end of (E), and replace
+    the period at the end of (F) with "; and". When one of them is there and the other is not, the list
+    ends up with two conjunctions or none.
+
+    Bad: "(A) in subparagraph (F), by striking the period at the end and inserting "; and"; and (B) by
+    adding at the end the following: (G) ..." with (E) still ending in "and".
+    Good: also "(A) in subparagraph (E), by striking "and" at the end;".
+    """
+    instructions = parsed(doc, view)
+    by_context: dict = {}
+    for ins in instructions:
+        by_context.setdefault(ins.context[:-1] if len(ins.context) > 1 else ins.context, []).append(ins)
+    for group in by_context.values():
+        adds = [i for i in group if i.action == am.ADD and i.block is not None]
+        for add in adds:
+            tops = block_tops(add.block)
+            if not tops:
+                continue
+            level = tops[0].tag
+            new = designations.parse("".join(tops[0].find("enum").itertext()), level)
+            if new is None or new.value is None or new.value < 3 or new.suffix:
+                continue
+            last = designations.label(new.value - 1, new.cls)
+            before = designations.label(new.value - 2, new.cls)
+            # the old last item's end dealt with: its period struck (or the words ending with it replaced), or
+            # a conjunction added at its end
+            period = [i for i in group if _about(i, level, last) and (
+                i.action == am.STRIKE_INSERT and ("period" in i.operands.get("strike", "")
+                                                  or i.operands.get("strike", "").rstrip("”\"").endswith("."))
+                or i.action == am.ADD and _CONJ.match(i.operands.get("insert", "").lstrip(",; “\"")))]
+            # the old last item now takes the conjunction itself ("; and"), or just a separator ("a semicolon")
+            joins = [i for i in period if _CONJ.match(i.operands.get("insert", "").lstrip(",; “\""))]
+            conj = [i for i in group if i.action in (am.STRIKE, am.STRIKE_INSERT) and _about(i, level, before)
+                    and _CONJ.match(i.operands.get("strike", "").lstrip(",; “\""))]
+            # Only where the other item is left untouched by every instruction here: an item that is amended
+            # in some other way may have had its end dealt with in words billlint does not read.
+            if joins and not conj and not [i for i in group if _about(i, level, before)]:
+                yield report(add, f"{level} {fmt(last, level)} gets \"; and\", but nothing strikes the conjunction "
+                                   f"at the end of {level} {fmt(before, level)}")
+            elif conj and not period and not [i for i in group if _about(i, level, last)]:
+                yield report(add, f"the conjunction at the end of {level} {fmt(before, level)} is struck, but no "
+                                   f"instruction here gives {level} {fmt(last, level)} the conjunction in place of "
+                                   "its period")
+
+
+def _about(ins, level: str, core: str) -> bool:
+    want = f"{level} ({core})".lower()
+    return bool(ins.target) and ins.target[-1].lower().startswith(want)

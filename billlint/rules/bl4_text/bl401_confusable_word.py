@@ -1,0 +1,44 @@
+"""BL401 confusable-word: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...model.findings import Report
+from ..registry import rule
+from .common import entries, matches
+
+
+def _group_span(m: re.Match, word: int) -> tuple[int, int]:
+    if word:
+        return m.span(word)
+    g = next((i for i in range(1, (m.re.groups or 0) + 1) if m.group(i) is not None), 0)
+    return m.span(g)
+
+
+@rule("BL401", "confusable-word", "warning", fixable=True, reads=("text",))
+def confusable_word(doc, view):
+    """
+    A real word used in the place of another: "the rational for" where "rationale" is meant.
+
+    Judged by the words around it, so correct uses stay silent ("a rational basis"). Pairs covered:
+    rational/rationale, principal/principle, affect/effect, its/it's, complement/compliment,
+    assure/ensure/insure, statute/statue, discrete/discreet, council/counsel, personal/personnel,
+    precede/proceed, prescribe/proscribe, waive/wave, forgo/forego, than/then. The list is
+    rules/confusables.toml; each entry gives its pattern, suggestion, reason and examples. The fix is
+    marked safe where the context makes the meaning certain. Text in quotation marks is left alone.
+
+    Bad: "and the rational for why the assistance was provided".
+    Good: "and the rationale for why the assistance was provided".
+    """
+    triggers = [e.trigger for e in entries("confusables.toml")]
+    for e in entries("confusables.toml"):
+        for prov, run, m in matches(doc, view, e.pattern, trigger=e.trigger, among=triggers):
+            text = run.text
+            a, b = _group_span(m, e.word)
+            if run.marked(a, b, {"quote"}):
+                continue
+            found = text[a:b]
+            new = e.suggestion if not found[:1].isupper() else e.suggestion[:1].upper() + e.suggestion[1:]
+            yield Report(f'"{found}" -> "{new}": {e.reason}', run=run, start=a, end=b, provision=prov,
+                         fix=(a, b, new, e.safe))

@@ -1,0 +1,41 @@
+"""BL402 doubled-word: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...model.findings import Report
+from ..registry import rule
+from .common import own_texts
+
+
+_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
+
+
+_ALLOWED_DOUBLES = frozenset({"that", "had"})
+
+
+@rule("BL402", "doubled-word", "warning", fixable=True, reads=("text",))
+def doubled_word(doc, view):
+    """
+    The same word twice in a row: "the the".
+
+    Across spaces and line breaks, but never across an element boundary (an enum followed by text that
+    starts with the same word is not a slip). "that that" and "had had" are allowed. Quoted operands
+    (the words an instruction strikes) are left alone.
+
+    Bad: "shall submit to the the Committee".
+    Good: "shall submit to the Committee".
+    """
+    for prov, run in own_texts(doc, view):
+        if not _DOUBLED.search(run.text):
+            continue   # most runs: no need to find where their elements begin and end
+        for lo, hi in run.segments():
+            for m in _DOUBLED.finditer(run.text, lo, hi):
+                word = m.group(1)
+                if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}):
+                    continue
+                if word.isupper() and len(word) > 1:
+                    continue  # "ACT ACT" in a heading style, acronyms
+                yield Report(f'"{word} {word}": the word is doubled', run=run, start=m.start(), end=m.end(),
+                             provision=prov, fix=(m.start() + len(word), m.end(), "", True))

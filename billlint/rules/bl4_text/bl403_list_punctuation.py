@@ -1,0 +1,123 @@
+"""BL403 list-punctuation: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...model.findings import Report
+from ...model.document import Provision
+from ..registry import rule
+
+
+_CONJ_END = re.compile(r"[;,]\s*(?:and|or|and/or)\s*$")
+
+
+_CAPITAL_STARTS = frozenset({"The", "A", "An", "Any", "Each", "Such", "In", "If", "For", "With", "To", "Not"})
+
+
+def _ending(doc, prov: Provision, view) -> str:
+    """The text that ends an item: its own, or that of its last sub-item when a sub-list closes it."""
+    node = prov
+    while True:
+        kids = node.live_children(view)
+        run = doc.text(node.el, view)
+        cont = node.el.find("continuation-text")
+        if not kids or (cont is not None and doc.in_view(cont, view)):
+            return run.text.rstrip()
+        node = kids[-1]
+
+
+def _lead_in(doc, prov: Provision, view) -> str:
+    own = [c for c in prov.el if isinstance(c.tag, str) and c.tag == "text"]
+    return doc.text(own[0], view).text.rstrip() if own else ""
+
+
+@rule("BL403", "list-punctuation", "warning", reads=("provisions", "text"))
+def list_punctuation(doc, view):
+    """
+    The items of a list are not punctuated as their lead-in requires.
+
+    After a lead-in ending with a dash, items are sentence fragments: each ends with ";", the
+    conjunction ("and", "or") comes only after the next-to-last item, and the last ends with "." or
+    carries on the sentence (HOLC Manual 351(d)(1)(A)). After a lead-in ending with a colon, items are
+    capitalized sentences ending with "." (351(d)(1)(B)). Lists in Internal Revenue Code style use ","
+    where others use ";"; the rule follows whichever separator the list uses. In quoted text a list may
+    continue the amended law's, so only its inner items are checked.
+
+    Bad: "(1) select apprentices; and (2) train them; and (3) report to Congress."
+    Good: "(1) select apprentices; (2) train them; and (3) report to Congress."
+    """
+    for prov in doc.provisions_in(view):
+        items = prov.live_children(view)
+        if len(items) < 2 or len({i.level for i in items}) != 1:
+            continue
+        lead = _lead_in(doc, prov, view)
+        if lead.endswith("—"):
+            yield from _dash_list(doc, prov, items, view)
+        elif lead.endswith(":") and prov.quoted is None:
+            yield from _colon_list(doc, prov, items, view)
+
+
+def _dash_list(doc, prov, items, view):
+    ends = [_ending(doc, i, view) for i in items]
+    if any(not e for e in ends):
+        return
+    # The list's own habits decide what is normal for it: most items end with ";" (or "," in Code style);
+    # a list whose items mostly end with "." is a list of sentences, not of fragments.
+    seps = [";" if e.endswith((";", "; and", "; or", "; and/or")) else "," if e.endswith((",", ", and", ", or"))
+            else "." if e.endswith(".") else "" for e in ends[:-1]]
+    if seps.count(".") * 2 > len(seps) or not (seps.count(";") or seps.count(",")):
+        return
+    sep = ";" if seps.count(";") >= seps.count(",") else ","
+    lower = [doc.text(i.el, view).text.lstrip()[:1].islower() for i in items]
+    n = len(items)
+    continues = prov.el.find("continuation-text") is not None
+    for k, (item, end) in enumerate(zip(items, ends)):
+        run = doc.text(item.el, view)
+        pos = len(run.text.rstrip())
+        span = dict(run=run, start=max(pos - 1, 0), end=pos, provision=item)
+        last, next_to_last = k == n - 1, k == n - 2
+        leaf = not item.live_children(view)
+        if not last and leaf and end.endswith(".") and not item.header \
+                and not end.endswith(("U.S.C.", "et seq.", "Inc.", "Co.", "Stat.", "etc.")):
+            yield Report(f'item {item.cite} ends with "."; items before the last end with "{sep}"', **span)
+        elif not last and not next_to_last and leaf and _CONJ_END.search(end):
+            conj = _CONJ_END.search(end).group(0).strip(" ;,")
+            yield Report(f'"{conj}" after item {item.cite}: the conjunction goes only after the next-to-last '
+                         f"item ({items[-2].cite})", **span)
+        elif last and leaf and not continues and prov.quoted is None and end.endswith((";", ",")) \
+                and not _CONJ_END.search(end) and _closes_sentence(doc, prov, view) \
+                and not doc.in_appropriations(prov):  # appropriations sentences go on after lists (provisos)
+            yield Report(f'the last item {item.cite} ends with "{end[-1]}"; it should end the sentence with "."',
+                         **span)
+        first = run.text.lstrip().split(" ", 1)[0]
+        if not lower[k] and sum(lower) * 2 > n and first in _CAPITAL_STARTS and not item.header:
+            at = len(run.text) - len(run.text.lstrip())
+            yield Report(f'item {item.cite} starts with "{first}"; after a dash the items continue the '
+                         "sentence in lower case", run=run, start=at, end=at + len(first), provision=item)
+
+
+def _closes_sentence(doc, prov, view) -> bool:
+    """Whether the end of this list is the end of the sentence: nothing of the lead-in's own follows,
+    and the provision is not itself an item of a list above it."""
+    parent = prov.parent
+    if parent is None:
+        return True
+    return not _lead_in(doc, parent, view).endswith("—")
+
+
+def _colon_list(doc, prov, items, view):
+    if doc.in_appropriations(prov):
+        return  # appropriations lists after a colon ("as follows:") end their items with ";"
+    leaves = [i for i in items if not i.live_children(view)]
+    ends = [doc.text(i.el, view).text.rstrip() for i in leaves]
+    periods = sum(e.endswith(".") for e in ends)
+    if periods * 2 <= len(ends):
+        return  # not a list of sentences: this list keeps its own style
+    for item, end in zip(leaves, ends):
+        if end.endswith((";", "; and", "; or")):
+            run = doc.text(item.el, view)
+            pos = len(end)
+            yield Report(f'item {item.cite} ends with ";" while the other items of this list, after a lead-in '
+                         'ending with ":", are sentences ending with "."', run=run, start=pos - 1, end=pos,
+                         provision=item)

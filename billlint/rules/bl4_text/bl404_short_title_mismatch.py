@@ -1,0 +1,86 @@
+"""BL404 short-title-mismatch: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...model.findings import Report
+from ..registry import rule
+from .common import own_texts
+
+
+_YEAR = re.compile(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
+
+
+def _short_titles(doc, view) -> list[tuple]:
+    out = []
+    for el in doc.root.iter("short-title"):
+        prov = doc.provision_of(el)
+        if prov is None or prov.quoted is not None or not doc.in_view(el, view):
+            continue
+        name = " ".join("".join(el.itertext()).split())
+        m = _YEAR.match(name)
+        year = m.group("year") or m.group("year2")
+        base = m.group("base").strip()
+        if base.endswith(("Act", "Resolution")) and len(base.split()) >= 2:
+            out.append((el, prov, name, base, year))
+    return out
+
+
+# A mention of an earlier Act of the same name is cited as other laws are: by its sections, with its
+# Public Law number, or as the Act that made an amendment. This bill cites itself as "this Act".
+_OTHER_ACT_BEFORE = re.compile(r"(?:\b(?:section|title|subtitle|division|part|paragraph|subsection)s?\s+[\w().–-]+"
+                               r"(?:\s+(?:and|or|through)\s+[\w().–-]+)*\s+of\s+(?:the\s+)?|\b(?:by|under|in|to)\s+the\s+"
+                               r"|\bmade\s+by\s+(?:the\s+)?)$", re.I)
+
+
+_OTHER_ACT_AFTER = re.compile(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.|division|title)")
+
+
+@rule("BL404", "short-title-mismatch", "error", fixable=True, reads=("markup", "text"))
+def short_title_mismatch(doc, view):
+    """
+    The bill names itself differently in different places.
+
+    Section 1 says `This Act may be cited as the "... Act of 2024".`; every other mention of the Act by
+    name in the bill must agree (a bill that speaks of "the date of enactment of the ... Act of 2023"
+    while its short title says 2024 is wrong). The short-title element must also hold the whole name
+    that the sentence quotes.
+
+    Bad: short title "Cyber Partner Act of 2024"; elsewhere "the Cyber Partner Act of 2023".
+    Good: the same name and year everywhere.
+    """
+    titles = _short_titles(doc, view)
+    for el, prov, name, base, year in titles:
+        quote = el.getparent()
+        sentence = "".join(quote.getparent().itertext()) if quote is not None and quote.getparent() is not None else ""
+        if quote is not None and quote.tag == "quote" and "may be cited as" in sentence:
+            whole = " ".join("".join(quote.itertext()).split())
+            if whole != name:
+                yield Report(f'the quoted name "{whole}" and the short-title element "{name}" differ', el=el,
+                             provision=prov)
+    if not titles:
+        return
+    names = {base: (year, name) for _el, _p, name, base, year in titles}
+    # Only a mention that can be nothing but this bill: "the date of enactment of the NAME", not the many
+    # citations of an earlier Act of the same name ("section 326 of the FAA Reauthorization Act of 2018").
+    pattern = re.compile(r"(?<!as in effect on the day before )\bdate\s+of\s+(?:the\s+)?enactment\s+of\s+(?:the\s+)?("
+                         + "|".join(re.escape(b) for b in sorted(names, key=len, reverse=True)) +
+                         r")(?:,?\s+of\s+(\d{4})|,\s+(\d{4}))?", re.I)
+    own = {id(t[0]) for t in titles}
+    for prov, run in own_texts(doc, view, quoted=False):
+        for m in pattern.finditer(run.text):
+            year = m.group(2) or m.group(3)
+            want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
+            if year is None or year == want:
+                continue
+            if any(id(el) in own for el in run.holders(m.start())) \
+                    or run.marked(m.start(), m.end(), {"quote"}):
+                continue
+            if _OTHER_ACT_BEFORE.search(run.text[max(0, m.start() - 60):m.start()]) or \
+                    _OTHER_ACT_AFTER.match(run.text[m.end():m.end() + 40]) or \
+                    run.marked_between(m.end(), m.end() + 3, "external-xref"):
+                continue  # "section 326 of the FAA Reauthorization Act of 2018 (Public Law 115-254)": another Act
+            a = m.start(1)
+            yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"', run=run, start=a,
+                         end=m.end(), provision=prov, fix=(a, m.end(), full, True) if want else None)

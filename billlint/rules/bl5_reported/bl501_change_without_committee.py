@@ -1,0 +1,33 @@
+"""BL501 change-without-committee: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+from ...model.findings import Report
+from ..registry import rule
+from .common import CHANGED, ancestors, changed
+
+
+def _reported(doc) -> bool:
+    stage = doc.root.get("bill-stage") or doc.root.get("resolution-stage") or ""
+    return stage.startswith("Reported") or doc.root.find(".//action-instruction") is not None
+
+
+@rule("BL501", "change-without-committee", "warning", reads=("markup",), view_dependent=False)
+def change_without_committee(doc, view):
+    """
+    Reported text is marked as added or deleted without saying which committee made the change.
+
+    Each changed element (or one of its changed ancestors) carries `committee-id`, so that the change
+    report and the printed bill can say whose amendment it is.
+
+    Bad: `<section changed="added">` with no committee-id here or above.
+    Good: `<section changed="added" committee-id="SSGA00">`.
+    """
+    if not _reported(doc):
+        return  # engrossed and enrolled texts use the same markup for other purposes, without committees
+    for el, kind in changed(doc):
+        if el.get("committee-id"):
+            continue
+        if any(a.get("committee-id") and (a.get("changed") in CHANGED) for a in ancestors(el)):
+            continue
+        yield Report(f"{el.tag} marked {kind} has no committee-id", el=el)

@@ -1,0 +1,51 @@
+"""BL504 instruction-markup-mismatch: the rule's docstring is its user documentation."""
+
+from __future__ import annotations
+
+import re
+
+from ...model.findings import Report
+from ..registry import rule
+from .common import changed
+
+
+_STRIKE_ALL = re.compile(r"strike\s+(?:out\s+)?all\s+after\s+the\s+(?:enacting|resolving)\s+clause", re.I)
+
+
+_OMIT = re.compile(r"omit\s+the\s+part\s+(?:struck|in\s+brackets)", re.I)
+
+
+_NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
+
+
+@rule("BL504", "instruction-markup-mismatch", "error", reads=("markup",), view_dependent=False)
+def instruction_markup_mismatch(doc, view):
+    """
+    The action instruction says one thing and the markup does another.
+
+    "Strike out all after the enacting clause and insert the part printed in italic" needs a struck
+    legis-body followed by an added one (unless the file says the struck text is printed elsewhere:
+    "For text of introduced bill, see ..."); "Omit the part struck through and insert the part printed
+    in italic" needs changes inside the text, not a whole substitute.
+
+    Bad: the instruction strikes all after the enacting clause, but no legis-body is marked deleted.
+    Good: `<legis-body changed="deleted">` ... `<legis-body changed="added">`.
+    """
+    bodies = [b for b in doc.root if isinstance(b.tag, str) and b.tag in ("legis-body", "resolution-body")]
+    struck = [b for b in bodies if b.get("changed") == "deleted"]
+    added = [b for b in bodies if b.get("changed") == "added"]
+    for ins in doc.root.iter("action-instruction"):
+        words = " ".join("".join(ins.itertext()).split())
+        if _STRIKE_ALL.search(words):
+            if not added:
+                yield Report(f'"{words}", but no {bodies[0].tag if bodies else "legis-body"} is marked added',
+                             el=ins)
+            elif not struck and not _NOT_INCLUDED.search(" ".join(doc.root.itertext())):
+                yield Report(f'"{words}", but no {added[0].tag} is marked deleted and the file does not say where '
+                             "the struck text is printed", el=ins)
+        elif _OMIT.search(words):
+            if struck and added:
+                yield Report(f'"{words}", but the markup replaces the whole text (a struck and an added '
+                             f"{struck[0].tag})", el=ins)
+            elif not any(True for _ in changed(doc)):
+                yield Report(f'"{words}", but nothing in the text is marked added or deleted', el=ins)
