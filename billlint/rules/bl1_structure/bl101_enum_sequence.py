@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...analysis.designations import fmt, label, unify
-from ...model.vocabulary import EXPECTED
+from ...model.vocabulary import ABOVE_SECTION, EXPECTED
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
@@ -33,7 +33,10 @@ def enum_sequence(doc, view):
     Among the live children of one level under the same parent, each designation follows the one
     before it: (a), (b), (c); (1), (2); (i), (ii), (iii), (iv), (v); after (z) comes (aa) (HOLC Manual
     335(a)). Struck siblings do not count, so a struck (3) beside an inserted (3) is fine. Inserted
-    designations such as (4A) may follow (4). Sections are checked by section-sequence.
+    designations such as (4A) may follow (4). Sections are checked by section-sequence. An undesignated unit
+    between designated ones ("Fiscal year 2023:" in a budget resolution) heads the units after it, which may
+    start again at (A). In quoted text, and in a Code title the bill enacts, chapters and other units above the
+    section may skip numbers the Code keeps free (chapters 1001, 1003, 1005).
 
     Bad: paragraphs (1), (2), (4) -- "expected paragraph (3) after (2), found (4)".
     Good: paragraphs (1), (2), (3); or (1), (2), (2A), (3) inside a quoted block.
@@ -54,7 +57,9 @@ def enum_sequence(doc, view):
             elif prev is not None:
                 if d.key == pd.key:
                     yield Report(f"duplicate {_cite(d.core, level)}; also at line {prev.line}", el=p.el, provision=p)
-                elif not d.suffix and d.value != pd.value + 1:
+                elif not d.suffix and d.value != pd.value + 1 and not (
+                        level in ABOVE_SECTION and p.quoted is not None and d.value > pd.value):
+                    # a Code title leaves numbers of its chapters (and parts) free for later ones: ch. 1001, 1003
                     want = label(pd.value + 1, cls)
                     yield Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
                                  f"{fmt(d.core, level)}", el=p.el, provision=p)

@@ -30,9 +30,10 @@ def wordy_phrase(doc, view):
     A wordy or outdated phrase where plain drafting has a shorter one.
 
     "within 30 days of" -> "not later than 30 days after"; "is authorized to" -> "may"; "Provided,
-    That" -> "except that" (but not in appropriations text, where provisos are the convention);
-    "sixty-five (65)" -> "65"; "such sums as may be necessary" without fiscal years. Quoted text of
-    other laws keeps its own words. The phrases are in rules/wordy.toml.
+    That" -> "except that" (none of them in appropriations text, where provisos and the committees'
+    "within 15 days of" notices are the convention); "sixty-five (65)" -> "65"; "such sums as may be
+    necessary" without fiscal years. Quoted text of other laws keeps its own words, marked up as a quote or
+    written in quotation marks. The phrases are in rules/wordy.toml.
 
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".

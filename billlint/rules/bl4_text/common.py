@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 
 from ... import data
+from ...model.textrun import in_quotation_marks
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,7 +59,8 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None
     if not trigger:
         for prov, run in own_texts(doc, view, quoted):
             for m in pattern.finditer(run.text):
-                yield prov, run, m
+                if quoted or not in_quotation_marks(run.text, m.start()):
+                    yield prov, run, m
         return
     seen: set = set()
     for word in _words(trigger):
@@ -68,7 +70,8 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None
                 for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
                     if m.start() <= pos < m.end() + 1 and (id(run), m.span()) not in seen:
                         seen.add((id(run), m.span()))
-                        yield prov, run, m
+                        if quoted or not in_quotation_marks(text, m.start()):
+                            yield prov, run, m   # words in quotation marks without markup are quoted too
 
 
 def _hits(doc, view, word: str, among=()) -> list:
