@@ -361,3 +361,12 @@ def test_wordy_phrases_in_quotation_marks_written_as_characters_are_quoted(tmp_p
     body = """<section id="s5"><num value="5">SEC. 5. </num><heading>AMENDMENT.</heading><content>Section 3 of the Example Act is amended by striking “: Provided, That the Secretary is authorized to act” and inserting a period, and the Secretary is authorized to act.</content></section>"""
     got = [(f[1], f[2].split(" -> ")[0]) for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL406"]
     assert got == [("sec. 5", '"is authorized to"')]
+
+
+def test_appropriations_language_keeps_its_provisos_in_any_bill(tmp_path):
+    body = """<section id="s6"><num value="6">SEC. 6. </num><heading>LOANS.</heading><subsection id="s6a"><num value="a">(a) </num><content>Direct loans may be made available for Iraq: <proviso><i>Provided</i>, That funds appropriated under the heading “Foreign Military Financing Program” may be used for their cost.</proviso></content></subsection>
+<subsection id="s6b"><num value="b">(b) </num><content>The Secretary may report: <proviso><i>Provided</i>, That the report is public.</proviso> The report is due within 60 days of the loan.</content></subsection></section>"""
+    got = [(f[1], f[2]) for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL406"]
+    assert [g[0] for g in got] == ["sec. 6(b)", "sec. 6(b)"]
+    # the message speaks of the words it found, not of the rule's example
+    assert any(m.startswith('"within 60 days of" -> "not later than 60 days after": "within N days of"') for _, m in got)

@@ -16,6 +16,9 @@ _SUCH_SUMS = re.compile(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s
 _FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b", re.I)
 
 
+# Appropriations language in any bill: it keeps the appropriations conventions (provisos) where it stands.
+_APPROPRIATING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
+                            r"|\bfunds\s+appropriated\s+(?:by|under|in)\b")
 _SENTENCE = re.compile(r"[.;:]\s|—")
 
 
@@ -31,7 +34,8 @@ def wordy_phrase(doc, view):
 
     "within 30 days of" -> "not later than 30 days after"; "is authorized to" -> "may"; "Provided,
     That" -> "except that" (none of them in appropriations text, where provisos and the committees'
-    "within 15 days of" notices are the convention); "sixty-five (65)" -> "65"; "such sums as may be
+    "within 15 days of" notices are the convention, nor in a provision of any bill that speaks appropriations
+    language: "There is appropriated ...", "... is rescinded", "funds appropriated under the heading ..."); "sixty-five (65)" -> "65"; "such sums as may be
     necessary" without fiscal years. Quoted text of other laws keeps its own words, marked up as a quote or
     written in quotation marks. The phrases are in rules/wordy.toml.
 
@@ -43,7 +47,8 @@ def wordy_phrase(doc, view):
         for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
             text = run.text
             a, b = m.span()
-            if "appropriations" in e.skip and doc.in_appropriations(prov) or run.marked(a, b, {"quote"}):
+            if "appropriations" in e.skip and (doc.in_appropriations(prov) or _APPROPRIATING.search(text)) \
+                    or run.marked(a, b, {"quote"}):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion
             if m.group(0)[:1].isupper() and _starts_sentence(text, a):
