@@ -370,3 +370,17 @@ def test_appropriations_language_keeps_its_provisos_in_any_bill(tmp_path):
     assert [g[0] for g in got] == ["sec. 6(b)", "sec. 6(b)"]
     # the message speaks of the words it found, not of the rule's example
     assert any(m.startswith('"within 60 days of" -> "not later than 60 days after": "within N days of"') for _, m in got)
+
+
+REDESIGNATE = """<section id="s8"><num value="8">SEC. 8. </num><heading>AMENDMENTS.</heading><chapeau>Section 2(h)(7)(D) of the Commodity Exchange Act is amended—</chapeau>
+<paragraph id="p1"><num value="1">(1) </num><content>by redesignating clause (iii) as clause (v);</content></paragraph>
+<paragraph id="p2"><num value="2">(2) </num><content>by striking clauses (i) and (ii) and inserting the following:<quotedContent>
+<clause id="q1"><num value="i">“(i) </num><content>one;</content></clause><clause id="q2"><num value="ii">“(ii) </num><content>two;</content></clause>
+<clause id="q3"><num value="iii">“(iii) </num><content>three;</content></clause><clause id="q4"><num value="iv">“(iv) </num><content>four;</content></clause></quotedContent>; and</content></paragraph>
+<paragraph id="p3"><num value="3">(3) </num><content>in clause (v), as so redesignated, by striking “and”.</content></paragraph></section>"""
+
+
+def test_text_put_in_place_of_struck_units_fills_a_redesignation_gap(tmp_path):
+    assert not [f for f in findings(tmp_path, uslm_bill(REDESIGNATE)) if f[0] == "BL303"]
+    unfilled = REDESIGNATE.replace("by striking clauses (i) and (ii) and inserting the following:", "by adding at the end the following:")
+    assert [f[1] for f in findings(tmp_path, uslm_bill(unfilled)) if f[0] == "BL303"] == ["sec. 8(1)"]
