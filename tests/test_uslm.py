@@ -384,3 +384,9 @@ def test_text_put_in_place_of_struck_units_fills_a_redesignation_gap(tmp_path):
     assert not [f for f in findings(tmp_path, uslm_bill(REDESIGNATE)) if f[0] == "BL303"]
     unfilled = REDESIGNATE.replace("by striking clauses (i) and (ii) and inserting the following:", "by adding at the end the following:")
     assert [f[1] for f in findings(tmp_path, uslm_bill(unfilled)) if f[0] == "BL303"] == ["sec. 8(1)"]
+
+
+def test_a_survey_section_with_a_township_in_lower_case_is_no_reference(tmp_path):
+    body = """<section id="s3"><num value="3">SEC. 3. </num><heading>LAND.</heading><content>The land is the north half of section 23, township 6 north, range 11 west, as described in section 9.</content></section>"""
+    assert [f[2] for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL201"] == [
+        '"section 9" does not resolve: no section 9 in this bill']

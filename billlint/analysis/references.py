@@ -62,7 +62,7 @@ _ACT_NAME = re.compile(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:o
                        r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
 _IN_CITATION = re.compile(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
 _TERM_OF_ART = re.compile(r"^\s+[a-z]+\s+\(as\s+defined\s+in\b")
-_LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|Township)")
+_LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
 _HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
                       r"(?:amended|repealed|transferred|redesignated)\b")
