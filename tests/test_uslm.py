@@ -387,6 +387,8 @@ def test_text_put_in_place_of_struck_units_fills_a_redesignation_gap(tmp_path):
 
 
 def test_a_survey_section_with_a_township_in_lower_case_is_no_reference(tmp_path):
-    body = """<section id="s3"><num value="3">SEC. 3. </num><heading>LAND.</heading><content>The land is the north half of section 23, township 6 north, range 11 west. The Secretary shall convey it as described in section 9.</content></section>"""
+    body = """<title id="t1"><num value="I">TITLE I—</num><heading>LAND</heading>
+<section id="s101"><num value="101">SEC. 101. </num><heading>DEFINITION.</heading><content>The term “non-Federal land” means the land within the north half of section 23, township 6 north, range 11 west of the third principal meridian.</content></section>
+<section id="s102"><num value="102">SEC. 102. </num><heading>CONVEYANCE.</heading><content>The Secretary shall convey the land as described in section 109.</content></section></title>"""
     assert [f[2] for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL201"] == [
-        '"section 9" does not resolve: no section 9 in this bill']
+        '"section 109" does not resolve: no section 109 in this bill']
