@@ -291,6 +291,9 @@ TOC = """<section id="s1"><num value="1">SECTION 1. </num><heading>TABLE OF CONT
 
 def test_a_uslm_table_of_contents_is_read_line_by_line(tmp_path):
     assert not [f for f in findings(tmp_path, uslm_bill(TOC.format(h102="Rural grants."))) if f[0] == "BL405"]
+    # a line whose number lost its period ("Sec. 102 Rural grants.") still names section 102
+    no_period = TOC.format(h102="Rural grants.").replace("<designator>Sec. 102.</designator>", "<designator>Sec. 102 </designator>")
+    assert not [f for f in findings(tmp_path, uslm_bill(no_period)) if f[0] == "BL405"]
     got = [f for f in findings(tmp_path, uslm_bill(TOC.format(h102="Rural loans."))) if f[0] == "BL405"]
     assert got == [("BL405", "sec. 102", 'the table of contents says "Rural loans" for sec. 102, whose header is '
                                          '"RURAL GRANTS."')]
