@@ -395,3 +395,16 @@ def test_a_survey_section_with_a_township_in_lower_case_is_no_reference(tmp_path
 <section id="s102"><num value="102">SEC. 102. </num><heading>CONVEYANCE.</heading><content>The Secretary shall convey the land as described in section 109.</content></section></title>"""
     assert [f[2] for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL201"] == [
         '"section 109" does not resolve: no section 109 in this bill']
+
+
+def test_a_list_inside_a_whereas_clause_ends_with_the_clause(tmp_path):
+    text = """<?xml version="1.0" encoding="UTF-8"?>
+<resolution xmlns="http://schemas.gpo.gov/xml/uslm"><preamble>
+<recital><p>Whereas women have advanced science, including—</p>
+<paragraph id="p1"><num value="1">(1) </num><chapeau>a physicist who—</chapeau>
+<subparagraph id="a"><num value="A">(A) </num><content>worked on the Manhattan Project; and</content></subparagraph>
+<subparagraph id="b"><num value="B">(B) </num><content>won a medal in 1997;</content></subparagraph></paragraph></recital>
+<recital>Whereas the Senate honors them: Now, therefore, be it</recital></preamble>
+<main><section id="s1"><num value="">Sec. </num><content>That the Senate honors women in science.</content></section></main></resolution>
+"""
+    assert not [f for f in findings(tmp_path, text) if f[0] == "BL403"]

@@ -32,7 +32,7 @@ RENAME = {
     "quotedContent": "quoted-block", "quotedText": "quote", "shortTitle": "short-title", "main": "legis-body",
     "addedText": "added-phrase", "deletedText": "deleted-phrase", "preface": "form", "officialTitle": "official-title",
     "term": "term", "proviso": "proviso", "i": "italic", "b": "bold", "p": "text",
-    "toc": "toc", "committee": "committee-name",
+    "toc": "toc", "committee": "committee-name", "recital": "whereas",
     # Table of contents lines: a referenceItem (2.x), a groupItem that holds the lines of its title or subtitle,
     # a tocItem (1.0). The rules read a line's own text, not the lines nested in it.
     "referenceItem": "toc-entry", "groupItem": "toc-entry", "tocItem": "toc-entry",
