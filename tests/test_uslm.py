@@ -408,3 +408,8 @@ def test_a_list_inside_a_whereas_clause_ends_with_the_clause(tmp_path):
 <main><section id="s1"><num value="">Sec. </num><content>That the Senate honors women in science.</content></section></main></resolution>
 """
     assert not [f for f in findings(tmp_path, text) if f[0] == "BL403"]
+
+
+def test_a_word_before_a_name_that_begins_with_it_is_not_doubled(tmp_path):
+    body = """<section id="s2"><num value="2">SEC. 2. </num><heading>CLAIMS.</heading><content>A creditor in In re 650 Fifth Avenue may elect to join at at least one fund.</content></section>"""
+    assert [f[2] for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL402"] == ['"at at": the word is doubled']
