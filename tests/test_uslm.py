@@ -413,3 +413,10 @@ def test_a_list_inside_a_whereas_clause_ends_with_the_clause(tmp_path):
 def test_a_word_before_a_name_that_begins_with_it_is_not_doubled(tmp_path):
     body = """<section id="s2"><num value="2">SEC. 2. </num><heading>CLAIMS.</heading><content>A creditor in In re 650 Fifth Avenue may elect to join at at least one fund.</content></section>"""
     assert [f[2] for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL402"] == ['"at at": the word is doubled']
+
+
+def test_this_paragraph_in_appropriations_language_is_its_own_paragraph(tmp_path):
+    body = """<section id="s6"><num value="6">SEC. 6. </num><heading>LOANS.</heading><content>Direct loans may be made available for Iraq: <proviso><i>Provided</i>, That funds appropriated under the heading “Foreign Military Financing Program” may pay the cost of the loans made available pursuant to this paragraph.</proviso></content></section>
+<section id="s7"><num value="7">SEC. 7. </num><heading>REPORT.</heading><content>The report required by this paragraph is due in June.</content></section>"""
+    got = [(f[1], f[2]) for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL201"]
+    assert got == [("sec. 7", '"this paragraph": this provision is not inside a paragraph')]

@@ -21,7 +21,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..model.document import Document, Provision
+from ..model.document import Document, Provision, speaks_appropriations
 from ..model.textrun import TextRun, in_quotation_marks
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
 from .resolution import (by_class, cited_terms, designation_class, enclosing, has_unit, joining_depth, next_level,
@@ -360,7 +360,7 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
             ref.whole = True
             return
         hit = enclosing(ref.prov, ref.word)
-        if hit is None and doc.in_appropriations(ref.prov):
+        if hit is None and (doc.in_appropriations(ref.prov) or speaks_appropriations(ref.run.text)):
             ref.kind = EXTERNAL  # "this paragraph" of appropriations text: the paragraph under a heading
             return
         ref.targets, ref.struck = [hit], [False]

@@ -20,6 +20,14 @@ _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graph
                         "legis-comment", "footnote", "pagebreak"})
 _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
 _MAKING = re.compile(r"\s*Making\b[^.]*\bappropriations\b", re.I)
+# Appropriations language in any bill: "There is appropriated", "... is rescinded", "funds appropriated under
+# the heading": such text keeps the appropriations conventions (provisos, "this paragraph") where it stands.
+_APPROPRIATING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
+                            r"|\bfunds\s+appropriated\s+(?:by|under|in)\b")
+
+
+def speaks_appropriations(text: str) -> bool:
+    return _APPROPRIATING.search(text) is not None
 
 
 _SECTION_RANK = LEVEL_RANK["section"]

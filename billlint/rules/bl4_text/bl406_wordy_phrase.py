@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...model.document import speaks_appropriations
 from ...model.findings import Report
 from ..registry import rule
 from .common import entries, matches, own_texts
@@ -16,9 +17,6 @@ _SUCH_SUMS = re.compile(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s
 _FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b", re.I)
 
 
-# Appropriations language in any bill: it keeps the appropriations conventions (provisos) where it stands.
-_APPROPRIATING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
-                            r"|\bfunds\s+appropriated\s+(?:by|under|in)\b")
 _SENTENCE = re.compile(r"[.;:]\s|—")
 
 
@@ -47,7 +45,7 @@ def wordy_phrase(doc, view):
         for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
             text = run.text
             a, b = m.span()
-            if "appropriations" in e.skip and (doc.in_appropriations(prov) or _APPROPRIATING.search(text)) \
+            if "appropriations" in e.skip and (doc.in_appropriations(prov) or speaks_appropriations(text)) \
                     or run.marked(a, b, {"quote"}):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion
