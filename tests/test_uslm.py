@@ -420,3 +420,15 @@ def test_this_paragraph_in_appropriations_language_is_its_own_paragraph(tmp_path
 <section id="s7"><num value="7">SEC. 7. </num><heading>REPORT.</heading><content>The report required by this paragraph is due in June.</content></section>"""
     got = [(f[1], f[2]) for f in findings(tmp_path, uslm_bill(body)) if f[0] == "BL201"]
     assert got == [("sec. 7", '"this paragraph": this provision is not inside a paragraph')]
+
+
+def test_a_result_found_without_a_schema_is_not_reused_once_the_schema_is_there(run, tmp_path):
+    folder = tmp_path / "schemas"
+    folder.mkdir()
+    p = tmp_path / "r.xml"
+    p.write_text(uslm_bill("", U1, "USLM-1.0.18.xsd", root="bill"))
+    args = ("check", "--format", "json", "--isolated", "--select", "BL0", "--cache-dir", tmp_path / "cache",
+            "--dtd", folder, p)
+    assert [f["code"] for f in json.loads(run(*args).out)] == ["BL003"]
+    (folder / "USLM.xsd").write_text(TINY_XSD.format(ns=U1, version="1.0.18"))
+    assert [f["code"] for f in json.loads(run(*args).out)] == ["BL010"]   # no <bill> in this schema

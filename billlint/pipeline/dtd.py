@@ -95,6 +95,7 @@ class Finder:
         self.use_cache = use_cache
         self._found: dict[str, Found | None] = {}
         self._xsd: dict = {}
+        self._xsd_print: str | None = None
 
     def find(self, kind: str) -> Found | None:
         if kind not in self._found:
@@ -120,6 +121,20 @@ class Finder:
                 if found:
                     return found
         return None
+
+    def schemas_fingerprint(self) -> str:
+        """The USLM schema files where schemas are looked for (names, sizes, times): a result found without a
+        schema, or with another one, must not be reused once the schemas change."""
+        if self._xsd_print is None:
+            places = [Path(p) for _l, p in self.places] + ([cache_dir()] if self.use_cache else [])
+            parts = []
+            for place in places:
+                for f in ([place] if place.is_file() else sorted(place.glob("*.xsd")) if place.is_dir() else []):
+                    if f.suffix == ".xsd":
+                        st = f.stat()
+                        parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+            self._xsd_print = "|".join(parts)
+        return self._xsd_print
 
     def _schemas_in(self, place: Path) -> dict:
         """(target namespace, version) -> the top schema file of that version in a folder (not one it includes)."""
