@@ -144,8 +144,10 @@ def main() -> int:
             rows.append(("xmllint --noout --huge, synthetic bill (parse only)", t, big_mb))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    load = os.getloadavg()[1]   # other work on the machine slows every row alike: say how busy it was
     lines = [f"# billlint benchmark\n\n{datetime.date.today()} on {platform.machine()}, {os.cpu_count()} cores, "
-             f"Python {platform.python_version()}; corpus: {len(files)} files, {total_mb:.1f} MB.\n\n",
+             f"Python {platform.python_version()}; corpus: {len(files)} files, {total_mb:.1f} MB; load average "
+             f"{load:.1f} over the run's last 5 minutes.\n\n",
              "| what | seconds | MB | s/MB | × xmllint | peak MiB | peak × file |\n|---|---|---|---|---|---|---|\n"]
     for row in rows:
         name, t, mb = row[:3]
