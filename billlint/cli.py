@@ -159,6 +159,30 @@ def refs(file, fmt, view, kinds):
 
 
 @cli.command()
+@click.argument("args", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="With index: worker processes.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="With index: write the index here [default: the user index in the user cache].")
+def cites(args, fmt, view, jobs, output):
+    """List each citation of other law in FILE and what the checks say; `cites index FOLDER...` adds the bills
+    in FOLDERs to the citation index the BL61x rules consult (bills already counted are not added again)."""
+    if args[0] == "index":
+        from .analysis.citation_index import update
+        if len(args) < 2:
+            raise UsageProblem("cites index: give one or more folders (or files) of bills")
+        path, added, total = update(list(args[1:]), output, jobs)
+        click.echo(f"{path}: {added} bills added, {total} in all")
+        return
+    if len(args) > 1:
+        raise UsageProblem("cites: one FILE at a time (or `cites index FOLDER...`)")
+    from .analysis.citations import report
+    from .formats import listing
+    listing.render(fmt, "cites", args[0], report(_load_one(args[0]), view), sys.stdout)
+
+
+@cli.command()
 @click.argument("file", type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
 @click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)

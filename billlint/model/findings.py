@@ -49,3 +49,4 @@ class Report:
     end: int = 0
     provision: object = None  # a model.Provision, for the path
     fix: tuple | None = None  # (start, end, replacement, safe), in run positions
+    severity: str | None = None  # lower than the rule's own where this finding's evidence is weaker

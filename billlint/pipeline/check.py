@@ -18,10 +18,11 @@ from .load import Loaded, Problem
 from .options import Options
 
 
-def make(path: str, code: str, message: str, line: int = 1, column: int = 1, **rest) -> Finding:
-    """A Finding of rule `code` at its default severity (filter.overrides() applies the config's)."""
+def make(path: str, code: str, message: str, line: int = 1, column: int = 1, severity: str | None = None,
+         **rest) -> Finding:
+    """A Finding of rule `code` at its default severity, or the report's own (filter.overrides() applies the config's)."""
     r = RULES[code]
-    return Finding(path, line, column, r.code, r.name, r.severity, message, **rest)
+    return Finding(path, line, column, r.code, r.name, severity or r.severity, message, **rest)
 
 
 def position(src, offset: int | None, line: int = 1) -> tuple[int, int]:
@@ -57,7 +58,7 @@ def report_finding(doc: Document, rule, rep: Report) -> Finding:
         safe = safe and not any(c in src.data[a:b] for c in (b"<", b"&"))
         fix = Fix(src.chars(a), src.chars(b), text, safe)
     text = src.slice(start, end) if start is not None and end is not None else ""
-    return make(doc.path, rule.code, rep.message, line, col, provision=prov.path if prov is not None else "",
+    return make(doc.path, rule.code, rep.message, line, col, rep.severity, provision=prov.path if prov is not None else "",
                 end_line=end_line, end_column=end_col, fix=fix, text=text)
 
 

@@ -23,6 +23,7 @@ FAMILIES = {
     "BL3": "amendment instructions",
     "BL4": "drafting text",
     "BL5": "reported markup",
+    "BL6": "citations of other law",
 }
 
 
