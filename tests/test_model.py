@@ -78,6 +78,23 @@ def test_sections_under_titles_are_numbered_through_the_bill():
     assert doc.provisions[1].parent.path == "title I"
 
 
+def test_paths_name_the_division_where_divisions_number_sections_anew():
+    doc = doc_of(bill("""
+<division id="dA"><enum>A</enum><header>First</header>
+<section id="a101"><enum>101.</enum><text>One.</text><subsection id="a"><enum>(a)</enum><text>x</text></subsection></section></division>
+<division id="dB"><enum>B</enum><header>Second</header>
+<section id="b101"><enum>101.</enum><text>One again.</text></section></division>"""))
+    assert [p.path for p in doc.provisions] == ["div. A", "div. A, sec. 101", "div. A, sec. 101(a)", "div. B",
+                                                "div. B, sec. 101"]
+
+
+def test_paths_leave_out_divisions_that_number_sections_through():
+    doc = doc_of(bill("""
+<division id="dA"><enum>A</enum><header>First</header><section id="a101"><enum>101.</enum><text>One.</text></section></division>
+<division id="dB"><enum>B</enum><header>Second</header><section id="b201"><enum>201.</enum><text>Two.</text></section></division>"""))
+    assert [p.path for p in doc.provisions] == ["div. A", "sec. 101", "div. B", "sec. 201"]
+
+
 def test_metadata_title_is_not_a_provision():
     text = bill('<section id="s1"><enum>1.</enum><text>x</text></section>').replace(
         "<form>", '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dublinCore><dc:title>T</dc:title>'

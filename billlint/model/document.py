@@ -56,6 +56,7 @@ class Provision:
     quoted: object | None           # the innermost quoted-block holding it, or None
     outer: Provision | None = None  # nearest provision outside that quoted block
     run: int = 0                    # sibling list: an appropriations heading or wrapper starts a new one
+    division: str = ""              # "div. B, ": set where section numbers repeat across divisions
     children: list[Provision] = ()  # a list once it has one: most provisions have none
     # A run-in compound enum, "(14)(A)": the element is paragraph (14) and, run in on its line, its subparagraph
     # (A). The outer unit is in the tree only (its text is its inner unit's); runin is that inner unit.
@@ -84,7 +85,7 @@ class Provision:
             # Sections are numbered through the bill ("sec. 101", not "title I sec. 101"); the text of a
             # quoted block is cited in quotation marks after the provision that quotes it.
             if self.quoted is None:
-                return self.cite
+                return self.division + self.cite if self.level != "division" else self.cite
             prefix = self.outer.path + " " if self.outer is not None else ""
             return f'{prefix}"{self.cite}"'
         head = self.parent.path
@@ -172,6 +173,23 @@ class Document:
                 # An undesignated unit between designated ones ("Fiscal year 2023:" before (A), (B) again)
                 # heads the units after it: they start a list of their own.
                 runs[holder] = runs.get(holder, 0) + 1
+        self._name_divisions()
+
+    def _name_divisions(self) -> None:
+        """Where divisions number their sections (or titles) anew, a path names the division: "div. B, sec. 113(a)"."""
+        seen: dict = {}
+        units = []
+        for p in self.provisions:
+            if p.quoted is None and (p.level == "section" or p.level in ABOVE_SECTION) and p.level != "division":
+                div = next((a for a in p.ancestors() if a.level == "division"), None)
+                if div is not None:
+                    units.append((p, div))
+                    if p.designation is not None and p.level in ("section", "title"):
+                        seen.setdefault((p.level, p.designation.core), set()).add(id(div))
+        if not any(len(divs) > 1 for divs in seen.values()):
+            return
+        for p, div in units:
+            p.division = div.cite + ", "
 
     def _provision(self, el, level, state, parent, quoted) -> Provision:
         enum_el = header_el = None

@@ -37,13 +37,29 @@ def apply_fixes(data: bytes, fixes: list) -> tuple[bytes, int]:
     if (bom + text.encode(enc)) != data:
         raise FixError(f"the file does not round-trip through {enc}; not editing it")
     applied, end = [], -1
-    for f in sorted(fixes, key=lambda f: (f.start, f.end)):
-        if f.start >= end:
-            applied.append(f)
-            end = f.end
-    for f in reversed(applied):
-        text = text[:f.start] + f.replacement + text[f.end:]
+    for f, (a, b, rep) in sorted(((f, edit(text, f)) for f in fixes), key=lambda x: (x[1][0], x[1][1])):
+        # overlapping edits are left for a later run, and so is an insertion where another edit ends
+        # (which side of it the words go is not known)
+        if a > end or a == end and a < b:
+            applied.append((a, b, rep))
+            end = b
+    for a, b, rep in reversed(applied):
+        text = text[:a] + rep + text[b:]
     return bom + text.encode(enc), len(applied)
+
+
+def edit(text: str, f) -> tuple[int, int, str]:
+    """The part of a fix that changes something: the words it keeps at either end are left out, so that
+    two fixes of one phrase merge ("adding the following at the end thereof": one fix reorders "the
+    following at the end", the other drops " thereof")."""
+    old, new = text[f.start:f.end], f.replacement
+    p = 0
+    while p < min(len(old), len(new)) and old[p] == new[p]:
+        p += 1
+    q = 0
+    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+        q += 1
+    return f.start + p, f.end - q, new[p:len(new) - q]
 
 
 def unified(path: str, old: bytes, new: bytes) -> str:

@@ -10,6 +10,7 @@ are internal, and libxml2's amplification limit stops billion-laughs expansion.
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -222,5 +223,32 @@ def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
             text = source.line_text(line)
             i = text.find("<" + m.group(1)) if m else -1
             col = i + 1 if i >= 0 else len(text) - len(text.lstrip()) + 1
-        out.append(Problem("BL002", err.message.strip(), line, col))
+        message = err.message.strip()
+        if _LAGGING.match(message):
+            name = dtds.FILES.get(local(tree.getroot().tag), "DTD")
+            date = _dtd_date(found.location)
+            out.append(Problem("BL011", f"{message}: the published {name}{f' ({date})' if date else ''} predates "
+                                        "this part of GPO's practice; not a defect of the bill", line, col))
+        else:
+            out.append(Problem("BL002", message, line, col))
     return out
+
+
+# DTD errors that come only from the published DTD lagging GPO's practice (see BL011): the Senate's slc-id.
+_LAGGING = re.compile(r"No declaration for attribute slc-id of element (?:bill|resolution|amendment-doc)$")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+@functools.lru_cache(maxsize=8)
+def _dtd_date(location: str) -> str:
+    """The date a DTD's first comment gives ("Bill DTD  17 August 2016" -> "2016-08-17"), or ""."""
+    try:
+        with open(location, "rb") as f:
+            head = f.read(300).decode("latin-1")
+    except OSError:
+        return ""
+    m = re.search(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", head)
+    if not m or m.group(2).lower() not in _MONTHS:
+        return ""
+    return f"{m.group(3)}-{_MONTHS.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"
