@@ -25,7 +25,7 @@ def toc_mismatch(doc, view):
 
     Each entry names a live unit with the same number and header, in the same order, none missing and
     none extra (HOLC Manual 324). A table of contents covers the bill, or the division, title or other unit
-    above the section that holds it (a title's table may open with the title's own line), or its own
+    above the section that holds it (its table may open with the unit's own line), or its own
     legis-body in a document with several (a reported bill carrying each committee's substitute). A table
     printed in several pieces one after another is one table, and a line that groups others (a title with its
     sections, as USLM writes them) is read for its own words. A division's table that lists other divisions of the Act
@@ -69,9 +69,9 @@ def toc_mismatch(doc, view):
         if not entries_:
             continue
         scope, within = _toc_scope(doc, toc)
-        if scope is not None and scope.level != "division" and scope.designation and \
+        if scope is not None and scope.designation and \
                 (entries_[0][0], entries_[0][1].rstrip(".")) == (scope.level, scope.designation.core):
-            entries_ = entries_[1:]   # a title's table may open with the title's own line
+            entries_ = entries_[1:]   # a division's (or title's) table may open with the unit's own line
         if not entries_:
             continue
         levels = {lv for lv, *_ in entries_}
