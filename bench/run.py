@@ -38,12 +38,12 @@ def timed(cmd, env=None) -> tuple[float, int, int]:
     return took, r.returncode, peak if peak > before else 0
 
 
-def peak_of(cmd) -> tuple[float, int]:
+def peak_of(cmd, env=None) -> tuple[float, int]:
     """Time and peak RSS of one command, measured by a fresh Python so earlier children do not count."""
     code = ("import resource,subprocess,sys,time,json;s=time.perf_counter();"
             "subprocess.run(sys.argv[1:],stdout=subprocess.DEVNULL,stderr=subprocess.DEVNULL);"
             "print(json.dumps([time.perf_counter()-s,resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss]))")
-    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-c", code, *cmd], capture_output=True, text=True, env=env).stdout
     took, kib = eval(out)  # noqa: S307 (our own json list)
     return took, kib
 
@@ -70,10 +70,31 @@ def synthetic(corpus: Path, target_mb: float, out: Path) -> Path:
     return out
 
 
+def uslm_rows(billlint: list, folder: Path, work: Path) -> list:
+    """The USLM folder (validated against its XSDs, all rules), and one USLM bill end to end: in a fresh user
+    cache (the schema compiled) and again (the compiled schema read from the cache)."""
+    docs = [p for p in folder.rglob("*") if p.suffix.lower() == ".xml"]
+    mb = sum(p.stat().st_size for p in docs) / 1e6
+    env = {**os.environ, "XDG_CACHE_HOME": str(work / "user-cache")}
+    check = [*billlint, "check", "--exit-zero", "--format", "json", "--isolated", "--dtd", str(folder)]
+    rows = []
+    t, _ = peak_of([*check, "--no-cache", str(folder)], env=env)
+    rows.append((f"billlint check, USLM folder ({len(docs)} files, default jobs, no result cache)", t, mb))
+    one = ROOT / "samples" / "uslm-bill.xml"
+    size = one.stat().st_size / 1e6
+    t, _ = peak_of([*check, "--no-cache", str(one)], env={**env, "XDG_CACHE_HOME": str(work / "fresh-cache")})
+    rows.append(("billlint check, one USLM bill end to end, first run (schema compiled)", t, size))
+    t, _ = peak_of([*check, "--no-cache", str(one)], env={**env, "XDG_CACHE_HOME": str(work / "fresh-cache")})
+    rows.append(("billlint check, one USLM bill end to end, after the first run", t, size))
+    return rows
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default=str(ROOT.parent / "shared" / "corpus" / "bills"))
     ap.add_argument("--dtd", default=str(ROOT.parent / "shared" / "corpus" / "dtd"))
+    ap.add_argument("--uslm", default=str(ROOT.parent / "shared" / "corpus" / "uslm"),
+                    help="USLM documents (searched recursively) with their XSDs at the top")
     ap.add_argument("--synthetic-mb", type=float, default=40)
     args = ap.parse_args()
     corpus, dtd = Path(args.corpus), Path(args.dtd)
@@ -111,6 +132,9 @@ def main() -> int:
         small = str(ROOT / "samples" / "clean-bill.xml")
         t, _ = peak_of([*check, "--no-cache", small])
         rows.append(("billlint check, one small bill end to end", t, os.path.getsize(small) / 1e6))
+        uslm = Path(args.uslm)
+        if uslm.is_dir():
+            rows += uslm_rows(billlint, uslm, work)
         big = synthetic(corpus, args.synthetic_mb, work / "synthetic.xml")
         big_mb = big.stat().st_size / 1e6
         t, kib = peak_of([*check, "--no-cache", "--no-validate", str(big)])
@@ -120,8 +144,10 @@ def main() -> int:
             rows.append(("xmllint --noout --huge, synthetic bill (parse only)", t, big_mb))
     finally:
         shutil.rmtree(work, ignore_errors=True)
+    load = os.getloadavg()[1]   # other work on the machine slows every row alike: say how busy it was
     lines = [f"# billlint benchmark\n\n{datetime.date.today()} on {platform.machine()}, {os.cpu_count()} cores, "
-             f"Python {platform.python_version()}; corpus: {len(files)} files, {total_mb:.1f} MB.\n\n",
+             f"Python {platform.python_version()}; corpus: {len(files)} files, {total_mb:.1f} MB; load average "
+             f"{load:.1f} over the run's last 5 minutes.\n\n",
              "| what | seconds | MB | s/MB | × xmllint | peak MiB | peak × file |\n|---|---|---|---|---|---|---|\n"]
     for row in rows:
         name, t, mb = row[:3]

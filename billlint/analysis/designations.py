@@ -15,8 +15,11 @@ from ..model.vocabulary import ABOVE_SECTION, ARABIC, DOUBLE, DOUBLE_UPPER, EXPE
 
 _ROMAN = re.compile(r"^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
-_STRIP = re.compile(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|subchapter|part|subpart)\.?\s+)?",
-                    re.I)
+# The level word before a designation, or the section sign of a Code section ("§ 100101.").
+_STRIP = re.compile(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|subchapter|part|subpart)(?:\.?\s+|\.?\s*$)"
+                    r"|§+\s*)?", re.I)
+# Quotation marks around a quoted designation, nested quotations included ("“ ‘(e)"), and the spaces between.
+_QUOTES = re.compile(r"^[\s‘’“”'\"]+|[\s‘’“”'\"]+$")
 _PARTS = re.compile(r"\(([^()]*)\)")
 _ARABIC = re.compile(r"^(\d+)(?:-?([A-Za-z]{1,3}|\d+))?$")
 _CODE_SECTION = re.compile(r"^(\d+)([A-Za-z]*(?:[-–—]\d+[A-Za-z]*)+)$")  # "4b–1", "300aa-25": Code sections
@@ -77,7 +80,7 @@ def _suffix_key(s: str) -> tuple:
 
 def clean(raw: str) -> tuple[str, tuple]:
     """Strip an enum to its core and compound parts: "(b)(1)" -> ("b)(1", ("b", "1"))."""
-    s = _STRIP.sub("", (raw or "").strip().strip("‘’“”'\"")).strip().rstrip(".—–-: ").strip()
+    s = _STRIP.sub("", _QUOTES.sub("", raw or "")).strip().rstrip(".—–-: ").strip()
     parts = tuple(p.strip() for p in _PARTS.findall(s))
     lead = re.match(r"^(\d+[A-Za-z]?)\.\s*\(", s)
     if lead:

@@ -21,14 +21,14 @@ import functools
 import re
 from dataclasses import dataclass
 
-from ..model.document import Document, Provision
-from ..model.textrun import TextRun
+from ..model.document import Document, Provision, speaks_appropriations
+from ..model.textrun import TextRun, in_quotation_marks
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
-from .resolution import by_class, designation_class, enclosing, has_unit, next_level, resolve_chain
-from .resolution import cite_chain, levels_for  # noqa: F401  (rules read them as references.X)
+from .resolution import (by_class, cite_chain, cited_terms, designation_class, enclosing, has_unit,  # noqa: F401
+                         joining_depth, levels_for, next_level, ranged, resolve_chain)  # (rules read references.X)
 from .otherlaw import code_default, defined_term, other_law_section
 
-INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
+INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA, TERM = "internal", "external", "amended", "quoted", "anaphora", "term"
 
 # the levels a reference names (a subdivision is not cited by number in bill text)
 _LEVEL_WORDS = "|".join(lv for lv in LEVELS if lv != "subdivision")
@@ -37,7 +37,7 @@ _WORD = r"(?P<word>(?i:" + "|".join(f"{w}s?" for w in sorted(_LEVEL_WORDS.split(
 _DES = r"\((?:[A-Za-z]{1,5}|\d{1,4}[A-Za-z]{0,3})\)"
 _NUM = r"(?:\d+[A-Za-z]{0,3}(?:[-–.]\d+[A-Za-z]{0,2})*|[IVXL]+\b(?!\.)|[A-Z]\b(?!\.))"
 _ITEM = rf"(?:{_NUM}(?:{_DES})*|(?:{_DES})+)"
-_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s*[–-]\s*(?=\())"
+_SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s+to\s+(?=\()|\s*[–-]\s*(?=\())"
 REF = re.compile(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
 _CANDIDATE = re.compile(r"(?i)\b(?:sub)?(?:section|paragraph|clause|item|title|chapter|part)|\bdivision")
 THIS = re.compile(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{_LEVEL_WORDS}|Act|resolution)\b)")
@@ -56,7 +56,8 @@ _USC = re.compile(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:
 _SUCH = re.compile(r"\b(?:such|that|said)\s+$", re.I)
 _CITED = re.compile(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
 _ASIDE = re.compile(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\([^()]{0,80}\))?(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
-_THEREOF = re.compile(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b")
+_THEREOF = re.compile(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b"
+                      r"|^,\s*(?:and|or)\s+[^,;:.]{1,80},\s+of\s+\S")
 _ACT_NAME = re.compile(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"
                        r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
 _IN_CITATION = re.compile(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
@@ -73,7 +74,7 @@ _DETERMINER = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$
 _NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that which through under with from on "
                         "at if the be has have does do not also only before after unless apply applies".split())
 _NOUN = re.compile(r"^\s+([a-z][a-z-]+)\b")
-_LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|Township)")
+_LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
 _HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
                       r"(?:amended|repealed|transferred|redesignated)\b")
@@ -143,19 +144,23 @@ def expand(level: str, listing: str) -> tuple[list, list]:
         if bare is not None:
             items, seps = items[:bare], seps[:bare - 1]
     chains, ranges = [], []
+    head = None   # the chain of the last item that names its own head ("101302(b)(1) and (c) to (e)")
     for i, item in enumerate(items):
         ch = parse_chain(level, item)
-        ranged = i > 0 and i - 1 < len(seps) and ("through" in seps[i - 1] or seps[i - 1].strip() in "–-")
+        in_range = i > 0 and i - 1 < len(seps) and ranged(seps[i - 1])
         numbered = not items[0].lstrip().startswith("(")   # "sections 111(c)(3), (c)(5)": a section number leads
         # "subsection (a)(2)(A) and (B)": (B) cannot be a subsection, so it continues (a)(2); in "subparagraphs
         # (A)(i) and (B)" it can, and stands on its own.
         fits = bool(ch) and level in EXPECTED and designation_class(level, ch[0][1]) == EXPECTED[level]
-        if chains and item.lstrip().startswith("(") and len(ch) < len(chains[0]) and (numbered or ranged or not fits):
-            # "sections 111(c)(3), (c)(5)" and "(a)(1)–(3)": a later item shares the first one's head
-            first = chains[0]
-            ch = first[:len(first) - len(ch)] + [(lv, c) for (lv, _), (_, c) in zip(first[len(first) - len(ch):], ch)]
+        first = head or chains[0] if chains else None
+        if first and item.lstrip().startswith("(") and len(ch) < len(first) and (numbered or in_range or not fits):
+            # "sections 111(c)(3), (c)(5)" and "(a)(1)–(3)": a later item shares the head of the item that named it
+            at = joining_depth(first, ch)
+            ch = first[:at] + [(lv, c) for (lv, _), (_, c) in zip(first[at:], ch)]
+        elif not item.lstrip().startswith("("):
+            head = ch
         chains.append(ch)
-        if i > 0 and i - 1 < len(seps) and ("through" in seps[i - 1] or seps[i - 1].strip() in "–-"):
+        if in_range:
             ranges.append((len(chains) - 2, len(chains) - 1))
     return chains, ranges
 
@@ -198,7 +203,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         ref.ranges = ranges
         ref.section_number = numbered
         _classify(doc, ref, text, amending_from)
-        refs.append(ref)
+        refs += [ref] if ref.kind is not TERM else []
     # "Sections 116 and 330 and chapters 53 and 55 of title 49": coordinated references share the
     # qualifier of the last one.
     for i in range(len(refs) - 2, -1, -1):
@@ -223,8 +228,9 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
 
 def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
     prov = ref.prov
-    if ref.run.marked(ref.start, ref.end, _QUOTE_TAGS):
-        ref.kind = QUOTED
+    term = any(text.startswith(t, ref.start) for t in doc.memo("cited terms", lambda: cited_terms(doc, REF)))
+    if term or ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or in_quotation_marks(text, ref.start):
+        ref.kind = TERM if term else QUOTED   # TERM: a defined term holding a citation ("section 14 application")
         return
     if ref.run.marked(ref.start, ref.end, _EXTERNAL_TAGS):
         ref.kind = EXTERNAL
@@ -250,7 +256,7 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         ref.kind = EXTERNAL  # "the ... Extension Act of 2010, Part II"; "(11 Stat. 374, chapter V)"
         return
     after = _ASIDE.sub("", text[ref.end:ref.end + 200], count=1)
-    if _THEREOF.match(after):
+    if _THEREOF.match(after):   # also "(a), and subsection (b), of section 5": the trailing "of" governs both
         ref.kind = ANAPHORA
         return
     if _TERM_OF_ART.match(after):
@@ -351,7 +357,7 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
             ref.whole = True
             return
         hit = enclosing(ref.prov, ref.word)
-        if hit is None and doc.in_appropriations(ref.prov):
+        if hit is None and (doc.in_appropriations(ref.prov) or speaks_appropriations(ref.run.text)):
             ref.kind = EXTERNAL  # "this paragraph" of appropriations text: the paragraph under a heading
             return
         ref.targets, ref.struck = [hit], [False]

@@ -125,6 +125,28 @@ def designation_class(level: str, core: str) -> str | None:
     return d.cls if d else None
 
 
+def joining_depth(first: list, ch: list) -> int:
+    """Where a shorter item joins the chain it continues: at the deepest level its first designation fits
+    ("(b)(1) and (c)": (c) is a subsection, not a paragraph), else at the end ("(a)(1)–(3)")."""
+    at = len(first) - len(ch)
+    for j in range(at, 0, -1):
+        lv = first[j][0]
+        if lv in EXPECTED and designation_class(lv, ch[0][1]) == EXPECTED[lv]:
+            return j
+    return at
+
+
+def ranged(sep: str) -> bool:
+    """ "(1) through (3)", "(c) to (e)", "(a)(1)–(3)": the items between are meant too."""
+    return "through" in sep or sep.strip() in ("–", "-", "to")
+
+
+def cited_terms(doc: Document, ref) -> tuple:
+    """The bill's defined terms that begin with a citation ("the term “section 14 application” means ...")."""
+    terms = {" ".join("".join(el.itertext()).strip("“”\"' ").split()) for el in doc.root.iter("term")}
+    return tuple(t for t in terms if ref.match(t) and len(ref.match(t).group(0)) < len(t))
+
+
 def searched(doc: Document, prov: Provision, chain: list, view: str, within=None) -> tuple[str, str]:
     """Where an unresolved chain was looked for and what was not there: ("sec. 3", "paragraph (1)") for
     "section 3(1)" when section 3 has no paragraph (1); "this Act" for a section the bill lacks."""

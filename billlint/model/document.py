@@ -13,7 +13,8 @@ from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
 from .textrun import TextRun, local, own_state, walk
-from .vocabulary import ABOVE_SECTION, DROPPED, EXPECTED, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED, SECTION_LEVELS
+from .vocabulary import (ABOVE_SECTION, DROPPED, EXPECTED, LEVEL_RANK, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED,
+                         SECTION_LEVELS)
 
 # Elements whose content is not running text of the provision that holds them.
 _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graphic", "formula",
@@ -21,6 +22,26 @@ _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graph
 _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
 _BELOW = dict(zip(SECTION_LEVELS, SECTION_LEVELS[1:]))
 _MAKING = re.compile(r"\s*Making\b[^.]*\bappropriations\b", re.I)
+# Appropriations language in any bill: "There is appropriated", "... is rescinded", "funds appropriated under
+# the heading": such text keeps the appropriations conventions (provisos, "this paragraph") where it stands.
+_APPROPRIATING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
+                            r"|\bfunds\s+appropriated\s+(?:by|under|in)\b")
+
+
+def speaks_appropriations(text: str) -> bool:
+    return _APPROPRIATING.search(text) is not None
+
+
+_SECTION_RANK = LEVEL_RANK["section"]
+
+
+def _enacted(level: str, parent_level: str) -> bool:
+    """Whether a unit of this level directly inside a provision of parent_level can only be another law's text.
+
+    A title or a section inside a section or smaller is the text of a law the bill enacts ("Title 54, United
+    States Code, is enacted as follows:"); USLM writes it without quotedContent, the bill DTD in a quoted-block
+    (so only USLM documents are read this way)."""
+    return LEVEL_RANK[level] <= _SECTION_RANK and LEVEL_RANK[parent_level] >= _SECTION_RANK
 
 
 @dataclass(eq=False, slots=True)
@@ -140,11 +161,18 @@ class Document:
             for node in reversed(between):
                 state = own_state(node, state) if isinstance(node.tag, str) else state
             if quoted is None and parent is not None:
-                quoted = parent.quoted
+                if self.format == "uslm" and _enacted(el.tag, parent.level):
+                    quoted = el     # a code title the bill enacts in its own words: the text of that law
+                else:
+                    quoted = parent.quoted
             prov = self._provision(el, el.tag, state, parent, quoted)
             prov.run = lists.setdefault((holder, runs.get(holder, 0)), len(lists))
             if prov.parent is not None and prov.parent.runin is prov:
                 prov.parent.run = prov.run
+            if prov.designation is None and LEVEL_RANK[el.tag] > _SECTION_RANK:
+                # An undesignated unit between designated ones ("Fiscal year 2023:" before (A), (B) again)
+                # heads the units after it: they start a list of their own.
+                runs[holder] = runs.get(holder, 0) + 1
         self._name_divisions()
 
     def _name_divisions(self) -> None:
@@ -241,6 +269,19 @@ class Document:
         while node is not None and node.tag not in ("division", "legis-body", "resolution-body"):
             node = node.getparent()
         return node if node is not None else el
+
+    def body(self, el):
+        """The body (legis-body) holding el when the document has several, else None.
+
+        A reported bill may carry each committee's amendment in the nature of a substitute as a body of its own
+        (USLM nests them in components): each is a whole text, numbered and tabled for itself."""
+        bodies = self.memo("bodies", lambda: set(self.root.iter("legis-body")))
+        if len(bodies) < 2:
+            return None
+        node = el
+        while node is not None and node not in bodies:
+            node = node.getparent()
+        return node
 
     def in_appropriations(self, p: Provision) -> bool:
         """Whether p stands in appropriations text, whose conventions (provisos, headings) differ.

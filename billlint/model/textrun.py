@@ -34,6 +34,12 @@ def _intern(name: str) -> str:
     return _TAGS.setdefault(name, name) if len(_TAGS) < 4096 else name  # bounded: tag names are input
 
 
+def in_quotation_marks(text: str, pos: int) -> bool:
+    """Whether pos stands inside quotation marks written as characters, not markup (“This subparagraph shall
+    not apply ...”, as USLM bills often have): the quoted words are another text's, as inside a <quote>."""
+    return text.count("“", 0, pos) > text.count("”", 0, pos)
+
+
 def local(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 

@@ -10,6 +10,7 @@ that `billlint dtd install` fills. The root element picks the DTD, whatever the 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 import urllib.parse
@@ -25,6 +26,11 @@ from .. import data
 FILES = {"bill": "bill.dtd", "resolution": "res.dtd", "amendment-doc": "amend.dtd"}
 KINDS = tuple(FILES)
 _CATALOG_NS = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"
+_VERSION = re.compile(r"(\d+\.\d+\.\d+)\.xsd$")
+_SCHEMA_ROOT = re.compile(rb"<(?:\w+:)?schema\b[^>]*>")
+_ATTR_NS = re.compile(rb'\btargetNamespace="([^"]+)"')
+_ATTR_VERSION = re.compile(rb'\bversion="([^"]+)"')
+_INCLUDED = re.compile(rb'<(?:\w+:)?include\b[^>]*\bschemaLocation="([^"]+)"')
 
 BILL_DTD_REPO = "https://github.com/usgpo/bill-dtd"
 USLM_REPO = "https://github.com/usgpo/uslm"
@@ -107,21 +113,70 @@ class Finder:
             ("config", config), ("BILLLINT_DTD", env.get("BILLLINT_DTD"))) if p]
         self.use_cache = use_cache
         self._found: dict[str, Found | None] = {}
+        self._xsd: dict = {}
+        self._xsd_print: str | None = None
 
     def find(self, kind: str) -> Found | None:
         if kind not in self._found:
             self._found[kind] = self._lookup(kind)
         return self._found[kind]
 
-    def schema(self, name: str) -> str | None:
-        """The path of a USLM schema file (e.g. uslm-2.1.0.xsd) in the same places the DTDs are looked for."""
+    def schema(self, name: str, namespace: str | None = None) -> str | None:
+        """The path of a USLM schema file (e.g. uslm-2.1.0.xsd) in the same places the DTDs are looked for.
+
+        A document names its schema by file name (xsi:schemaLocation); a folder may hold the same schema under
+        another name (USLM-1.0.18.xsd installed as USLM.xsd), so failing the name, the schema of that namespace
+        that declares the version the name carries is taken."""
         places = [Path(p) for _l, p in self.places] + ([cache_dir()] if self.use_cache else [])
         for place in places:
             if place.is_dir() and (place / name).is_file():
                 return str(place / name)
             if place.is_file() and place.name == name:
                 return str(place)
+        version = _VERSION.search(name)
+        if namespace and version:
+            for place in places:
+                found = self._schemas_in(place).get((namespace, version.group(1)))
+                if found:
+                    return found
         return None
+
+    def schemas_fingerprint(self) -> str:
+        """The USLM schema files where schemas are looked for (names, sizes, times): a result found without a
+        schema, or with another one, must not be reused once the schemas change."""
+        if self._xsd_print is None:
+            places = [Path(p) for _l, p in self.places] + ([cache_dir()] if self.use_cache else [])
+            parts = []
+            for place in places:
+                for f in ([place] if place.is_file() else sorted(place.glob("*.xsd")) if place.is_dir() else []):
+                    if f.suffix == ".xsd":
+                        st = f.stat()
+                        parts.append(f"{f}:{st.st_size}:{st.st_mtime_ns}")
+            self._xsd_print = "|".join(parts)
+        return self._xsd_print
+
+    def _schemas_in(self, place: Path) -> dict:
+        """(target namespace, version) -> the top schema file of that version in a folder (not one it includes)."""
+        if place not in self._xsd:
+            heads = {}
+            files = [place] if place.is_file() else sorted(place.glob("*.xsd")) if place.is_dir() else []
+            for f in files:
+                try:
+                    with open(f, "rb") as fh:
+                        heads[f] = fh.read(20000)
+                except OSError:
+                    continue
+            named = {os.path.basename(m.decode()) for h in heads.values() for m in _INCLUDED.findall(h)}
+            found: dict = {}
+            for f, head in heads.items():
+                root = _SCHEMA_ROOT.search(head)
+                if not root or f.name in named:
+                    continue
+                ns, version = _ATTR_NS.search(root.group(0)), _ATTR_VERSION.search(root.group(0))
+                if ns and version:
+                    found.setdefault((ns.group(1).decode(), version.group(1).decode()), str(f))
+            self._xsd[place] = found
+        return self._xsd[place]
 
     def _lookup(self, kind: str) -> Found | None:
         for label, place in self.places:

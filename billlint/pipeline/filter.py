@@ -25,6 +25,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from ..model.findings import Finding
+from .load import SCHEMA_MISSING
 from ..rules.registry import find
 
 _PI = re.compile(r"^\s*(disable|disable-file)\s+([^-\s][^\s]*(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*))?$", re.S)
@@ -164,10 +165,11 @@ def overrides(findings: list[Finding], severity: dict) -> list[Finding]:
 
 
 def once_per_run(findings: list[Finding]) -> list[Finding]:
-    """A missing DTD (BL003) is said once per run, not once per file."""
+    """A missing DTD (BL003) is said once per run, not once per file. A missing USLM schema is said for each
+    file it leaves unvalidated (schemas differ by version, so each file names its own)."""
     out, seen = [], set()
     for f in findings:
-        if f.code == "BL003":
+        if f.code == "BL003" and not f.message.startswith(SCHEMA_MISSING):
             if f.message in seen:
                 continue
             seen.add(f.message)

@@ -24,7 +24,10 @@ from ..model.document import Document
 from ..model.textrun import local
 from ..model.source import Source
 
-USLM_NS = "http://schemas.gpo.gov/xml/uslm"
+# USLM 2.x (GPO) and USLM 1.0 (the House's earlier namespace): both read by uslm.py
+USLM_NAMESPACES = ("http://schemas.gpo.gov/xml/uslm", "http://xml.house.gov/schemas/uslm/1.0")
+# How a missing USLM schema is reported: for each file (see filter.once_per_run).
+SCHEMA_MISSING = "not validated: no USLM schema"
 # The largest bill GPO has published is a few MB; a file far past that is not a bill, and checking it would
 # take minutes and gigabytes. Files above the limit are reported, not read.
 MAX_BYTES = 100_000_000
@@ -154,7 +157,7 @@ def root_kind(root) -> str | None:
     name = local(root.tag)
     if name in dtds.FILES and not root.tag.startswith("{"):
         return name
-    if root.tag.startswith("{" + USLM_NS):
+    if root.tag.startswith(tuple("{" + ns + "}" for ns in USLM_NAMESPACES)):
         return "uslm"
     return None
 
@@ -215,15 +218,22 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
 def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded:
     """A USLM document: validated against its XSD, then read onto the provision model."""
     from . import uslm
-    if validate and finder is not None:
-        name = uslm.schema_name(data)
-        path = finder.schema(name)
-        if path is None:
-            out.problems.append(Problem("BL003", f"no USLM schema {name} found (looked in: "
-                                                 f"{'; '.join(finder.tried())}); pass --dtd FOLDER holding it"))
-        else:
-            out.problems.extend(Problem("BL010", msg, line, 1) for line, msg in uslm.validate(tree, path))
     source = Source(data, tree.getroot(), tree.docinfo.encoding, pack=True)
+    if validate and finder is not None:
+        ns = uslm.namespace(tree.getroot())
+        name = uslm.schema_name(data, ns)
+        path = finder.schema(name, ns)
+        if path is None:
+            # Reported for every file it affects: a file that was not validated must not look valid.
+            out.problems.append(Problem("BL003", f"{SCHEMA_MISSING} {name} ({ns}) found (looked in: "
+                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install FOLDER` "
+                                                 "with a folder holding it, or pass --dtd FOLDER"))
+        else:
+            errors = uslm.validate(tree, path)
+            source.locate(el for el, _l, _m in errors)
+            for el, line, msg in errors:
+                at = source.element_offset(el) if el is not None else None
+                out.problems.append(Problem("BL010", msg, *(source.line_col(at) if at is not None else (line, 1))))
     kind = out.kind = uslm.to_bill_dtd(tree)
     out.doc = Document(out.path, tree, source, kind, fmt="uslm")
     return out

@@ -232,7 +232,8 @@ class Settings:
         """Everything besides the file's bytes that decides its findings, for the result cache."""
         from .cache import dtd_fingerprint
         finder = self.finder_for(path)
-        kinds = ",".join(f"{k}={dtd_fingerprint(finder.find(k))}" for k in dtds.KINDS) if opts.validate else "none"
+        kinds = ",".join(f"{k}={dtd_fingerprint(finder.find(k))}" for k in dtds.KINDS) + \
+            f",xsd={finder.schemas_fingerprint()}" if opts.validate else "none"
         sel = opts.selection
         from ..analysis.citation_index import fingerprint   # BL61x findings follow the citation index
         return repr((sorted(sel.select), sorted(sel.ignore), opts.view, opts.validate, sorted(opts.severity.items()),

@@ -10,6 +10,11 @@ schemas at https://github.com/usgpo/uslm). billlint looks for them in order: `--
 config file, the `BILLLINT_DTD` environment variable, an XML catalog (`XML_CATALOG_FILES`), and the user cache
 that `billlint dtd install` fills. Reported once per document type per run; the other rules run.
 
+A USLM document names its schema (xsi:schemaLocation, e.g. uslm-2.1.0.xsd or USLM-1.0.18.xsd), looked for in
+the same places: by that file name, or as the schema of the document's namespace that declares that version
+(the House's USLM 1.0 schema is often kept as USLM.xsd). A missing schema is reported for every file it
+leaves unvalidated, so no file of a batch looks validated when it was not.
+
 Fix: `billlint dtd install` (downloads GPO's files), `billlint dtd install path/to/dtd-folder`, or
 `billlint check --dtd path/to/dtd-folder`; in a repository, commit the DTDs and set `dtd = "folder"` in
 billlint.toml.

@@ -17,7 +17,8 @@ def empty_provision(doc, view):
     A designated provision has no text and no subdivisions; or a quoted block is empty.
 
     A provision with an enum but nothing under it prints as a bare designation. A unit headed
-    "[Reserved]" is a placeholder and is left alone.
+    "[Reserved]" is a placeholder and is left alone. Text wrapped in another element counts (USLM writes a
+    table or a table of contents inside <content>).
 
     Bad: `<paragraph><enum>(3)</enum><text></text></paragraph>`.
     Good: `<paragraph><enum>(3)</enum><text>the cost of the reserve.</text></paragraph>`.
@@ -45,4 +46,5 @@ def _has_content(doc, el, view) -> bool:
         return True
     if el.tag == "header":
         return False
-    return bool(doc.text(el, view).text.strip())
+    # USLM wraps block content (a table, a table of contents) in <content>: what it holds counts
+    return bool(doc.text(el, view).text.strip()) or any(_has_content(doc, c, view) for c in el if isinstance(c.tag, str))

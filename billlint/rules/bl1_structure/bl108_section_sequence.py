@@ -25,7 +25,8 @@ def section_sequence(doc, view):
     Within a title (or subtitle, part, ...) sections run 101, 102, 103; a new title, or a new
     appropriations heading, may start a new hundred (201) and a new division may start over. In
     appropriations text a jump to a round ten (511, 520) is the custom and is allowed. A repeated number is reported with the line of
-    both sections. Inserted sections such as 5A may follow 5.
+    both sections. Inserted sections such as 5A may follow 5. A document with several bodies (a reported
+    bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself.
 
     A skip the bill's own table of contents lists the same way (1004 then 1009) is numbering kept on purpose
     (an enrolled Act keeps the numbers of sections dropped on the way) and is not reported. A list that skips
@@ -42,7 +43,7 @@ def section_sequence(doc, view):
         d = p.designation
         if d is None or d.cls != ARABIC:
             continue
-        scope = next((a for a in p.ancestors() if a.level == "division"), None)
+        scope = next((a for a in p.ancestors() if a.level == "division"), None) or doc.body(p.el)
         key = (id(scope), d.key)
         duplicate = key in seen
         if duplicate:
@@ -50,7 +51,7 @@ def section_sequence(doc, view):
         seen.setdefault(key, p)
         if prev is not None and not d.suffix and not duplicate:
             pd = prev.designation
-            same_scope = next((a for a in prev.ancestors() if a.level == "division"), None) is scope
+            same_scope = (next((a for a in prev.ancestors() if a.level == "division"), None) or doc.body(prev.el)) is scope
             same_list = prev.parent is p.parent and prev.run == p.run
             if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d):
                 if (pd.core, d.core) not in listed:

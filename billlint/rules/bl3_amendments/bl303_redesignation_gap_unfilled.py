@@ -23,7 +23,9 @@ def redesignation_gap_unfilled(doc, view):
 
     "(1) by redesignating subsections (d) through (g) as subsections (e) through (h), respectively; and
     (2) by inserting after subsection (c) the following: (d) ..." -- the inserted text supplies exactly
-    the designations the redesignation vacated, at the same level. Reports what is missing or extra.
+    the designations the redesignation vacated, at the same level. Reports what is missing or extra. Text put
+    in place of struck units ("by striking clauses (i) and (ii) and inserting the following:", "by striking
+    all that precedes subsection (c) and inserting the following:") fills the places from the first struck one.
 
     The inserted text may supply the vacated unit deeper down (a block that restates the whole paragraph
     above it, as after "striking ... all that precedes it through “(1)” and inserting the following:") or in
@@ -49,6 +51,9 @@ def redesignation_gap_unfilled(doc, view):
         if not vacated:
             continue
         after = group[group.index(moves[0]) + 1:]
+        if any(j.action == am.STRIKE_INSERT and j.block is not None and _PRECEDES.match(j.operands.get("strike", ""))
+               for j in after):
+            continue  # all that precedes the moved unit is replaced: the new text supplies what comes before it
         struck = [u[1] for j in group if j.action == am.STRIKE and (u := _deepest(j.operands.get("strike", "")))
                   and u[0] == word]
         try:
@@ -88,6 +93,7 @@ def redesignation_gap_unfilled(doc, view):
                                       f"the redesignation; {' and '.join(what)}")
 
 
+_PRECEDES = re.compile(r"\s*all\s+that\s+precedes\b", re.I)
 _SKIP_SIDE = re.compile(r"\bitems?\b|added\s+by|as\s+added|accordingly|\b(?:first|second|third)\b"
                         r"|\bof\s+(?:such\s+)?title\b|\bsuch\s+section\b", re.I)
 
@@ -164,9 +170,15 @@ def _expected(ins, word, tos, freed) -> list[str]:
             return []
         return designations.run(keyed[0][0], bound.value, bound.cls)
     if ins.action == am.STRIKE_INSERT:
-        unit = _deepest(ins.operands.get("strike", ""))
+        # "striking clauses (i) and (ii) and inserting": the text put in their place starts at the first of
+        # them; "striking all that precedes subsection (c)": at the level's first designation
+        struck = ins.operands.get("strike", "")
+        listed, items = am.designation_list(struck)
+        unit = (listed, items[0]) if listed == word and items else _deepest(struck)
         start = designations.parse(f"({unit[1]})", word) if unit and unit[0] == word else None
         first = start.value if start and start.value else None
+        if start is not None and _PRECEDES.match(struck):
+            first, start = 1, designations.parse(f"({designations.label(1, start.cls)})", word) if start.cls else None
     else:
         chain = anchor_chain(ins.operands.get("anchor", "")) if ins.operands.get("where") == "after" else []
         unit = next(((lv, c) for lv, c in chain if lv == word), None)   # "after subparagraph (H)(iii)": after (H)

@@ -27,8 +27,9 @@ def doubled_word(doc, view):
     articles, which one is the slip is not known, so that finding carries no fix.
 
     Across spaces and line breaks, but never across an element boundary (an enum followed by text that
-    starts with the same word is not a slip). "that that" and "had had" are allowed. Quoted operands
-    (the words an instruction strikes) are left alone.
+    starts with the same word is not a slip). "that that" and "had had" are allowed, and so is a word
+    followed by a name that begins with it ("in In re 650 Fifth Avenue"). Quoted operands (the words an
+    instruction strikes) are left alone.
 
     Bad: "shall submit to the the Committee".
     Good: "shall submit to the Committee".
@@ -43,6 +44,9 @@ def doubled_word(doc, view):
                     continue
                 if word.isupper() and len(word) > 1:
                     continue  # "ACT ACT" in a heading style, acronyms
+                second = m.group(0)[-len(word):]
+                if word[0].islower() and second[0].isupper():
+                    continue  # "in In re 650 Fifth Avenue": the second word begins a name or a title
                 yield Report(f'"{word} {word}": the word is doubled', run=run, start=m.start(), end=m.end(),
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
             for m in _ARTICLES.finditer(run.text, lo, hi):

@@ -101,7 +101,8 @@ def list_punctuation(doc, view):
     carries on the sentence (HOLC Manual 351(d)(1)(A)). After a lead-in ending with a colon, items are
     capitalized sentences ending with "." (351(d)(1)(B)). Lists in Internal Revenue Code style use ","
     where others use ";"; the rule follows whichever separator the list uses. In quoted text a list may
-    continue the amended law's, so only its inner items are checked.
+    continue the amended law's, so only its inner items are checked. A list inside a whereas clause ends
+    with the clause, and whereas clauses end with ";".
 
     An item's ending is its own text outside quoted material: an item that ends with a quoted block ends
     with the block's after-quoted-block text (where the finding points), and a conjunction or period
@@ -180,7 +181,8 @@ def _closes_sentence(doc, prov, view) -> bool:
     and the provision is not itself an item of a list above it."""
     parent = prov.parent
     if parent is None:
-        return True
+        # a list inside a whereas clause ends with the clause, and whereas clauses end with ";" ("; and")
+        return not any(a.tag == "whereas" for a in prov.el.iterancestors())
     return not _lead_in(doc, parent, view).endswith("—")
 
 

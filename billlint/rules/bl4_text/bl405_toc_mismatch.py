@@ -9,7 +9,7 @@ from ...model.findings import Report
 from ..registry import rule
 
 
-_TOC_TEXT = re.compile(r"^\s*(?:(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(?P<sec>[\w.–-]+?)\.|(?P<word>Title|TITLE|Subtitle|SUBTITLE|"
+_TOC_TEXT = re.compile(r"^\s*(?:(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(?P<sec>[\w.–-]+?)(?:\.|\s+(?=[A-Z]))|(?P<word>Title|TITLE|Subtitle|SUBTITLE|"
                        r"Division|DIVISION|Part|PART|Chapter|CHAPTER|Subchapter|SUBCHAPTER|Subpart|SUBPART)\s+(?P<num>[\w.–-]+?)"
                        r"(?:—|\.\s|--|\s+-\s+))\s*(?P<header>.*?)\.?\s*$", re.S)
 
@@ -24,19 +24,20 @@ def toc_mismatch(doc, view):
     The table of contents does not match the sections (and titles, subtitles, ...) of the bill.
 
     Each entry names a live unit with the same number and header, in the same order, none missing and
-    none extra (HOLC Manual 324). A table of contents covers the bill, or the division that holds it (or its
-    own legis-body, in a document with several). A division's table that lists other divisions of the Act
+    none extra (HOLC Manual 324). A table of contents covers the bill, or the division, title or other unit
+    above the section that holds it (its table may open with the unit's own line), or its own
+    legis-body in a document with several (a reported bill carrying each committee's substitute). A table
+    printed in several pieces one after another is one table, and a line that groups others (a title with its
+    sections, as USLM writes them) is read for its own words. A division's table that lists other divisions of the Act
     covers them too (the divisions after it, and any before it that it names), so a division left out of
     it is reported.
 
     A table expects a unit only at the levels it lists inside the unit's container: a table that lists a
     division's titles and none of its sections (lowest-level="title") does not expect those sections.
 
-    Not this bill's table, and skipped: tables inside quoted text (and toc-quoted-entry lines), and the
-    lines of a clerical amendment to another law's table ("The table of sections for chapter 5 ... is
+    Not this bill's table, and skipped: tables inside quoted text or a law the bill enacts (a codified title),
+    toc-quoted-entry lines, and the lines of a clerical amendment to another law's table ("The table of sections for chapter 5 ... is
     amended by inserting after the item relating to section 501 the following:").
-
-    USLM documents write their tables as referenceItem lists, which this rule does not read yet.
 
     Bad: "Sec. 3. Report." in the table while section 3's header is "Reports to Congress".
     Good: "Sec. 3. Reports to Congress."
@@ -46,11 +47,19 @@ def toc_mismatch(doc, view):
             continue
         if _amends_a_table(doc, toc, view):
             continue   # a clerical amendment: the lines it inserts belong to another law's table
+        holder = doc.provision_of(toc)
+        if holder is not None and holder.quoted is not None:
+            continue   # a table inside a law the bill enacts or quotes: that law's
+        if _continues(toc):
+            continue   # read with the table it continues
+        pieces = [toc]
+        while _continues(pieces[-1].getnext()):
+            pieces.append(pieces[-1].getnext())   # a table printed in pieces is one table
         entries_ = []
-        for e in toc.iter("toc-entry"):
+        for e in (e for piece in pieces for e in piece.iter("toc-entry")):
             if not doc.in_view(e, view):
                 continue
-            m = _TOC_TEXT.match("".join(e.itertext()))
+            m = _TOC_TEXT.match(_line(e))
             if not m:
                 continue
             # the entry's words decide its level: hand-made tables mark title lines level="section"
@@ -59,8 +68,13 @@ def toc_mismatch(doc, view):
             entries_.append((level, num.strip(), m.group("header"), e))
         if not entries_:
             continue
-        levels = {lv for lv, *_ in entries_}
         scope, within = _toc_scope(doc, toc)
+        if scope is not None and scope.designation and \
+                (entries_[0][0], entries_[0][1].rstrip(".")) == (scope.level, scope.designation.core):
+            entries_ = entries_[1:]   # a division's (or title's) table may open with the unit's own line
+        if not entries_:
+            continue
+        levels = {lv for lv, *_ in entries_}
         opened, listed = _opened(entries_)
         pool = (doc.provisions_in(view) if within is None else
                 [p for e in within.iterdescendants() if (p := doc.by_el.get(e)) is not None and p.in_view(view)])
@@ -68,7 +82,7 @@ def toc_mismatch(doc, view):
             pool = _with_sibling_divisions(doc, scope, pool, entries_, view)
         units = [p for p in pool if p.quoted is None and p.level in levels and p.designation
                  and all((a.level, a.designation.core if a.designation else "") in opened
-                         for a in p.ancestors() if a is not scope and a.level != "section")
+                         for a in _below(p, scope) if a.level != "section")
                  and p.level in listed.get(_container(p, scope, listed), ())]
         want = [(p.level, p.designation.core) for p in units]
         got = [(lv, num.rstrip(".")) for lv, num, _h, _e in entries_]
@@ -194,13 +208,36 @@ def _in_quoted(el) -> bool:
 
 
 def _toc_scope(doc, toc):
-    """(division provision or None, element whose provisions the table lists or None for the whole bill).
-    A table covers the division that holds it; in a document with several legis-bodies, its own body."""
+    """(unit provision or None, element whose provisions the table lists or None for the whole bill).
+    A table covers the division, title or other unit above the section that holds it (an Act enacted as a title
+    of an omnibus has its own table); in a document with several legis-bodies, its own body."""
     for a in toc.iterancestors():
-        if a.tag == "division":
+        if a.tag in _RANKS and a.tag != "section":
             if a in doc.by_el:
                 return doc.by_el[a], a
         elif a.tag == "legis-body":
-            parent = a.getparent()
-            return None, (a if parent is not None and len(parent.findall("legis-body")) > 1 else None)
+            return None, doc.body(toc)
     return None, None
+
+
+def _below(p, scope):
+    """p's ancestors up to, not including, the unit the table covers."""
+    for a in p.ancestors():
+        if a is scope:
+            return
+        yield a
+
+
+def _continues(el) -> bool:
+    """Whether el is a table of contents right after another one in the same place."""
+    return el is not None and el.tag == "toc" and el.getprevious() is not None and el.getprevious().tag == "toc"
+
+
+def _line(entry) -> str:
+    """An entry's own words: a line that groups others (a title with its sections) holds them, not their text."""
+    out = [entry.text or ""]
+    for child in entry:
+        if child.tag != "toc-entry":
+            out.append(_line(child))
+        out.append(child.tail or "")
+    return "".join(out)

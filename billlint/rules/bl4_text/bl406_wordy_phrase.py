@@ -79,7 +79,8 @@ def wordy_phrase(doc, view):
     - "within N days of" that is negated or a failure ("has not received an objection within", "fails
       to act within"), or that places an event rather than setting a deadline ("the period occurring
       within"): "not later than ... after" would change the meaning.
-    - quoted text of other laws keeps its own words.
+    - quoted text of other laws keeps its own words (marked up as a quote, or written in quotation
+      marks without markup, as USLM bills often have).
 
     A fix that spans markup (`<italic>Provided</italic>, That`) replaces the whole elements it cuts, so
     that applied it leaves the markup well-formed.

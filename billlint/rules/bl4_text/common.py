@@ -8,6 +8,7 @@ import sys
 from dataclasses import dataclass
 
 from ... import data
+from ...model.textrun import in_quotation_marks
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -58,7 +59,8 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None
     if not trigger:
         for prov, run in own_texts(doc, view, quoted):
             for m in pattern.finditer(run.text):
-                yield prov, run, m
+                if quoted or not in_quotation_marks(run.text, m.start()):
+                    yield prov, run, m
         return
     seen: set = set()
     for word in _words(trigger):
@@ -68,7 +70,8 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None
                 for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
                     if m.start() <= pos < m.end() + 1 and (id(run), m.span()) not in seen:
                         seen.add((id(run), m.span()))
-                        yield prov, run, m
+                        if quoted or not in_quotation_marks(text, m.start()):
+                            yield prov, run, m   # words in quotation marks without markup are quoted too
 
 
 def _hits(doc, view, word: str, among=()) -> list:
@@ -121,13 +124,13 @@ def own_texts(doc, view, quoted: bool = True):
 
 # What makes a unit appropriations language, in whatever bill it stands (a reconciliation or authorizing
 # bill may appropriate too): the appropriating formula, a rescission of funds, the heading paragraphs'
-# "For necessary expenses" and "under this heading". An authorization ("there are authorized to be
+# "For necessary expenses", "under this heading" and "funds appropriated under the heading ...". An authorization ("there are authorized to be
 # appropriated") is not one: "appropriated" must follow "is/are" at once.
 _APPROPRIATING = re.compile(
     r"\bthere\s+(?:is|are)\s+(?:hereby\s+)?appropriated\b|\bnot\s+otherwise\s+appropriated\b"
     r"|\b(?:is|are)\s+hereby\s+appropriated\b"
     r"|\b(?:is|are)\s+(?:hereby\s+)?(?:permanently\s+)?rescinded\b|\bfor\s+necessary\s+expenses\b"
-    r"|\bunder\s+this\s+heading\b", re.I)
+    r"|\bunder\s+(?:this|the)\s+heading\b|\bfunds\s+appropriated\s+(?:by|under|in)\b", re.I)
 _FUNDS = re.compile(r"\$\s*\d|\bunobligated\s+balances?\b|\bamounts?\b|\bfunds\b", re.I)
 _APPROPS_HEADER = re.compile(r"\b(?:appropriations?|rescissions?)\b", re.I)
 
