@@ -23,6 +23,9 @@ def redesignation_gap_unfilled(doc, view):
     (2) by inserting after subsection (c) the following: (d) ..." -- the inserted text supplies exactly
     the designations the redesignation vacated, at the same level. Reports what is missing or extra.
 
+    A redesignation that would leave more places to fill than any list in a law holds (10,000), such as
+    "by redesignating section 9 as section 100000000", is reported as such and not expanded.
+
     Bad: the redesignation vacates (d) and the inserted text starts at (e); or nothing is inserted.
     Good: the inserted quoted block holds subsection (d) and nothing else.
     """
