@@ -256,20 +256,22 @@ def test_file_names_that_are_not_text(tmp_path, fmt, to_file):
 
 # --- forged output ------------------------------------------------------------------------------------------
 
-def test_text_output_cannot_be_forged(tmp_path):
+def test_text_output_cannot_be_forged(tmp_path, dtd_dir):
+    """Newlines where the XML allows them -- a PI, an entity's system literal, an attribute value written &#10;
+    (which libxml2 quotes in its message) -- never start a line of their own in text or concise output."""
     forged = "\n::error file=x.xml,line=1::forged\nx.xml:1:1: BL001 [not-well-formed] forged"
-    esc = forged.replace("\n", "&#10;")
     (tmp_path / "f.xml").write_text(
-        f'<?xml version="1.0"?><!DOCTYPE bill [<!ENTITY x SYSTEM "http://e.invalid/{esc}\x1b[2J">]>'
+        f'<?xml version="1.0"?><!DOCTYPE bill [<!ENTITY x SYSTEM "http://e.invalid/{forged}">]>'
         f'<bill><legis-body>{section("<text>the the end.</text>")}<?billlint disable BL999{forged}?>'
-        f'<section id="s2" bad="{esc}"><enum>2.</enum><text>x.</text></section></legis-body></bill>')
+        f'<section id="s2" section-type="{forged.replace(chr(10), "&#10;")}"><enum>2.</enum><header>H</header>'
+        f'<text>x.</text></section></legis-body></bill>')
+    n = len(check("--no-cache", "--dtd", dtd_dir, tmp_path / "f.xml").found)
+    assert n >= 4
     for fmt in ("text", "concise"):
-        ran = bounded("check", "--format", fmt, "--isolated", "--no-cache", tmp_path / "f.xml")
-        out = ran.out.decode()
-        assert "\x1b" not in out
-        assert not [x for x in out.splitlines() if x.startswith(("::error", "x.xml"))], out
-        n = len(check("--no-cache", tmp_path / "f.xml").found)
-        assert sum(x.startswith(str(tmp_path)) for x in out.splitlines()) == n
+        ran = bounded("check", "--format", fmt, "--isolated", "--no-cache", "--dtd", dtd_dir, tmp_path / "f.xml")
+        lines = ran.out.decode().splitlines()
+        assert not [x for x in lines if x.startswith(("::error", "x.xml"))], lines
+        assert sum(x.startswith(str(tmp_path)) for x in lines) == n
 
 
 # --- the cache trusts nothing -------------------------------------------------------------------------------
