@@ -192,3 +192,29 @@ def test_corpus_mutation_fuzz():
     assert not crashes, crashes[:3]
     assert not internal, internal[:5]
     assert not slow, slow[:5]
+
+
+PIECES = st.sampled_from(["a", "word ", "—", "“q”", "&amp;", "&#233;", "&lt;", "\r\n", "\n", "\r", "é" * 300,
+                          "x" * 500, "<![CDATA[c<d]]>", "<![CDATA[]]>", "\t", "𝔘"])
+
+
+@fuzz
+@given(st.lists(PIECES, max_size=40))
+def test_positions_from_the_map_are_the_walk_positions(pieces):
+    """The per-node map and the marks on long lines give the offsets and columns a walk from the start gives."""
+    from billlint.model.source import Source
+    body = "".join(pieces)
+    data = f"<bill><text>{body}</text><x/>tail{body}</bill>".encode()
+    src = Source(data)
+    start = data.index(b"<text>") + len(b"<text>")
+    text = etree.fromstring(data.replace(b"\r", b"")).find("text").text or ""   # what the parser counts
+    for n in sorted(set(range(0, len(text) + 1, max(1, len(text) // 40))) | {len(text)}):
+        assert src._advance(start, n) == src._walk(start, 0, n)
+    for offset in range(0, len(data) + 1, max(7, len(data) // 50)):
+        while offset < len(data) and (data[offset] & 0xC0) == 0x80:
+            offset += 1              # on a character boundary, as every real offset is
+        line = data.count(b"\n", 0, offset) + 1
+        line_start = data.rfind(b"\n", 0, offset) + 1
+        assert src.line_col(offset) == (line, len(data[line_start:offset].decode()) + 1)
+        assert src.at(*src.line_col(offset)) == offset
+        assert src.chars(offset) == len(data[:offset].decode())
