@@ -314,3 +314,16 @@ def test_the_rest_of_a_hostile_batch_is_reported(tmp_path):
     assert got["zero"] == ["BL006"] and "BL402" in got["dup.xml"] and got["bad.xml"] == ["BL001"]
     assert got["empty.xml"] == ["BL001"] and "BL303" in got["big.xml"] and "pipe.xml" not in got
     assert not any("BL008" in v for v in got.values())
+
+
+def test_the_markdown_change_report_shows_html_as_text(tmp_path):
+    (tmp_path / "r.xml").write_text(bill(
+        '<section id="s1"><enum>1.</enum><header>&lt;b&gt;Reports&lt;/b&gt;</header><text>The Secretary shall '
+        '<deleted-phrase reported-display-style="strikethrough" committee-id="HJU00">&lt;script&gt;x()'
+        '&lt;/script&gt; </deleted-phrase><added-phrase reported-display-style="italic" committee-id="HJU00">'
+        '&lt;img src=x onerror=alert(1)&gt; </added-phrase>report.</text></section>',
+        stage="Reported-in-House", doctype=False))
+    ran = bounded("changes", "--format", "markdown", tmp_path / "r.xml")
+    out = ran.out.decode()
+    assert ran.code == 0 and "script" in out and "onerror" in out
+    assert "<script" not in out and "<img" not in out and "<b>" not in out
