@@ -6,11 +6,9 @@ internal error.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from collections import Counter
-from pathlib import Path
 
 import click
 
@@ -19,8 +17,10 @@ from .pipeline import options as configs
 from .pipeline import dtd as dtds
 from . import formats
 from .formats import output
+from .formats import COLOR_CHOICES, use_color
+from .formats.progress import progress_bar
+from .formats.rules import line as rules_line, markdown as rules_markdown  # noqa: F401  (tests read it here)
 from .model.vocabulary import REPORTED, SEVERITIES, SEVERITY_RANK, VIEW_CHOICES, VIEWS
-from .rules.registry import all_rules, find
 from .pipeline.discover import discover
 from .pipeline.options import Settings
 from .pipeline.workers import run
@@ -40,7 +40,7 @@ def _split(values) -> list[str]:
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="billlint")
+@click.version_option(__version__, prog_name="billlint", message="%(prog)s %(version)s")
 def cli() -> None:
     """billlint: validate and lint United States Congress bill XML."""
 
@@ -65,9 +65,13 @@ def cli() -> None:
               help="Lowest severity that makes the exit code 1 [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when there are findings.")
 @click.option("--stdin-filename", help="The name to report for input read from '-'.")
-@click.option("--fix", is_flag=True, help="Apply safe fixes to the files (atomically).")
-@click.option("--diff", "show_diff", is_flag=True, help="With --fix: print the fixes as a diff and change nothing.")
-@click.option("--unsafe-fixes", is_flag=True, help="With --fix: apply fixes not marked safe too.")
+@click.option("--fix", is_flag=True,
+              help="Apply safe fixes to the files (atomically); for '-', write the fixed document to stdout.")
+@click.option("--diff", "show_diff", is_flag=True,
+              help="Print the fixes --fix would make as a diff (around each change) and change nothing.")
+@click.option("--unsafe-fixes", is_flag=True, help="Apply (or show) fixes not marked safe too.")
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True,
+              help="Color the text output: auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
 @click.option("--write-baseline", type=click.Path(dir_okay=False), help="Record today's findings in this file.")
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False, exists=True),
               help="Hide the findings recorded in this baseline.")
@@ -80,7 +84,7 @@ def cli() -> None:
 @click.option("--no-cache", is_flag=True, help="Check every file again; read and write no result cache.")
 def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, config_path, isolated, view, no_validate,
           statistics, fail_on, exit_zero, stdin_filename, fix, show_diff, unsafe_fixes, write_baseline,
-          baseline_path, no_progress, quiet, jobs, cache_dir, no_cache):
+          baseline_path, no_progress, quiet, jobs, cache_dir, no_cache, color):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
     from .pipeline import filter as filters
     from .pipeline import fix as fixes
@@ -108,33 +112,45 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     try:
         settings.options_for(paths[0] if paths else (stdin_filename or "stdin.xml"))  # config errors first
         total = len(discover(paths, settings))
-        with _progress(total, fmt, output_file, no_progress or quiet) as tick:
+        with progress_bar(total, fmt, output_file, no_progress or quiet) as tick:
             files, findings = run(paths, settings, stdin=stdin, progress=tick, jobs=jobs)
     except (dtds.DTDError, configs.ConfigError) as e:
         output.close_report(out, output_file)
         raise UsageProblem(str(e)) from None
     reader = formats.SourceLines(stdin)
+    fail_on = fail_on or settings.fail_on(paths[0] if paths else None)
     trouble = []     # environment errors: said on one line each, exit 2 once the report is written
+    if show_diff:   # a preview: the diff on stdout, nothing changed, exit 1 when there is something to fix
+        output.close_report(out, output_file)
+        todo = fixes.preview(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
+        sys.exit(EXIT_FINDINGS if todo and not exit_zero else EXIT_OK)
     if fix:
+        fixed_to = None
+        if stdin is not None:   # the fixed document goes to stdout, the findings left to stderr
+            fixed_to = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else sys.stdout
+            out = out if output_file else sys.stderr
         findings, failed = fixes.fix_files(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True),
-                                           sys.stdout if show_diff else None)
+                                           fixed_to=fixed_to)
+        sys.stdout.flush()
         trouble += ["some fixes could not be written"] * bool(failed)
-    texts = [filters.baseline_text(f, reader) for f in findings] if write_baseline or baseline_path else []
     if write_baseline:
         try:
-            filters.write_baseline(write_baseline, findings, texts)
+            filters.write_baseline(write_baseline, findings, [filters.baseline_text(f, reader) for f in findings])
             click.echo(f"wrote {len(findings)} findings to {write_baseline}", err=True)
+            exit_zero = True   # recording the findings is the job done: `--write-baseline … && …` goes on
         except OSError as e:
             trouble.append(f"cannot write the baseline {formats.printable(write_baseline)}: {e.strerror or e}")
     if baseline_path:
         try:
-            findings = filters.new_since(findings, texts, filters.load_baseline(baseline_path))
+            findings = filters.new_since(findings, [filters.baseline_text(f, reader) for f in findings],
+                                         filters.load_baseline(baseline_path), baseline_path)
         except (ValueError, KeyError, TypeError, OSError) as e:
             output.close_report(out, output_file)
             raise UsageProblem(f"{formats.printable(baseline_path)}: not a billlint baseline "
                                f"({formats.printable(str(e))})") from None
     try:
-        formatter = formats.get(fmt)(out, lines=reader, color=fmt == "text" and out.isatty(), quiet=quiet)
+        formatter = formats.get(fmt)(out, lines=reader, color=fmt in formats.HUMAN and use_color(color, out),
+                                     quiet=quiet, fail_on=fail_on, unsafe=unsafe_fixes)
         formatter.paths = files + ([stdin[0]] if stdin else [])
         formatter.start()
         for f in findings:
@@ -151,51 +167,73 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
         output.close_report(out, output_file, trouble)
     if trouble:
         raise UsageProblem(trouble[-1])
-    threshold = SEVERITY_RANK[fail_on or settings.fail_on(paths[0] if paths else None)]
+    threshold = SEVERITY_RANK[fail_on]
     failed = any(SEVERITY_RANK[f.severity] >= threshold for f in findings)
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
-def _progress(total: int, fmt: str, output_file, off: bool):
-    """A progress bar on stderr for batches on a terminal, in human formats only."""
-    import contextlib
-    if off or total <= 5 or fmt not in formats.HUMAN or not sys.stderr.isatty() or \
-            (not output_file and not sys.stdout.isatty()):
-        return contextlib.nullcontext(None)
-
-    @contextlib.contextmanager
-    def bar():
-        found = [0]
-        with click.progressbar(length=total, file=sys.stderr, label="checking",
-                               item_show_func=lambda _: f"{found[0]} findings") as b:
-            def tick(_path, n):
-                found[0] += n
-                b.update(1)
-            yield tick
-    return bar()
 
 
 @cli.command()
-@click.argument("file", type=click.Path())
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
 @click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
 @click.option("--kind", "kinds", multiple=True, help="Only these kinds: internal, external, amended, quoted, anaphora.")
-def refs(file, fmt, view, kinds):
-    """List every cross-reference: where it stands, its kind, and what it resolves to."""
+def refs(paths, fmt, view, kinds):
+    """List every cross-reference: where it stands, its kind, and what it resolves to (files or folders)."""
     from .analysis.listing import reference_rows
-    from .formats import listing
-    listing.render(fmt, "refs", file, reference_rows(_load_one(file), view, kinds), sys.stdout)
+    _listing(fmt, "refs", paths, lambda doc: reference_rows(doc, view, kinds))
 
 
 @cli.command()
-@click.argument("file", type=click.Path())
+@click.argument("args", nargs=-1, required=True)
 @click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
 @click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
-def amendments(file, fmt, view):
-    """List each amendment instruction: its target, action and operands."""
-    from .analysis.listing import instruction_rows
+@click.option("--jobs", "-j", type=click.IntRange(min=1), default=None, help="With index: worker processes.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False), default=None,
+              help="With index: write the index here [default: the user index in the user cache].")
+def cites(args, fmt, view, jobs, output):
+    """List each citation of other law in FILE and what the checks say; `cites index FOLDER...` adds the bills
+    in FOLDERs to the citation index the BL61x rules consult (bills already counted are not added again)."""
+    if args[0] == "index":
+        from .analysis.citation_index import update
+        if len(args) < 2:
+            raise UsageProblem("cites index: give one or more folders (or files) of bills")
+        path, added, total = update(list(args[1:]), output, jobs)
+        click.echo(f"{path}: {added} bills added, {total} in all")
+        return
+    if len(args) > 1:
+        raise UsageProblem("cites: one FILE at a time (or `cites index FOLDER...`)")
+    from .analysis.citations import report
     from .formats import listing
-    listing.render(fmt, "amendments", file, instruction_rows(_load_one(file), view), sys.stdout)
+    listing.render(fmt, "cites", [(args[0], report(_load_one(args[0]), view))], sys.stdout)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(formats.LISTINGS), default="text", show_default=True)
+@click.option("--view", type=click.Choice(VIEWS), default=REPORTED, show_default=True)
+def amendments(paths, fmt, view):
+    """List each amendment instruction: its target, action and operands (files or folders)."""
+    from .analysis.listing import instruction_rows
+    _listing(fmt, "amendments", paths, lambda doc: instruction_rows(doc, view))
+
+
+def _listing(fmt: str, name: str, paths, rows) -> None:
+    """A listing over files and folders. One file that cannot be read is a usage error; in a batch it is named
+    on stderr, skipped, and the exit code is 1."""
+    from .analysis.listing import over
+    from .formats import listing
+    files = discover(list(paths))
+    if not files:
+        raise UsageProblem(f"no XML files in {', '.join(paths)}")
+    if len(files) == 1:
+        return listing.render(fmt, name, [(files[0], rows(_load_one(files[0])))], sys.stdout)
+    got, skipped = over(files, rows)
+    for message in skipped:
+        click.echo(f"skipped {message}", err=True)
+    listing.render(fmt, name, got, sys.stdout)
+    sys.exit(EXIT_FINDINGS if skipped else EXIT_OK)
 
 
 @cli.command()
@@ -203,10 +241,11 @@ def amendments(file, fmt, view):
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
-def changes(file, fmt, output_file):
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True)
+def changes(file, fmt, output_file, color):
     """What the committees struck and inserted in a reported bill, provision by provision."""
     from .analysis import changes as ch
-    _write_changes(fmt, ch.report(_load_one(file)), output_file)
+    _write_changes(fmt, ch.report(_load_one(file)), output_file, color)
 
 
 @cli.command()
@@ -215,16 +254,17 @@ def changes(file, fmt, output_file):
 @click.option("--format", "fmt", type=click.Choice(formats.CHANGES), default="text",
               show_default=True)
 @click.option("--output-file", "-o", type=click.Path(dir_okay=False), help="Write the report here.")
-def diff(old, new, fmt, output_file):
+@click.option("--color", type=click.Choice(COLOR_CHOICES), default="auto", show_default=True)
+def diff(old, new, fmt, output_file, color):
     """The provision-by-provision changes from one version of a bill to another."""
     from .analysis import changes as ch
-    _write_changes(fmt, ch.diff(_load_one(old), _load_one(new)), output_file)
+    _write_changes(fmt, ch.diff(_load_one(old), _load_one(new)), output_file, color)
 
 
-def _write_changes(fmt, report, output_file) -> None:
+def _write_changes(fmt, report, output_file, color: str = "auto") -> None:
     from .formats import changes as out
     if not output_file:
-        out.render(fmt, report, sys.stdout, color=fmt == "text" and sys.stdout.isatty())
+        out.render(fmt, report, sys.stdout, color=fmt == "text" and use_color(color, sys.stdout))
         return
     try:
         with open(output_file, "w", encoding="utf-8") as stream:
@@ -241,89 +281,6 @@ def _load_one(file: str):
         p = loaded.problems[0]
         raise UsageProblem(f"{file}:{p.line}:{p.column}: {p.message}")
     return loaded.doc
-
-
-@cli.command("rules")
-@click.option("--markdown", is_flag=True, help="Print the rule documentation as one markdown page (docs/rules.md).")
-def rules_cmd(markdown):
-    """List every rule: code, name, default severity, summary."""
-    if markdown:
-        click.echo(rules_markdown(), nl=False)
-        return
-    for r in all_rules():
-        click.echo(f"{r.code}  {r.name:<28} {r.severity:<8} {r.summary}")
-
-
-def rules_markdown() -> str:
-    """docs/rules.md: a section per rule, from the rule docstrings (tests/test_docs.py keeps it current)."""
-    from .rules.registry import FAMILIES
-    out = ["# billlint rules\n\n", "Generated from the rule docstrings by `billlint rules --markdown`; do not edit.\n\n"]
-    out.append("| code | name | severity | summary |\n|---|---|---|---|\n" + "".join(
-        f"| {r.code} | [{r.name}](#{r.code.lower()}-{r.name}) | {r.severity} | {r.summary} |\n" for r in all_rules()))
-    family = None
-    for r in all_rules():
-        if r.family != family:
-            family = r.family
-            prefix = next(k for k, v in FAMILIES.items() if v == family)
-            out.append(f"\n## {prefix}xx: {family}\n")
-        out.append(f"\n### {r.code} {r.name}\n\nDefault severity: {r.severity}.\n\n{r.doc}\n")
-    return "".join(out)
-
-
-@cli.command()
-@click.argument("rule")
-def explain(rule):
-    """Print a rule's documentation (by code or name)."""
-    r = find(rule)
-    if r is None:
-        raise UsageProblem(f"no rule {rule!r}; `billlint rules` lists them")
-    cases = r.cases_path if os.path.exists(r.cases_path) else "(not in this installation)"
-    click.echo(f"{r.code} {r.name} ({r.severity}; {r.family})\n\n{r.doc}\n\n{r.facts}\nrule:  {r.path}\ncases: {cases}")
-
-
-@cli.group("dtd")
-def dtd_group():
-    """Find and install the official bill DTDs."""
-
-
-@dtd_group.command("status")
-@click.option("--dtd", "dtd_path", type=click.Path())
-@click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def dtd_status(dtd_path, config_path):
-    """Say which DTD billlint uses for each document type, and where it found it."""
-    try:
-        cfg = configs.load(Path(config_path)) if config_path else configs.load(configs.find(Path.cwd()))
-    except configs.ConfigError as e:
-        raise UsageProblem(str(e)) from None
-    finder = dtds.Finder(option=dtd_path, config=cfg.path_value("dtd"))
-    missing = 0
-    for kind in dtds.KINDS:
-        try:
-            found = finder.find(kind)
-        except dtds.DTDError as e:
-            raise UsageProblem(str(e)) from None
-        if found:
-            click.echo(f"{kind:<14} {found.location}  (from {found.source})")
-        else:
-            missing += 1
-            click.echo(f"{kind:<14} not found")
-    if missing:
-        click.echo("looked in: " + "; ".join(finder.tried()))
-        click.echo("install the DTDs with: billlint dtd install FOLDER-OR-URL")
-    sys.exit(EXIT_FINDINGS if missing else EXIT_OK)
-
-
-@dtd_group.command("install")
-@click.argument("source")
-def dtd_install(source):
-    """Copy bill.dtd, res.dtd and amend.dtd from a folder or URL into the user cache."""
-    try:
-        done = dtds.install(source)
-    except dtds.DTDError as e:
-        raise UsageProblem(str(e)) from None
-    for line in done:
-        click.echo(line)
-    click.echo(f"installed into {dtds.cache_dir()}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -376,3 +333,6 @@ def _say(line: str | None, e: click.ClickException | None = None) -> None:
             click.echo(line, err=True)
     except (OSError, UnicodeError):
         pass
+
+
+from . import cli_tools  # noqa: E402,F401  (registers rules, explain, server and dtd on the group)

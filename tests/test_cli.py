@@ -12,7 +12,7 @@ def test_text_format_shows_the_line_and_a_caret(run, dtd_dir):
     r = run("check", "--dtd", dtd_dir, SAMPLES / "dtd-invalid.xml")
     assert r.code == 1
     lines = r.out.splitlines()
-    assert lines[0].startswith(f"{SAMPLES / 'dtd-invalid.xml'}:16:1: BL002 [dtd-invalid] No declaration for attribute")
+    assert lines[0].startswith(f"{SAMPLES / 'dtd-invalid.xml'}:16:1: error BL002 [dtd-invalid] No declaration for attribute")
     assert lines[2].startswith('16 | <section id="H1S2" status="draft">')
     assert lines[3] == "   | ^"
     assert r.out.rstrip().endswith("Found 2 findings in 1 file.")
@@ -22,7 +22,7 @@ def test_text_format_shows_the_line_and_a_caret(run, dtd_dir):
 
 def test_concise_and_json(run, dtd_dir):
     r = run("check", "--format", "concise", "--dtd", dtd_dir, SAMPLES / "doctype-mismatch.xml")
-    assert r.out == (f"{SAMPLES / 'doctype-mismatch.xml'}:2:1: BL005 [doctype-mismatch] the DOCTYPE names <bill> "
+    assert r.out == (f"{SAMPLES / 'doctype-mismatch.xml'}:2:1: error BL005 [doctype-mismatch] the DOCTYPE names <bill> "
                      "but the root element is <resolution>; validated against res.dtd\n")
     r = run("check", "--format", "json", "--dtd", dtd_dir, SAMPLES)
     items = json.loads(r.out)

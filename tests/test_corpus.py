@@ -26,8 +26,9 @@ def test_verdicts_agree_with_xmllint():
     for path in files:
         loaded = load(str(path), finder)
         codes = {p.code for p in loaded.problems}
-        assert codes <= {"BL002", "BL005"}, (path.name, loaded.problems)
-        ours = "BL002" not in codes
+        assert codes <= {"BL002", "BL005", "BL011"}, (path.name, loaded.problems)
+        # BL011 is the DTD's own lag (info), BL002 every other DTD error: together they are xmllint's verdict
+        ours = not codes & {"BL002", "BL011"}
         dtd = DTD_DIR / dtds.FILES[loaded.kind]
         theirs = subprocess.run([xmllint, "--noout", "--nonet", "--dtdvalid", str(dtd), str(path)],
                                 capture_output=True).returncode == 0

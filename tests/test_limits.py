@@ -166,7 +166,7 @@ def test_a_device_is_not_read(tmp_path, device, fmt):
     if fmt == "json":
         assert codes(ran) == {os.path.basename(device): ["BL006"]}
     else:
-        assert f"{device}:1:1: BL006 [unreadable] is a character device, not a regular file; not read" in out
+        assert f"{device}:1:1: error BL006 [unreadable] is a character device, not a regular file; not read" in out
     assert ran.code == 1
 
 

@@ -78,6 +78,23 @@ def test_sections_under_titles_are_numbered_through_the_bill():
     assert doc.provisions[1].parent.path == "title I"
 
 
+def test_paths_name_the_division_where_divisions_number_sections_anew():
+    doc = doc_of(bill("""
+<division id="dA"><enum>A</enum><header>First</header>
+<section id="a101"><enum>101.</enum><text>One.</text><subsection id="a"><enum>(a)</enum><text>x</text></subsection></section></division>
+<division id="dB"><enum>B</enum><header>Second</header>
+<section id="b101"><enum>101.</enum><text>One again.</text></section></division>"""))
+    assert [p.path for p in doc.provisions] == ["div. A", "div. A, sec. 101", "div. A, sec. 101(a)", "div. B",
+                                                "div. B, sec. 101"]
+
+
+def test_paths_leave_out_divisions_that_number_sections_through():
+    doc = doc_of(bill("""
+<division id="dA"><enum>A</enum><header>First</header><section id="a101"><enum>101.</enum><text>One.</text></section></division>
+<division id="dB"><enum>B</enum><header>Second</header><section id="b201"><enum>201.</enum><text>Two.</text></section></division>"""))
+    assert [p.path for p in doc.provisions] == ["div. A", "sec. 101", "div. B", "sec. 201"]
+
+
 def test_metadata_title_is_not_a_provision():
     text = bill('<section id="s1"><enum>1.</enum><text>x</text></section>').replace(
         "<form>", '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dublinCore><dc:title>T</dc:title>'
@@ -186,3 +203,38 @@ def test_checking_leaves_no_derived_values_behind():
     assert len(seen) >= 5 and seen[-1][1]           # once per family, and runs dropped at the end
     assert any(n for n, _ in seen)                 # families did leave values to release
     assert loaded.doc._memo == {} and loaded.doc._runs == {}
+
+
+def test_run_in_compound_enum_is_two_units():
+    # "(14)(A)": paragraph (14) with subparagraph (A) run in; (A)'s clauses tagged subparagraph, (B) tagged as
+    # (14)'s sibling; "(ii)(I)": clause (ii) with subclause (I) run in, (II) its child in the markup
+    from billlint.analysis.resolution import resolve_chain
+    doc = doc_of(bill("""
+<section id="s1"><enum>1.</enum><header>Definitions</header>
+<paragraph id="p13"><enum>(13)</enum><text>The term X means Y.</text></paragraph>
+<paragraph id="p14"><enum>(14)(A)</enum><text>The term Administrator means—</text>
+<subparagraph id="p14i"><enum>(i)</enum><text>subject to subparagraph (B), the Director; and</text></subparagraph>
+<subparagraph id="p14ii"><enum>(ii)</enum><text>another.</text></subparagraph></paragraph>
+<paragraph id="p14b"><enum>(B)</enum><text>In no case under subparagraph (A)(i).</text></paragraph>
+<paragraph id="p15"><enum>(15)</enum><text>The term Z means—</text>
+<subparagraph id="p15a"><enum>(A)</enum><text>the first</text>
+<clause id="c1"><enum>(i)</enum><text>one</text></clause>
+<clause id="c2"><enum>(ii)(I)</enum><text>two</text>
+<subclause id="c2b" indent="up1"><enum>(II)</enum><text>three</text></subclause></clause></subparagraph></paragraph>
+</section>"""))
+    got = [(p.path, p.level) for p in doc.provisions]
+    assert got == [("sec. 1", "section"), ("sec. 1(13)", "paragraph"), ("sec. 1(14)(A)", "subparagraph"),
+                   ("sec. 1(14)(A)(i)", "clause"), ("sec. 1(14)(A)(ii)", "clause"), ("sec. 1(14)(B)", "subparagraph"),
+                   ("sec. 1(15)", "paragraph"), ("sec. 1(15)(A)", "subparagraph"), ("sec. 1(15)(A)(i)", "clause"),
+                   ("sec. 1(15)(A)(ii)(I)", "subclause"), ("sec. 1(15)(A)(ii)(II)", "subclause")]
+    by_path = {p.path: p for p in doc.provisions}
+    outer = by_path["sec. 1(14)(A)"].parent
+    assert outer.path == "sec. 1(14)" and outer.runin is by_path["sec. 1(14)(A)"]
+    assert [c.cite for c in outer.children] == ["(A)", "(B)"]
+    assert [c.cite for c in by_path["sec. 1"].children] == ["(13)", "(14)", "(15)"]
+    # references resolve through the model: "subparagraph (B)" from (14)(A)(i), "(A)(i)" from (B)
+    i = by_path["sec. 1(14)(A)(i)"]
+    assert resolve_chain(doc, i, [("subparagraph", "B")], "reported") is by_path["sec. 1(14)(B)"]
+    assert resolve_chain(doc, by_path["sec. 1(14)(B)"], [("subparagraph", "A"), ("clause", "i")], "reported") is i
+    assert resolve_chain(doc, by_path["sec. 1"], [("paragraph", "15"), ("subparagraph", "A"), ("clause", "ii"),
+                                                  ("subclause", "I")], "reported") is by_path["sec. 1(15)(A)(ii)(I)"]

@@ -127,7 +127,7 @@ def test_quoted_whole_section_is_resolved_against_itself():
     assert ("section 12", "quoted", ()) in got                     # another section of the amended law
     assert ("subsection (x)(4)", "quoted", ()) in got              # a quoted paragraph: not resolved
     findings = rule_findings(doc, "unresolved-reference")
-    assert findings == [('sec. 9 "sec. 104(b)"', '"subsection (c)" does not resolve: no subsection (c) in this bill')]
+    assert findings == [('sec. 9 "sec. 104(b)"', '"subsection (c)" does not resolve: sec. 9 "sec. 104" has no subsection (c)')]
 
 
 def rule_findings(doc, rule, view="reported"):
@@ -138,7 +138,7 @@ def rule_findings(doc, rule, view="reported"):
 RULES = [
     ("unresolved-reference", "see paragraph (5)", [("sec. 2(b)(1)", '"paragraph (5)" does not resolve')]),
     ("unresolved-reference", "see paragraph (2)", []),
-    ("unresolved-reference", "see section 7", [("sec. 2(b)(1)", "no section 7 in this bill")]),
+    ("unresolved-reference", "see section 7", [("sec. 2(b)(1)", "this Act has no section 7")]),
     ("reference-level-word", "see paragraph (B)", [("sec. 2(b)(1)", 'write "subparagraph (B)"')]),
     ("reference-level-word", "as in paragraph (a)(2)", [("sec. 2(b)(1)", '(a) is a subsection designation')]),
     ("reference-level-word", "as in subsection (a)(2)", []),

@@ -69,7 +69,7 @@ CASES = [
      [("sec. 1(B)", "a paragraph is designated with a number (1); found (B)")]),
     ("enum-class", sec(clauses_in_paragraph("i", "ii")), []),
     ("enum-class", sec(clauses_in_paragraph("3")), [("sec. 1(a)(1)(A)(3)", "a clause is designated with a lower-case roman")]),
-    ("enum-class", sec(subs("1", "2", "3")), [("sec. 1(1)", "found (1) to (3) (3 subsections)")]),
+    ("enum-class", sec(subs("1", "2", "3")), [("sec. 1(1)", "(1) to (3) (3 subsections) are tagged <subsection>")]),
     # enum-start
     ("enum-start", sec(subs("b", "c")), [("sec. 1(b)", "the first subsection should be (a); found (b)")]),
     ("enum-start", sec(subs("a", "b")), []),
@@ -198,9 +198,9 @@ def test_enum_class_reports_a_files_habit_once():
     assert [p for p, _ in findings(_numbered_subsections(2), "enum-class")] == ["sec. 1(1)", "sec. 2(1)"]
     # four: the file's own convention, one finding that names the other places
     got = findings(_numbered_subsections(4), "enum-class")
-    assert got == [("sec. 1(1)", "a subsection is designated with a lower-case letter (a); found (1) to (2) "
-                                 "(2 subsections); the same in 3 more subsection lists of this file "
-                                 "(sec. 2(1), sec. 3(1), sec. 4(1))")]
+    assert got == [("sec. 1(1)", "markup: (1) to (2) (2 subsections) are tagged <subsection>; by designation, the "
+                                 "paragraph level under sec. 1: tag as <paragraph>; the same in 3 more subsection "
+                                 "lists of this file (sec. 2(1), sec. 3(1), sec. 4(1))")]
     # single slips are never folded together
     slips = bill("".join(sec('<paragraph id="p%d"><enum>(B)</enum><text>x</text></paragraph>' % i, n=str(i))
                          for i in range(1, 5)))

@@ -202,7 +202,7 @@ def test_provisos_are_the_convention_in_appropriations():
 
 
 def test_word_lists_have_what_an_office_needs():
-    for name in ("confusables.toml", "wordy.toml"):
+    for name in ("confusables.toml", "wordy.toml", "misspellings.toml"):
         for e in entries(name):
             assert e.suggestion and e.reason and e.example and isinstance(e.pattern, re.Pattern)
 
@@ -212,3 +212,28 @@ def test_a_list_of_triggers_finds_each_spelling(apostrophe):
     got = findings(sec(f"The Commission shall carry out it{apostrophe}s duties. It shall report."), "confusable-word")
     assert [g[2].split('"')[1] for g in got] == [f"it{apostrophe}s"]
     assert findings(sec("The Commission shall carry out its duties."), "confusable-word") == []
+
+
+MISSPELLINGS = entries("misspellings.toml")
+
+
+@pytest.mark.parametrize("entry", MISSPELLINGS, ids=[e.suggestion + str(i) for i, e in enumerate(MISSPELLINGS)])
+def test_each_misspelling_fires_on_its_example_and_its_fix_gives_the_good_use(entry):
+    from billlint.pipeline.fix import apply_fixes
+    body = sec(entry.example + ".")
+    bad = findings(body, "misspelled-word")
+    assert len(bad) == 1 and bad[0][3] is not None and bad[0][3].safe, bad
+    fixed, n = apply_fixes(bill(body).encode(), [bad[0][3]])
+    assert n == 1 and entry.good in fixed.decode(), fixed.decode()
+    assert findings(sec(entry.good + "."), "misspelled-word") == []
+
+
+def test_a_misspelling_the_bill_strikes_is_left_alone():
+    assert findings(sec("Section 5 is amended by striking <quote>recieve</quote> and inserting "
+                        "<quote>receive</quote>."), "misspelled-word") == []
+
+
+def test_misspellings_are_not_confusables():
+    """A misspelling is a non-word; real words in the wrong place belong to confusables.toml."""
+    confusable = {e.suggestion.lower() for e in CONFUSABLES}
+    assert not {e.suggestion.lower() for e in MISSPELLINGS} & confusable

@@ -190,7 +190,10 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         run = doc.text(prov.el, view)
         placed = Placed(run)
         text, kept = placed.text, placed.kept
-        inherited = list(contexts.get(prov.parent, [])) if prov.parent is not None else []
+        holder = prov.parent
+        while holder is not None and holder.runin is not None:
+            holder = holder.parent    # the outer unit of a run-in enum has no text: its own parent's target holds
+        inherited = list(contexts.get(holder, [])) if holder is not None else []
         found, chain = _instructions(prov, run, text, kept, inherited)
         tail = text.rstrip()
         # a chapeau: "is amended—", "in subsection (a)—", "is amended as follows:" pass their target down
@@ -312,13 +315,14 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
             am = ADD_RE.match(text, m.start(), limit)
             if am:
                 ops = {}
-                q = am.group("q") or am.group("q2") or am.group("small") or am.group("small2")
+                q = am.group("q") or am.group("q2") or am.group("small") or am.group("small2") or am.group("q3")
                 if q:
                     ops["insert"] = _unquote(q, kept)
                 else:
                     _inserted(ops, am, "inla", "inlb", kept=kept)
-                anchor = am.group("of") or am.group("of2") or am.group("anchor") or am.group("anchor2")
-                rel = am.group("rel") or am.group("rel2")
+                anchor = am.group("of") or am.group("of2") or am.group("anchor") or am.group("anchor2") \
+                    or am.group("anchor3")
+                rel = am.group("rel") or am.group("rel2") or am.group("rel3")
                 ops["where"] = rel.lower() if rel else "after" if anchor else "at the end"
                 if anchor:
                     ops["anchor"] = _unquote(anchor, kept)

@@ -204,3 +204,26 @@ def following(d: Designation) -> str | None:
 def fmt(core: str, level: str | None) -> str:
     """How a designation is cited: "(b)" for subsections and below, "5" for sections, "I" above."""
     return core if level in ABOVE_SECTION or level == "section" else f"({core})"
+
+
+def run_in(raw: str | None, level: str) -> list[tuple[str, Designation]]:
+    """A run-in compound enum split into its units, senior first: "(14)(A)" on a paragraph ->
+    [(paragraph, (14)), (subparagraph, (A))]. HOLC style starts a unit's first subdivision on the unit's own
+    line, and GPO marks the two designations as one enum. Empty unless every part fits the class of its level
+    in turn (the level below the one before), from the element's own level down."""
+    if not raw or level not in EXPECTED or level == "section":
+        return []
+    core, parts = clean(raw)
+    if len(parts) < 2 or not re.fullmatch(r"(?:\([^()]+\))+", core.join("()") if core else ""):
+        return []
+    levels = list(EXPECTED)
+    i = levels.index(level)
+    if i + len(parts) > len(levels):
+        return []
+    out = []
+    for lv, part in zip(levels[i:], parts):
+        d = parse(f"({part})", lv)
+        if d is None or d.cls != EXPECTED[lv]:
+            return []
+        out.append((lv, d))
+    return out

@@ -45,3 +45,17 @@ def instruction_rows(doc: Document, view: str) -> list[dict]:
         rows.append({"line": line, "column": col, "provision": ins.prov.path, "action": ins.action,
                      "target": " / ".join(ins.target), "operands": ops})
     return rows
+
+
+def over(files: list[str], rows) -> tuple[list[tuple[str, list[dict]]], list[str]]:
+    """(file, rows(document)) for each file that loads; "path:line:col: message" for each that does not."""
+    from ..pipeline.load import load
+    got, skipped = [], []
+    for f in files:
+        loaded = load(f, None, validate=False)
+        if loaded.doc is None:
+            p = loaded.problems[0]
+            skipped.append(f"{f}:{p.line}:{p.column}: {p.message}")
+        else:
+            got.append((f, rows(loaded.doc)))
+    return got, skipped

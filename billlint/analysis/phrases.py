@@ -78,7 +78,9 @@ ADD_RE = re.compile(
     # "adding “X” at the end [of Y]" / "adding the following at the end thereof:"
     r"|" + ADD_WHAT.replace("(?P<Q>", "(?P<q2>").replace("(?P<SMALL>", "(?P<small2>").replace("(?P<NEW>", "(?P<newb>")
     .replace("(?P<INL>", "(?P<inlb>") +
-    rf"\s+at\s+the\s+end(?:\s+thereof|\s+of\s+(?P<of2>{ANCHOR}){END})?)", re.I)
+    rf"\s+at\s+the\s+end(?:\s+thereof|\s+of\s+(?P<of2>{ANCHOR}){END})?"
+    # "adding “or” after the comma at the end [of Y]"
+    rf"|(?P<q3>{Q})\s+(?P<rel3>after|before)\s+(?P<anchor3>{ANCHOR}){END})", re.I)
 SIDE = rf"(?:[^;:—{Q0}().]|{PAREN}|\.(?=\s*(?:,|and\b|or\b|through\b|as\b|respectively\b)))+?"
 END_SIDE = (r"(?=\s*(?:[;:—)]|\.(?:\s|$)|,(?!\s*(?:(?:and|or)\s+)?(?:\(|\d|[a-zA-Z]{1,4}\.|through\b))"
              r"|and\s+(?=[^\s(\d])(?![a-zA-Z]{1,4}\.)|with\b|before\b|after\b)|\s*$)")

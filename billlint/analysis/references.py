@@ -26,6 +26,7 @@ from ..model.textrun import TextRun
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
 from .resolution import by_class, designation_class, enclosing, has_unit, next_level, resolve_chain
 from .resolution import cite_chain, levels_for  # noqa: F401  (rules read them as references.X)
+from .otherlaw import code_default, defined_term, other_law_section
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA = "internal", "external", "amended", "quoted", "anaphora"
 
@@ -60,6 +61,18 @@ _ACT_NAME = re.compile(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:o
                        r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
 _IN_CITATION = re.compile(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
 _TERM_OF_ART = re.compile(r"^\s+[a-z]+\s+\(as\s+defined\s+in\b")
+# "paragraph (c) from General Instruction I.B.6. of such form": a named instrument that is not this bill
+_INSTRUMENT = re.compile(r"^\s*,?\s*(?:from|in|of)\s+(?:the\s+)?(?:[A-Z][\w.–-]*\s+){0,3}?"
+                         r"(?:Instructions?|Forms?|Schedules?|Rules?|Regulations?|Circulars?|Items?|Appendix|"
+                         r"Attachments?|Exhibits?|Annex|Article)\b")
+# "section 376 the FAA Reauthorization Act of 2018": an Act's name straight after the number, "of" left out
+_NAMED_ACT = re.compile(r"^\s+the\s+(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
+                        r"(?:Act|Code)\b|^\s+Public\s+Law\b")
+# "a section 902 corporation", "any section 8 contract": a designation used as an adjective in a term of art
+_DETERMINER = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$")
+_NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that which through under with from on "
+                        "at if the be has have does do not also only before after unless apply applies".split())
+_NOUN = re.compile(r"^\s+([a-z][a-z-]+)\b")
 _LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|Township)")
 _HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
@@ -89,6 +102,9 @@ class Ref:
     ranges: list = ()                  # (i, j): chains i through j are a range
     idref: str | None = None           # the target named by internal-xref markup
     whole: bool = False                # "this Act": the bill itself
+    term: bool = False                 # reads as a term of art ("a section 902 corporation") if it names nothing here
+    missing_of: bool = False           # "section 376 the FAA Reauthorization Act of 2018": another law's, "of" left out
+    section_number: bool = False       # "subsection 114(b)": a bare number after a lower level word is a section's
 
     @property
     def text(self) -> str:
@@ -174,9 +190,13 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
             head = chains[0]
             chains = [head + [(lv if i else w, c) for i, (lv, c) in enumerate(ch)] for ch in inner_chains]
             ranges = inner_ranges
+        numbered = len(group) == 1 and base_word in SECTION_LEVELS[1:] and outer.group("list").lstrip()[:1].isdigit()
+        if numbered:
+            chains, ranges = expand("section", outer.group("list"))   # "subsection 114(b)": section 114(b)
         ref = Ref(prov, run, start, end, INTERNAL, singular(group[0].group("word")),
                   chains, joint=len(group) > 1 or len(chains) > 1)
         ref.ranges = ranges
+        ref.section_number = numbered
         _classify(doc, ref, text, amending_from)
         refs.append(ref)
     # "Sections 116 and 330 and chapters 53 and 55 of title 49": coordinated references share the
@@ -219,6 +239,8 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if this:
         if prov.quoted is not None and (ref.word in ("Act", "resolution") or enclosing(prov, ref.word) is None):
             ref.kind = QUOTED  # "this Act", "this title" in quoted text: the amended law's
+        elif amending_from is not None and text.count("“", amending_from, ref.start) > text.count("”", amending_from, ref.start):
+            ref.kind = QUOTED  # an instruction's text in quotation marks with no quote markup: the amended law's
         return
     before = text[max(0, ref.start - 120):ref.start]
     if _SUCH.search(before[-8:]):
@@ -237,6 +259,17 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if _LAND.match(after):
         ref.kind = EXTERNAL  # "section 12, T.1 N., R.3 W.": a survey section
         return
+    if _INSTRUMENT.match(after):
+        ref.kind = EXTERNAL  # "paragraph (c) from General Instruction I.B.6.": a form's, a rule's
+        return
+    if not this and ref.chains and ref.chains[0][0][0] == "section" and _NAMED_ACT.match(after):
+        ref.kind = EXTERNAL
+        ref.missing_of = True
+        return
+    noun = _NOUN.match(after)
+    if noun and noun.group(1) not in _NOT_A_NOUN and (
+            _DETERMINER.search(before[-10:]) or defined_term(doc, f"{ref.text} {noun.group(1)}")):
+        ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
     q = _QUALIFIER.match(after)
     if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
             or ref.run.marked(ref.end + 2, ref.end + 3, _EXTERNAL_TAGS):
@@ -257,39 +290,6 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     elif head and prov.quoted is not None and (head[0] == "section" or head[0] in ABOVE_SECTION) \
             and not has_unit(doc, prov, head):
         ref.kind = QUOTED  # an inserted section citing another section of the amended law
-
-
-_CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")
-
-
-def _other_law_section(doc: Document, ref: Ref, head: tuple) -> bool:
-    """A bare section number that cannot be one of this bill's: a lower-case suffix ("1a", "4s": the style of
-    the Acts bills amend, never of a bill's own sections), or, in a bill numbered 1 to N without titles, a
-    number well past N ("section 230" in a three-section bill)."""
-    num = head[1]
-    if re.match(r"^\d+[a-z]+$", num) and not has_unit(doc, ref.prov, head):
-        return True
-    m = re.match(r"^(\d+)", num)
-    if not m or ref.prov.quoted is not None:
-        return False
-    highest = max((p.designation.value or 0) for p in _sections(doc)) if _sections(doc) else 0
-    if highest and int(m.group(1)) > 10 * highest:
-        return True  # "section 47115(j)" in a bill whose sections stop at 1300: a Code section
-    flat = [p for p in doc.top if p.level == "section"]
-    if len(flat) != len(doc.top) or not flat:
-        return False  # titles or divisions: sections are numbered by title, and any number may be real
-    top = max(((p.designation.value or 0) for p in flat if p.designation), default=0)
-    return int(m.group(1)) > 2 * top + 5
-
-
-def _sections(doc: Document) -> list:
-    return doc.memo("own sections", lambda: [p for p in doc.provisions if p.level == "section" and p.quoted is None
-                                            and p.designation and p.designation.value])
-
-
-def _code_default(doc: Document) -> bool:
-    return doc.memo("code default", lambda: any(_CODE_DEFAULT.search("".join(t.itertext()))
-                                                for t in doc.root.iter("text")))
 
 
 _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
@@ -366,19 +366,22 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
         return
     chains = ref.chains
     head = chains[0][0] if chains else None
-    if head and not ref.scope and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
-            doc.in_appropriations(ref.prov) or not has_unit(doc, ref.prov, head) and _code_default(doc)):
+    if head and not ref.scope and not ref.section_number and (head[0] == "section" or head[0] in ABOVE_SECTION) and (
+            doc.in_appropriations(ref.prov) or not has_unit(doc, ref.prov, head) and code_default(doc)):
         # Appropriations text cites the Acts named in its headings without saying so ("part C of title
         # IV"); a tax title declares that its bare section numbers are the Internal Revenue Code's.
         ref.kind = EXTERNAL
         return
     chains = [by_class(doc, ref.prov, ch, view, within) for ch in chains]
     targets = [resolve_chain(doc, ref.prov, ch, view, within) for ch in chains]
-    if head and head[0] == "section" and not ref.scope and None in targets and _other_law_section(doc, ref, head):
+    if head and head[0] == "section" and not ref.scope and None in targets and other_law_section(doc, ref, head):
         ref.kind = EXTERNAL
         return
-    if head and head[0] == "section" and not ref.scope and None in targets and _code_default(doc):
+    if head and head[0] == "section" and not ref.scope and None in targets and code_default(doc):
         ref.kind = EXTERNAL  # "section 403(b)(7)" under a Code default: the Code's section 403, not this bill's
+        return
+    if ref.term and None in targets:
+        ref.kind = EXTERNAL  # "a section 902 corporation": a term of art of another law
         return
     struck = [t is None and resolve_chain(doc, ref.prov, ch, ALL, within) is not None for t, ch in zip(targets, chains)]
     ref.targets, ref.struck = targets, struck

@@ -123,3 +123,28 @@ def cite_chain(chain: list, word: str | None = None) -> str:
 def designation_class(level: str, core: str) -> str | None:
     d = designations.parse(f"({core})", level)
     return d.cls if d else None
+
+
+def searched(doc: Document, prov: Provision, chain: list, view: str, within=None) -> tuple[str, str]:
+    """Where an unresolved chain was looked for and what was not there: ("sec. 3", "paragraph (1)") for
+    "section 3(1)" when section 3 has no paragraph (1); "this Act" for a section the bill lacks."""
+    for i in range(len(chain) - 1, 0, -1):
+        hit = resolve_chain(doc, prov, chain[:i], view, within)
+        if hit is not None:
+            return hit.path, cite_chain(chain[i:i + 1])
+    level, core = chain[0]
+    unit = cite_chain(chain[:1])
+    if level == "section" or level in ABOVE_SECTION:
+        holder = within or (division_of(prov) if level == "section" else None)
+        return (holder.path if holder is not None else "this Act"), unit
+    # the nearest unit that has units of that level, else the one such units would stand in
+    node = prov
+    while node is not None:
+        if any(c.level == level and c.in_view(view) for c in node.children):
+            return node.path, unit
+        if node is within:
+            break
+        node = node.parent
+    i = SECTION_LEVELS.index(level) if level in SECTION_LEVELS else 0
+    holder = enclosing(prov, SECTION_LEVELS[i - 1]) if i else None
+    return (holder or prov).path, unit

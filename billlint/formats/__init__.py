@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import os
 import re
 
 from .changes import NAMES as CHANGES  # noqa: F401  (`changes` and `diff`)
@@ -16,6 +17,20 @@ from .listing import NAMES as LISTINGS  # noqa: F401  (`refs` and `amendments`)
 
 NAMES = ("text", "concise", "json", "sarif", "github", "junit")   # `check`
 HUMAN = ("text", "concise")    # formats a person reads on a terminal (a progress bar may show)
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+def use_color(choice: str, stream, env=None) -> bool:
+    """--color always/never wins; in auto, NO_COLOR (set and not empty) turns color off and FORCE_COLOR on,
+    else color on a terminal only (https://no-color.org)."""
+    env = os.environ if env is None else env
+    if choice != "auto":
+        return choice == "always"
+    if env.get("NO_COLOR"):
+        return False
+    if env.get("FORCE_COLOR"):
+        return True
+    return bool(getattr(stream, "isatty", lambda: False)())
 
 
 def get(name: str):
@@ -25,12 +40,17 @@ def get(name: str):
 
 
 class Base:
-    def __init__(self, stream, lines=None, color: bool = False, quiet: bool = False):
+    def __init__(self, stream, lines=None, color: bool = False, quiet: bool = False, fail_on: str = "warning",
+                 unsafe: bool = False):
         self.stream = stream
         self.quiet = quiet          # findings only: no summary line
         self.lines = lines          # callable(path, line) -> source line text, for formats that quote it
         self.color = color
+        self.fail_on = fail_on      # the lowest severity that fails the run (JUnit failures follow it)
+        self.unsafe = unsafe        # --unsafe-fixes: fixes not marked safe count as fixable too
         self.count = 0
+        self.fixable = 0            # findings --fix would fix with the options given
+        self.hidden = 0             # findings only --unsafe-fixes would fix
         self.paths: list = []       # every file checked, for formats that list clean files too
 
     def start(self) -> None:
@@ -38,12 +58,27 @@ class Base:
 
     def handle(self, finding) -> None:
         self.count += 1
+        if self.fixes(finding):
+            self.fixable += 1
+        elif finding.fix is not None:
+            self.hidden += 1
+
+    def fixes(self, finding) -> bool:
+        """Whether --fix (with the options given) would fix this finding."""
+        return finding.fix is not None and (finding.fix.safe or self.unsafe)
 
     def finish(self, files: int, stats: dict | None = None) -> None:
         pass
 
     def write(self, s: str) -> None:
         self.stream.write(s)
+
+
+
+
+def statistics_rows(stats: dict) -> list[tuple[str, str, int]]:
+    """(code, name, count), the most frequent first."""
+    return [(code, name, n) for (code, name), n in sorted(stats.items(), key=lambda kv: (-kv[1], kv[0]))]
 
 
 # What must not reach a terminal or a line-oriented reader raw: C0 and C1 controls (newlines, ESC, BEL), DEL,

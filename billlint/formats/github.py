@@ -2,6 +2,7 @@
 
 from ..model.vocabulary import ERROR, INFO, WARNING
 from . import Base, printable
+from .concise import statistics
 
 _LEVEL = {ERROR: "error", WARNING: "warning", INFO: "notice"}   # GitHub's words
 
@@ -24,3 +25,7 @@ class Formatter(Base):
         props.append(f"title={_prop(f'{f.code} {f.name}')}")
         where = f"{f.provision}: " if f.provision else ""
         self.write(f"::{_LEVEL[f.severity]} {','.join(props)}::{_data(where + f.message)}\n")
+
+    def finish(self, files: int, stats=None) -> None:
+        if stats:   # plain lines show in the job's log beside the annotations
+            statistics(self, stats)

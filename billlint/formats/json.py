@@ -1,6 +1,7 @@
-"""json: a list of findings, each with path, line, column, code, name, severity, message, provision."""
+"""json: a list of findings, each with path, line, column, code, name, severity, message, provision, text and
+(when it has one) its fix with its applicability. With --statistics: {"findings": [...], "statistics": [...]}."""
 
-from . import Base, json_text
+from . import Base, json_text, statistics_rows
 
 
 class Formatter(Base):
@@ -12,4 +13,8 @@ class Formatter(Base):
         self.items.append(f.to_dict())
 
     def finish(self, files: int, stats=None) -> None:
-        self.write(json_text(self.items, indent=2) + "\n")
+        out = self.items
+        if stats is not None:
+            out = {"findings": self.items,
+                   "statistics": [{"code": c, "name": n, "count": k} for c, n, k in statistics_rows(stats)]}
+        self.write(json_text(out, indent=2) + "\n")

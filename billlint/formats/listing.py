@@ -1,4 +1,4 @@
-"""Output for the `refs` and `amendments` listings: JSON rows, or one line per row."""
+"""Output for the `refs`, `amendments` and `cites` listings: JSON rows, or one line per row."""
 
 from __future__ import annotations
 
@@ -53,16 +53,27 @@ def _instruction(file: str, row: dict) -> str:
            + " ".join(w for w in words if w)
 
 
-LINES = {"refs": _reference, "amendments": _instruction}
+def _citation(file: str, row: dict) -> str:
+    """One `billlint cites` row: where, what was read, what it belongs to; then what each check says of it."""
+    of = f" (of {row['of']})" if "of" in row else ""
+    lines = [f"{file}:{row['line']}:{row['column']}: {row['kind']:<10} {row['provision']}: \"{row['text']}\" -> "
+             f"{row['parsed']}{of}"]
+    return "\n".join(lines + [f"    {check}" for check in row["checks"]])
 
 
-def render(name: str, listing: str, file: str, rows: list[dict], stream) -> None:
+LINES = {"refs": _reference, "amendments": _instruction, "cites": _citation}
+
+
+def render(name: str, listing: str, files: list[tuple[str, list[dict]]], stream) -> None:
+    """Rows of one or more files; in JSON each row carries its file's path."""
     if name not in NAMES:
         raise ValueError(f"unknown format {name!r}")
     if name == "json":
         from . import json_text
+        rows = [{"path": file, **row} for file, got in files for row in got]
         stream.write(json_text(rows, indent=2) + "\n")
         return
-    for row in rows:
-        from . import printable
-        stream.write(printable(LINES[listing](file, row)) + "\n")
+    from . import printable
+    for file, rows in files:
+        for row in rows:
+            stream.write(printable(LINES[listing](file, row)) + "\n")

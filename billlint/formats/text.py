@@ -1,21 +1,16 @@
-"""text: like ruff's full output: the finding, then the source line with a caret under the place."""
+"""text: like ruff's full output: the finding, then the source line with a caret under the place; a summary
+that says how many findings --fix would fix."""
 
-from ..model.vocabulary import ERROR, INFO, WARNING
-from . import Base, printable, shown
-from .concise import statistics
+from . import Base, shown
+from .concise import line, statistics
 
 WIDTH = 100  # bills often hold a whole section on one line: show a window around the column
-_COLORS = {ERROR: "\x1b[31m", WARNING: "\x1b[33m", INFO: "\x1b[36m"}
 
 
 class Formatter(Base):
     def handle(self, f) -> None:
         super().handle(f)
-        bold, reset = ("\x1b[1m", "\x1b[0m") if self.color else ("", "")
-        sev = f"{_COLORS.get(f.severity, '')}{f.code}{reset}" if self.color else f.code
-        where = f" {printable(f.provision)}:" if f.provision else ""
-        self.write(f"{bold}{printable(f.path)}:{f.line}:{f.column}:{reset} {sev} [{f.name}]{where} "
-                   f"{printable(f.message)}\n")
+        self.write(line(f, self.fixes(f), self.color) + "\n")
         src = self.lines(f.path, f.line) if self.lines else None
         if src:
             self.write(snippet(src, f.line, f.column, f.end_column if f.end_line == f.line else 0) + "\n")
@@ -30,6 +25,11 @@ class Formatter(Base):
             self.write(f"Found {n} finding{'s' * (n != 1)} in {files} file{'s' * (files != 1)}.\n")
         else:
             self.write(f"All checks passed ({files} file{'s' * (files != 1)}).\n")
+        if self.fixable:
+            more = f" ({self.hidden} more with --unsafe-fixes)" if self.hidden else ""
+            self.write(f"[*] {self.fixable} fixable with --fix{more}.\n")
+        elif self.hidden:
+            self.write(f"{self.hidden} fixable with --fix --unsafe-fixes.\n")
 
 
 def snippet(src: str, line: int, col: int, end_col: int = 0) -> str:

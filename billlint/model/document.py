@@ -13,12 +13,13 @@ from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
 from .textrun import TextRun, local, own_state, walk
-from .vocabulary import ABOVE_SECTION, DROPPED, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED
+from .vocabulary import ABOVE_SECTION, DROPPED, EXPECTED, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED, SECTION_LEVELS
 
 # Elements whose content is not running text of the provision that holds them.
 _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graphic", "formula",
                         "legis-comment", "footnote", "pagebreak"})
 _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
+_BELOW = dict(zip(SECTION_LEVELS, SECTION_LEVELS[1:]))
 _MAKING = re.compile(r"\s*Making\b[^.]*\bappropriations\b", re.I)
 
 
@@ -34,7 +35,11 @@ class Provision:
     quoted: object | None           # the innermost quoted-block holding it, or None
     outer: Provision | None = None  # nearest provision outside that quoted block
     run: int = 0                    # sibling list: an appropriations heading or wrapper starts a new one
+    division: str = ""              # "div. B, ": set where section numbers repeat across divisions
     children: list[Provision] = ()  # a list once it has one: most provisions have none
+    # A run-in compound enum, "(14)(A)": the element is paragraph (14) and, run in on its line, its subparagraph
+    # (A). The outer unit is in the tree only (its text is its inner unit's); runin is that inner unit.
+    runin: Provision | None = None
 
     @property
     def line(self) -> int:
@@ -59,7 +64,7 @@ class Provision:
             # Sections are numbered through the bill ("sec. 101", not "title I sec. 101"); the text of a
             # quoted block is cited in quotation marks after the provision that quotes it.
             if self.quoted is None:
-                return self.cite
+                return self.division + self.cite if self.level != "division" else self.cite
             prefix = self.outer.path + " " if self.outer is not None else ""
             return f'{prefix}"{self.cite}"'
         head = self.parent.path
@@ -98,6 +103,8 @@ class Document:
         self.states: dict = {}      # element -> added | deleted
         self.blocks: dict = {}      # quoted-block element -> its top provisions
         self.approps: set = set()    # divisions (or the body) that hold appropriations headings
+        self.outers: list[Provision] = []  # the outer units of run-in compound enums (see Provision.runin)
+        self._open: dict = {}        # holder element -> an outer unit whose inner series its next units may continue
         self._runs: dict = {}        # (view, skip) -> element -> TextRun: kept, every family reads them
         self._memo: dict = {}        # values derived for one family of rules; see memo()
         self._contexts: dict = {}
@@ -136,6 +143,25 @@ class Document:
                 quoted = parent.quoted
             prov = self._provision(el, el.tag, state, parent, quoted)
             prov.run = lists.setdefault((holder, runs.get(holder, 0)), len(lists))
+            if prov.parent is not None and prov.parent.runin is prov:
+                prov.parent.run = prov.run
+        self._name_divisions()
+
+    def _name_divisions(self) -> None:
+        """Where divisions number their sections (or titles) anew, a path names the division: "div. B, sec. 113(a)"."""
+        seen: dict = {}
+        units = []
+        for p in self.provisions:
+            if p.quoted is None and (p.level == "section" or p.level in ABOVE_SECTION) and p.level != "division":
+                div = next((a for a in p.ancestors() if a.level == "division"), None)
+                if div is not None:
+                    units.append((p, div))
+                    if p.designation is not None and p.level in ("section", "title"):
+                        seen.setdefault((p.level, p.designation.core), set()).add(id(div))
+        if not any(len(divs) > 1 for divs in seen.values()):
+            return
+        for p, div in units:
+            p.division = div.cite + ", "
 
     def _provision(self, el, level, state, parent, quoted) -> Provision:
         enum_el = header_el = None
@@ -153,7 +179,27 @@ class Document:
         designation = designations.parse(enum, level)
         if designation is not None:
             enum = designation.raw    # the parsed designations are shared, and with them their text
-        prov = Provision(el, level, enum, designation, header, parent if same else None, state, quoted)
+        if same:
+            parent, level, designation = self._placed(el, parent, level, designation, enum)
+        units = designations.run_in(enum, level) if designation is not None and designation.compound else []
+        for lv, d in units[:-1]:
+            # the outer units of "(14)(A)": in the tree, not in the list of provisions (no text of their own)
+            outer = self._attach(Provision(el, lv, d.raw, d, header, parent if same else None, state, quoted),
+                                 parent, same, quoted)
+            self.outers.append(outer)
+            header, parent, same = None, outer, True
+        if units:
+            level, designation, enum = units[-1][0], units[-1][1], units[-1][1].raw
+        prov = self._attach(Provision(el, level, enum, designation, header, parent if same else None, state, quoted),
+                            parent, same, quoted)
+        if units:
+            parent.runin = prov
+            self._open[el] = self._open[el.getparent()] = parent   # the next units may continue (A): (B), (C)
+        self.provisions.append(prov)
+        self.by_el[el] = prov
+        return prov
+
+    def _attach(self, prov: Provision, parent, same: bool, quoted) -> Provision:
         prov.outer = parent.outer if same else parent
         if same:
             if parent.children:
@@ -164,9 +210,29 @@ class Document:
             self.top.append(prov)
         else:
             self.blocks.setdefault(quoted, []).append(prov)
-        self.provisions.append(prov)
-        self.by_el[el] = prov
         return prov
+
+    def _placed(self, el, parent: Provision, level: str, designation, enum) -> tuple:
+        """Where a unit stands by its designation, where the markup around a run-in enum cannot say: after
+        "(14)(A)", a "(B)" tagged as paragraph (14)'s sibling (or its child) is subparagraph (B) of (14); the
+        children of a unit so placed, or of a run-in unit, sit one level below it whatever their tags."""
+        holder = el.getparent()
+        outer = self._open.get(holder)
+        if outer is not None:
+            last = outer.children[-1] if outer.children else None
+            d = designations.parse(enum, last.level) if last is not None and enum else None
+            ld = last.designation if last is not None else None
+            if d is not None and d.cls == EXPECTED.get(last.level) and ld is not None and ld.value is not None \
+                    and d.value is not None and d.key > ld.key and d.value <= ld.value + 1:
+                return outer, last.level, d
+            if holder is not outer.el:
+                del self._open[holder]   # another unit between: the run-in list has ended
+        below = _BELOW.get(parent.level)
+        if below and level != below and parent.level != local(parent.el.tag) and enum:
+            d = designations.parse(enum, below)
+            if d is not None and d.cls == EXPECTED[below]:
+                return parent, below, d
+        return parent, level, designation
 
     @staticmethod
     def _scope_el(el):
@@ -259,6 +325,7 @@ class Document:
         """
         lists = [(None, self.top)] + [(None, tops) for tops in self.blocks.values()]
         lists += [(p, p.children) for p in self.provisions if p.children and p.in_view(view)]
+        lists += [(p, p.children) for p in self.outers if p.in_view(view)]
         for parent, children in lists:
             by_level: dict[str, list[Provision]] = {}
             for c in children:

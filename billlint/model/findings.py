@@ -35,11 +35,13 @@ class Finding:
         return (self.path, self.line, self.column, self.code, self.message)
 
     def to_dict(self) -> dict:
+        """The finding as JSON shows it: a fix says its applicability ("safe" or "unsafe"), as ruff's does."""
         d = asdict(self)
         if self.fix is None:
             d.pop("fix")
         else:
-            d["fix"].pop("digest")
+            d["fix"] = {"applicability": "safe" if self.fix.safe else "unsafe", "start": self.fix.start,
+                        "end": self.fix.end, "replacement": self.fix.replacement}
         return d
 
 
@@ -53,3 +55,4 @@ class Report:
     end: int = 0
     provision: object = None  # a model.Provision, for the path
     fix: tuple | None = None  # (start, end, replacement, safe), in run positions
+    severity: str | None = None  # lower than the rule's own where this finding's evidence is weaker

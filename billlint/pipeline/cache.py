@@ -81,6 +81,7 @@ class Cache:
             items = [_item(x) for x in findings]
             with os.fdopen(fd, "w", encoding="utf-8") as f:
                 json.dump({"format": FORMAT, "key": key, "sha256": _checksum(items), "findings": items}, f)
+            os.chmod(tmp, 0o644)   # readable like any cache file (mkstemp makes it private)
             os.replace(tmp, target)
         except OSError:
             pass  # a cache that cannot be written is no reason to fail the check

@@ -7,6 +7,7 @@ here each becomes a Finding with its line, column, end, provision, matched text 
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from ..model.document import Document
@@ -18,10 +19,11 @@ from .load import Loaded, Problem
 from .options import Options
 
 
-def make(path: str, code: str, message: str, line: int = 1, column: int = 1, **rest) -> Finding:
-    """A Finding of rule `code` at its default severity (filter.overrides() applies the config's)."""
+def make(path: str, code: str, message: str, line: int = 1, column: int = 1, severity: str | None = None,
+         **rest) -> Finding:
+    """A Finding of rule `code` at its default severity, or the report's own (filter.overrides() applies the config's)."""
     r = RULES[code]
-    return Finding(path, line, column, r.code, r.name, r.severity, message, **rest)
+    return Finding(path, line, column, r.code, r.name, severity or r.severity, message, **rest)
 
 
 def position(src, offset: int | None, line: int = 1) -> tuple[int, int]:
@@ -69,11 +71,49 @@ def report_finding(doc: Document, rule, rep: Report, view: str = REPORTED, diges
         a, b = src.span(rep.run, fs, fe)
         # a fix may only touch plain text: a span with markup or entities in it is not a safe edit
         safe = safe and not any(c in src.data[a:b] for c in (b"<", b"&"))
-        if _live(doc, rep, a, b, view):
-            fix = Fix(src.chars(a), src.chars(b), text, safe, digest)
+        whole = _whole_elements(src.data, a, b)
+        # no fix where it would leave a tag unclosed, or where it would touch text the view does not show live
+        if whole is not None and _live(doc, rep, whole[0], whole[1], view):
+            fix = Fix(src.chars(whole[0]), src.chars(whole[1]), text, safe, digest)
     text = src.slice(start, end) if start is not None and end is not None else ""
-    return make(doc.path, rule.code, rep.message, line, col, provision=prov.path if prov is not None else "",
+    return make(doc.path, rule.code, rep.message, line, col, rep.severity, provision=prov.path if prov is not None else "",
                 end_line=end_line, end_column=end_col, fix=fix, text=text)
+
+
+_TAG = re.compile(rb"<(/?)([\w:.-]+)[^>]*?(/?)>")
+
+
+def _whole_elements(data: bytes, a: int, b: int) -> tuple[int, int] | None:
+    """The span widened over the tags it cuts, so that replacing it leaves the markup well-formed:
+    "Provided</italic>, That" takes in the "<italic>" before it. None when widening cannot do it."""
+    if b"<" not in data[a:b]:
+        return a, b
+    for _ in range(8):
+        opened, cut = [], None
+        for m in _TAG.finditer(data, a, b):
+            if m.group(3) or data[m.start() + 1:m.start() + 2] in (b"?", b"!"):
+                continue
+            if not m.group(1):
+                opened.append(m.group(2))
+            elif opened and opened[-1] == m.group(2):
+                opened.pop()
+            else:
+                cut = ("close", m.group(2))
+                break
+        if cut is None and not opened:
+            return a, b
+        if cut is not None:     # its start tag must end just before the span
+            before = re.search(rb"<" + re.escape(cut[1]) + rb"(?:\s[^<>]*)?>\Z", data[max(0, a - 400):a])
+            if before is None:
+                return None
+            a -= len(before.group(0))
+        else:                   # the first unclosed one's end tag must follow the span at once
+            name = opened[0] if len(opened) == 1 else None
+            after = re.match(rb"</" + re.escape(name) + rb"\s*>", data[b:b + 200]) if name else None
+            if after is None:
+                return None
+            b += len(after.group(0))
+    return None
 
 
 def _elements(rep: Report):
@@ -101,6 +141,8 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
             continue
         family = None
         for r in rules:
+            if view == INTRODUCED and opts.view == BOTH and not r.view_dependent:
+                continue   # the same in both views: reported once, with the reported view
             if r.family != family:
                 doc.release()    # what one family derived is not kept while the next runs
                 family = r.family
@@ -110,12 +152,15 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     seen = set()
     for r, rep, view in reports:
         f = report_finding(doc, r, rep, view, loaded.digest)
+        # A finding in text both views show is one finding: the introduced view's copy of a reported one
+        # (same rule, place and message) is dropped; only what differs is marked "(introduced view)".
+        key = (f.code, f.line, f.column, f.end_line, f.end_column, f.message)
+        if key in seen:
+            continue
+        seen.add(key)
         if opts.view == BOTH and view == INTRODUCED:
             f = replace(f, message=f.message + " (introduced view)")
-        key = (f.code, f.line, f.column, f.message)
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
+        out.append(f)
     kept, notes = filters.suppress(doc, out, opts.unused_suppressions and "BL009" in enabled)
     kept += [make(doc.path, "BL009", message, *position(doc.source, at, line)) for at, line, message in notes]
     return filters.overrides(kept, opts.severity)

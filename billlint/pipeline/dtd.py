@@ -1,6 +1,8 @@
 """Finding the official bill DTDs and installing them into the user cache.
 
-billlint does not ship GPO's DTDs. It looks, in order: --dtd PATH (a file or a folder), `dtd` in the
+billlint does not ship GPO's DTDs. GPO publishes them (public domain) at https://github.com/usgpo/bill-dtd and the
+USLM schemas at https://github.com/usgpo/uslm; `billlint dtd install` with no source downloads both, the only
+time billlint uses the network. It looks, in order: --dtd PATH (a file or a folder), `dtd` in the
 config file, BILLLINT_DTD, an XML catalog (XML_CATALOG_FILES, as libxml2 reads it), and the user cache
 that `billlint dtd install` fills. The root element picks the DTD, whatever the DOCTYPE says.
 """
@@ -23,6 +25,23 @@ from .. import data
 FILES = {"bill": "bill.dtd", "resolution": "res.dtd", "amendment-doc": "amend.dtd"}
 KINDS = tuple(FILES)
 _CATALOG_NS = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"
+
+BILL_DTD_REPO = "https://github.com/usgpo/bill-dtd"
+USLM_REPO = "https://github.com/usgpo/uslm"
+# Raw files of the repositories' default branches; BILLLINT_DTD_URL and BILLLINT_USLM_URL point elsewhere
+# (a mirror, or a test server).
+OFFICIAL_DTD_URL = "https://raw.githubusercontent.com/usgpo/bill-dtd/master/"
+OFFICIAL_USLM_URL = "https://raw.githubusercontent.com/usgpo/uslm/main/"
+# The USLM versions bills name in xsi:schemaLocation; what each includes or imports is fetched with it.
+USLM_TOPS = tuple(f"uslm-{v}.xsd" for v in (
+    "2.1.0", "2.0.17", "2.0.16", "2.0.15", "2.0.14", "2.0.13", "2.0.12", "2.0.11", "2.0.10", "2.0.9", "2.0.7",
+    "2.0.5", "2.0.4", "2.0.3", "2.0.0")) + ("USLM.xsd", "uslm-meta-senate.xsd", "dcterms.xsd")
+SOURCES = (f"GPO publishes bill.dtd, res.dtd and amend.dtd at {BILL_DTD_REPO} and the USLM schemas at {USLM_REPO}")
+INSTALL_HELP = (f"{SOURCES}. With no SOURCE, billlint downloads them from there ({OFFICIAL_DTD_URL} and "
+                f"{OFFICIAL_USLM_URL}; BILLLINT_DTD_URL and BILLLINT_USLM_URL point elsewhere); this is the only "
+                "time billlint uses the network. Offline, download them yourself and give the folder, or pass "
+                "--dtd FOLDER to `check`.")
+_XS = "{http://www.w3.org/2001/XMLSchema}"
 
 
 def catalog_path() -> Path:
@@ -160,7 +179,35 @@ def _from_catalog(kind: str) -> Found | None:
 
 # installing -------------------------------------------------------------------
 
-def install(source: str, target: Path | None = None) -> list[str]:
+class Unreachable(OSError):
+    """The network or server could not be reached at all (not: a file is missing there)."""
+
+
+def _offline(url: str, reason) -> DTDError:
+    return DTDError(f"cannot download {url} ({reason}). {SOURCES}; download them into a folder and pass "
+                    "--dtd FOLDER (or run `billlint dtd install FOLDER`)")
+
+
+def install_official(target: Path | None = None, env=None) -> list[str]:
+    """Download the bill DTDs and the USLM schemas from GPO's published location (or BILLLINT_DTD_URL and
+    BILLLINT_USLM_URL) into the cache."""
+    env = os.environ if env is None else env
+    dtd_url = env.get("BILLLINT_DTD_URL") or OFFICIAL_DTD_URL
+    uslm_url = env.get("BILLLINT_USLM_URL") or OFFICIAL_USLM_URL
+    done = install(dtd_url, target, schemas=False)
+    try:
+        done += _fetch_schemas(uslm_url, target or cache_dir(), USLM_TOPS)
+    except Unreachable as e:
+        raise _offline(uslm_url, e) from None
+    return done
+
+
+def _keep(tmp: str, dest: Path) -> None:
+    os.chmod(tmp, 0o644)   # mkstemp makes files private; the cache is for every user and tool on the machine
+    os.replace(tmp, dest)
+
+
+def install(source: str, target: Path | None = None, schemas: bool = True) -> list[str]:
     """Copy or fetch bill.dtd, res.dtd and amend.dtd from a folder or URL into the cache, atomically.
 
     Returns the names installed. Each file must parse as a DTD that declares its root element.
@@ -171,6 +218,8 @@ def install(source: str, target: Path | None = None) -> list[str]:
     for kind, name in FILES.items():
         try:
             data = _read_source(source, name)
+        except Unreachable as e:
+            raise _offline(source.rstrip("/") + "/" + name, e) from None
         except (OSError, ValueError) as e:
             problems.append(f"{name}: {e}")
             continue
@@ -183,7 +232,7 @@ def install(source: str, target: Path | None = None) -> list[str]:
                 f.write(data)
             if not declares(load_dtd(tmp), kind):
                 raise DTDError(f"{name}: does not declare <{kind}>")
-            os.replace(tmp, target / name)
+            _keep(tmp, target / name)
             installed.append(name)
         except DTDError as e:
             problems.append(str(e).replace(tmp, name))
@@ -192,7 +241,9 @@ def install(source: str, target: Path | None = None) -> list[str]:
                 os.unlink(tmp)
     if installed:
         shutil.copyfile(catalog_path(), target / "catalog.xml")
-    installed += _install_schemas(source, target)
+        os.chmod(target / "catalog.xml", 0o644)
+    if schemas:
+        installed += _install_schemas(source, target)
     if not installed:
         raise DTDError("nothing installed: " + "; ".join(problems))
     return installed + [f"skipped {p}" for p in problems]
@@ -200,6 +251,11 @@ def install(source: str, target: Path | None = None) -> list[str]:
 
 def _install_schemas(source: str, target: Path) -> list[str]:
     """USLM schemas (*.xsd) beside the DTDs in a source folder are installed too, each checked to be an XSD."""
+    if urllib.parse.urlparse(source).scheme in ("http", "https", "file"):
+        try:
+            return _fetch_schemas(source, target, USLM_TOPS)
+        except Unreachable:
+            return []
     folder = Path(source)
     if not folder.is_dir():
         return []
@@ -214,9 +270,84 @@ def _install_schemas(source: str, target: Path) -> list[str]:
         fd, tmp = tempfile.mkstemp(prefix=f".{xsd.name}.", dir=target)
         with os.fdopen(fd, "wb") as f:
             f.write(xsd.read_bytes())
-        os.replace(tmp, target / xsd.name)
+        _keep(tmp, target / xsd.name)
         done.append(xsd.name)
     return done
+
+
+def _fetch_schemas(base: str, target: Path, names) -> list[str]:
+    """Fetch schemas by name from a URL folder, and the files they include or import by relative location
+    (an absolute location is looked for by its name in the same folder). Names not there are skipped."""
+    target.mkdir(parents=True, exist_ok=True)
+    todo, seen, done = list(names), set(), []
+    while todo:
+        name = todo.pop(0)
+        if name in seen:
+            continue
+        seen.add(name)
+        try:
+            data = _read_source(base, name)
+        except ValueError:
+            continue
+        except OSError as e:
+            if isinstance(e, Unreachable):
+                raise
+            continue
+        if data is None:
+            continue
+        try:
+            root = etree.fromstring(data, etree.XMLParser(no_network=True, resolve_entities=False))
+        except etree.XMLSyntaxError:
+            continue
+        if root.tag != _XS + "schema":
+            continue
+        for el in root.iter(_XS + "include", _XS + "import", _XS + "redefine"):
+            loc = el.get("schemaLocation")
+            if loc:
+                todo.append(loc.rsplit("/", 1)[-1])
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", dir=target)
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        _keep(tmp, target / name)
+        done.append(name)
+    return done
+
+
+def status(finder: Finder) -> tuple[list[str], int]:
+    """`billlint dtd status`: a line per document type and per folder of USLM schemas; how many DTDs are missing."""
+    lines, missing = [], 0
+    for kind in KINDS:
+        found = finder.find(kind)
+        if found:
+            lines.append(f"{kind:<14} {found.location}  (from {found.source})")
+        else:
+            missing += 1
+            lines.append(f"{kind:<14} not found")
+    by_folder: dict = {}
+    for name, path, label in schemas_found(finder):
+        by_folder.setdefault((os.path.dirname(path), label), []).append(name)
+    lines += [f"{'uslm':<14} {folder}: {', '.join(names)}  (from {label})" for (folder, label), names in by_folder.items()]
+    if not by_folder:
+        lines.append(f"{'uslm':<14} no USLM schema found")
+    if missing:
+        lines.append("looked in: " + "; ".join(finder.tried()))
+        lines.append(f"install them with: billlint dtd install  ({SOURCES})")
+    return lines, missing
+
+
+def schemas_found(finder: Finder) -> list[tuple[str, str, str]]:
+    """The USLM schemas a finder sees: (file name, path, where from), top-level schemas only."""
+    places = [(label, Path(p)) for label, p in finder.places] + (
+        [("user cache", cache_dir())] if finder.use_cache else [])
+    out, names = [], set()
+    for label, place in places:
+        files = [place] if place.is_file() else sorted(place.glob("*.xsd")) if place.is_dir() else []
+        for f in files:
+            if f.suffix == ".xsd" and f.name.lower().startswith("uslm") and f.name not in names and \
+                    not any(part in f.name for part in ("components", "table-module", "meta")):
+                names.add(f.name)
+                out.append((f.name, str(f), label))
+    return out
 
 
 def _read_source(source: str, name: str) -> bytes | None:
@@ -231,7 +362,13 @@ def _read_source(source: str, name: str) -> bytes | None:
                 return None
             raise OSError(f"{url}: HTTP {e.code}") from None
         except urllib.error.URLError as e:
-            raise OSError(f"{url}: {e.reason}") from None
+            if scheme == "file":
+                if isinstance(e.reason, FileNotFoundError):
+                    return None
+                raise OSError(f"{url}: {e.reason}") from None
+            raise Unreachable(e.reason) from None
+        except (TimeoutError, ConnectionError) as e:
+            raise Unreachable(e) from None
     if scheme and len(scheme) > 1:
         raise ValueError(f"unsupported source {source!r}: give a folder or an http(s):// or file:// URL")
     path = Path(source)

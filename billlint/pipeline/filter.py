@@ -175,14 +175,19 @@ def once_per_run(findings: list[Finding]) -> list[Finding]:
     return out
 
 
-def baseline_key(f: Finding, text: str) -> tuple:
-    return (os.path.normpath(f.path), f.code, f.provision, " ".join(text.split())[:200])
+def baseline_key(f: Finding, text: str, baseline: str) -> tuple:
+    """A finding's key: its path relative to the baseline file's folder (so the baseline holds wherever billlint
+    runs from, and with absolute or relative paths), rule, provision and matched text."""
+    folder = os.path.dirname(os.path.abspath(baseline))
+    path = f.path if f.path == "-" else os.path.relpath(os.path.abspath(f.path), folder).replace(os.sep, "/")
+    return (path, f.code, f.provision, " ".join(text.split())[:200])
 
 
 def write_baseline(path: str, findings, texts) -> None:
-    entries = [dict(zip(("path", "code", "provision", "text"), baseline_key(f, t))) for f, t in zip(findings, texts)]
+    entries = [dict(zip(("path", "code", "provision", "text"), baseline_key(f, t, path)))
+               for f, t in zip(findings, texts)]
     with open(path, "w", encoding="utf-8") as out:
-        json.dump({"billlint-baseline": 1, "findings": entries}, out, indent=1, ensure_ascii=False)
+        json.dump({"billlint-baseline": 2, "findings": entries}, out, indent=1, ensure_ascii=False)
         out.write("\n")
 
 
@@ -191,15 +196,17 @@ def load_baseline(path: str) -> Counter:
     data = json.loads(read_regular(path).decode("utf-8"))
     if not isinstance(data, dict) or "findings" not in data:
         raise ValueError(f"{path}: not a billlint baseline")
+    if data.get("billlint-baseline") != 2:
+        raise ValueError("written by an older billlint, with paths as typed; write it again with --write-baseline")
     return Counter(tuple(e[k] for k in ("path", "code", "provision", "text")) for e in data["findings"])
 
 
-def new_since(findings, texts, known: Counter) -> list:
+def new_since(findings, texts, known: Counter, baseline: str) -> list:
     """The findings a baseline does not record (each recorded entry hides one finding)."""
     left = Counter(known)
     out = []
     for f, t in zip(findings, texts):
-        k = baseline_key(f, t)
+        k = baseline_key(f, t, baseline)
         if left[k] > 0:
             left[k] -= 1
         else:

@@ -10,6 +10,7 @@ are internal, and libxml2's amplification limit stops billion-laughs expansion.
 from __future__ import annotations
 
 import codecs
+import functools
 import hashlib
 import os
 import re
@@ -203,8 +204,8 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         found = finder.find(kind)
         if found is None:
             out.problems.append(Problem("BL003", f"no DTD found for <{kind}> (looked in: "
-                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install "
-                                                 "FOLDER-OR-URL` or pass --dtd"))
+                                                 f"{'; '.join(finder.tried())}); run `billlint dtd install` "
+                                                 f"(GPO's DTDs, from {dtds.BILL_DTD_REPO}) or pass --dtd FOLDER"))
         else:
             out.problems.extend(validate_tree(tree, found, source))
     out.doc = Document(path, tree, source, kind)
@@ -269,5 +270,32 @@ def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
                 i = text.find("<" + m.group(1)) if m else -1
                 columns[key] = i + 1 if i >= 0 else len(text) - len(text.lstrip()) + 1
             col = columns[key]
-        out.append(Problem("BL002", " ".join(err.message.split()), line, col))   # some messages hold a newline
+        message = " ".join(err.message.split())   # some messages hold a newline
+        if _LAGGING.match(message):
+            name = dtds.FILES.get(local(tree.getroot().tag), "DTD")
+            date = _dtd_date(found.location)
+            out.append(Problem("BL011", f"{message}: the published {name}{f' ({date})' if date else ''} predates "
+                                        "this part of GPO's practice; not a defect of the bill", line, col))
+        else:
+            out.append(Problem("BL002", message, line, col))
     return out
+
+
+# DTD errors that come only from the published DTD lagging GPO's practice (see BL011): the Senate's slc-id.
+_LAGGING = re.compile(r"No declaration for attribute slc-id of element (?:bill|resolution|amendment-doc)$")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")
+
+
+@functools.lru_cache(maxsize=8)
+def _dtd_date(location: str) -> str:
+    """The date a DTD's first comment gives ("Bill DTD  17 August 2016" -> "2016-08-17"), or ""."""
+    try:
+        with open(location, "rb") as f:
+            head = f.read(300).decode("latin-1")
+    except OSError:
+        return ""
+    m = re.search(r"(\d{1,2})\s+([A-Za-z]+)\s+(\d{4})", head)
+    if not m or m.group(2).lower() not in _MONTHS:
+        return ""
+    return f"{m.group(3)}-{_MONTHS.index(m.group(2).lower()) + 1:02d}-{int(m.group(1)):02d}"

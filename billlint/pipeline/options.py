@@ -234,8 +234,9 @@ class Settings:
         finder = self.finder_for(path)
         kinds = ",".join(f"{k}={dtd_fingerprint(finder.find(k))}" for k in dtds.KINDS) if opts.validate else "none"
         sel = opts.selection
+        from ..analysis.citation_index import fingerprint   # BL61x findings follow the citation index
         return repr((sorted(sel.select), sorted(sel.ignore), opts.view, opts.validate, sorted(opts.severity.items()),
-                     opts.unused_suppressions, kinds))
+                     opts.unused_suppressions, kinds, fingerprint()))
 
     def fail_on(self, path: str | None = None) -> str:
         cfg = self.config_for(path) if path else Config()

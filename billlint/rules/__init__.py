@@ -16,3 +16,4 @@ from . import bl2_references  # noqa: F401
 from . import bl3_amendments  # noqa: F401
 from . import bl4_text  # noqa: F401
 from . import bl5_reported  # noqa: F401
+from . import bl6_citations  # noqa: F401

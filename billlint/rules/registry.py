@@ -23,6 +23,7 @@ FAMILIES = {
     "BL3": "amendment instructions",
     "BL4": "drafting text",
     "BL5": "reported markup",
+    "BL6": "citations of other law",
 }
 
 
@@ -108,6 +109,25 @@ def find(key: str) -> Rule | None:
     return None
 
 
+def suggest(key: str) -> str | None:
+    """The rule name or code nearest to a mistyped one, for a "did you mean"."""
+    import difflib
+    rules = all_rules()
+    k = key.strip()
+    got = difflib.get_close_matches(k.lower(), [r.name for r in rules], n=1, cutoff=0.6) or \
+        difflib.get_close_matches(k.upper(), [r.code for r in rules], n=1, cutoff=0.75)
+    if not got:
+        return None
+    r = find(got[0])
+    return f"{r.code} {r.name}"
+
+
+def did_you_mean(key: str) -> str:
+    """"; did you mean BL402 doubled-word?" for a near miss, else ""."""
+    hint = suggest(key)
+    return f"; did you mean {hint}?" if hint else ""
+
+
 class Selection:
     """--select / --ignore / --extend-select over codes, names or code prefixes ("BL2", "ALL")."""
 
@@ -117,7 +137,9 @@ class Selection:
         self.ignore = list(ignore)
         bad = [k for k in self.select + self.ignore if not self._known(k)]
         if bad:
-            raise ValueError(f"unknown rule code, name or prefix: {', '.join(bad)}")
+            hints = [f"{k!r}{did_you_mean(k)}" for k in bad if suggest(k)]
+            raise ValueError(f"unknown rule code, name or prefix: {', '.join(bad)}" +
+                             (f" ({'; '.join(hints)})" if hints else ""))
 
     @staticmethod
     def _known(key: str) -> bool:

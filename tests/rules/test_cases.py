@@ -15,8 +15,8 @@ A case file names its rule and holds named cases (sqlfluff's std_rule_cases shap
       pass: report on the plan described in paragraph (2);
 
 A fail case must give a finding of the rule with that provision, a message holding the words given and
-exactly that source text (`text`) between its start and its end; `line` and `column`, where given, must
-match too (the loader's findings have no end, so their cases give those). Where the rule fixes, `fix` is
+exactly that source text (`text`) between its start and its end; `line`, `column` and `severity`, where
+given, must match too (the loader's findings have no end, so their cases give those). Where the rule fixes, `fix` is
 the fragment after its fixes are applied (safe or not, as with --unsafe-fixes; `unsafe: true` in the
 finding says the fix is not marked safe): the result must be well-formed (and DTD-valid where ../shared
 has the DTDs) and the rule silent on it. A pass case must give no finding of the rule.
@@ -121,7 +121,8 @@ def test_case(code, name, case, tmp_path, monkeypatch, request):
     got = [(f.provision, f.message, matched(source, f)) for f in found]
     hits = [f for f in found if f.provision == want.get("provision", "") and want["message"] in f.message
             and matched(source, f) == want["text"]
-            and (f.line, f.column) == (want.get("line", f.line), want.get("column", f.column))]
+            and (f.line, f.column) == (want.get("line", f.line), want.get("column", f.column))
+            and f.severity == want.get("severity", f.severity)]
     assert hits, f"no finding {want}; got {got}"
     if "fix" not in case:
         assert not any(f.fix is not None and f.fix.safe for f in hits), "the rule fixes here: give the fixed fragment"

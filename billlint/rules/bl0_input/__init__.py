@@ -13,3 +13,4 @@ from . import bl007_unsupported_document  # noqa: F401
 from . import bl008_internal_error  # noqa: F401
 from . import bl009_unused_suppression  # noqa: F401
 from . import bl010_schema_invalid  # noqa: F401
+from . import bl011_dtd_behind_practice  # noqa: F401

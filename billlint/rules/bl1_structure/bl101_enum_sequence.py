@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...analysis.designations import fmt, label, unify
-from ...model.vocabulary import EXPECTED
+from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
@@ -25,6 +25,10 @@ def _cite(core: str, level: str) -> str:
     return f"{level} {fmt(core, level)}"
 
 
+# From this many skips in one list, the list is reported once.
+MANY = 3
+
+
 @rule("BL101", "enum-sequence", "error", reads=("provisions",))
 def enum_sequence(doc, view):
     """
@@ -35,6 +39,12 @@ def enum_sequence(doc, view):
     335(a)). Struck siblings do not count, so a struck (3) beside an inserted (3) is fine. Inserted
     designations such as (4A) may follow (4). Sections are checked by section-sequence.
 
+    Chapters, subchapters and parts numbered with figures may skip forward: codified titles number them
+    by odd numbers (1001, 1003) and leave room between groups (3033, 3051).
+
+    A list that skips three or more times (an enrolled Act that keeps the numbers of items dropped on the
+    way) is reported once, as a warning naming the skips: renumbering may not be wanted there.
+
     Bad: paragraphs (1), (2), (4) -- "expected paragraph (3) after (2), found (4)".
     Good: paragraphs (1), (2), (3); or (1), (2), (2A), (3) inside a quoted block.
     """
@@ -44,6 +54,7 @@ def enum_sequence(doc, view):
             continue
         ds, cls = _designations(group)
         prev = pd = None
+        gaps = []
         for p, d in zip(group, ds):
             if d is None or d.value is None or d.cls != cls:
                 continue
@@ -56,9 +67,22 @@ def enum_sequence(doc, view):
                     yield Report(f"duplicate {_cite(d.core, level)}; also at line {prev.line}", el=p.el, provision=p)
                 elif not d.suffix and d.value != pd.value + 1:
                     want = label(pd.value + 1, cls)
-                    yield Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
+                    rep = Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
                                  f"{fmt(d.core, level)}", el=p.el, provision=p)
+                    if d.value > pd.value and level in ABOVE_SECTION and cls == ARABIC:
+                        continue   # codified titles number chapters and parts by odd numbers, leaving room
+                    if d.value > pd.value:
+                        gaps.append((p, pd, rep))   # a skip forward: many in one list are reported together
+                    else:
+                        yield rep
                 elif d.suffix and d.value not in (pd.value, pd.value + 1) and not pd.suffix:
                     yield Report(f"inserted {_cite(d.core, level)} does not follow {fmt(pd.core, level)}",
                                  el=p.el, provision=p)
             prev, pd = p, d
+        if len(gaps) < MANY:
+            yield from (r for _p, _pd, r in gaps)
+        else:
+            words = [f"{fmt(b.core, level)} to {fmt(q.designation.core, level)}" for q, b, _r in gaps[:4]]
+            more = f" and {len(gaps) - 4} more" if len(gaps) > 4 else ""
+            yield Report(f"{level} designations skip {len(gaps)} times in this list: {', '.join(words)}{more}",
+                         el=gaps[0][0].el, provision=gaps[0][0], severity=WARNING)

@@ -18,6 +18,10 @@ def enum_start(doc, view):
     clause (i), subclause (I), item (aa), subitem (AA). Inside a quoted block a list may start anywhere,
     since it continues the amended law's list.
 
+    A list that continues the unit before it (subsections (c)-(e) left outside section 219, whose last
+    subsection is (b), as appropriations markup does with a wrapper after the section) is a markup defect and
+    is reported so, naming the unit it belongs to.
+
     Bad: a section whose first subsection is (b) (often after (a) was struck without redesignating).
     Good: (a), (b), (c).
     """
@@ -28,5 +32,24 @@ def enum_start(doc, view):
         d, cls = p.designation, EXPECTED[p.level]
         if d is None or d.cls != cls or d.value == 1 and not d.suffix:
             continue
+        host = _continues(doc, p, d, view)
+        if host is not None:
+            last = host.live_children(view)[-1]
+            yield Report(f"markup: {fmt(d.core, p.level)} stands outside {host.cite}, whose last {p.level} is "
+                         f"{last.cite}; by designation it continues {host.cite}: move it into {host.cite}",
+                         el=p.el, provision=p)
+            continue
         yield Report(f"the first {p.level} should be {fmt(first(cls), p.level)}; found {fmt(d.core, p.level)}",
                      el=p.el, provision=p)
+
+
+def _continues(doc, p, d, view):
+    """The unit before p's list whose own list p continues: sec. 219 ends with (b), and (c)-(e) follow it in an
+    appropriations wrapper outside the section."""
+    kin = p.parent.live_children(view) if p.parent is not None else [q for q in doc.top if q.in_view(view)]
+    i = next((k for k, q in enumerate(kin) if q is p), None)
+    host = next((q for q in reversed(kin[:i]) if q.level != p.level), None) if i else None
+    mine = [c for c in host.live_children(view) if c.level == p.level] if host is not None else []
+    if not mine or mine[-1].designation is None or mine[-1].designation.cls != d.cls:
+        return None
+    return host if mine[-1].designation.value + 1 == d.value else None

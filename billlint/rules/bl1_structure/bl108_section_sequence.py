@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis.designations import following
-from ...model.vocabulary import ARABIC
+from ...model.vocabulary import ARABIC, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
@@ -15,7 +17,7 @@ def _round_jump(doc, p, pd, d) -> bool:
     return d.value > pd.value and d.value % 10 == 0 and doc.in_appropriations(p)
 
 
-@rule("BL108", "section-sequence", "error", reads=("provisions",))
+@rule("BL108", "section-sequence", "error", reads=("provisions", "markup"))
 def section_sequence(doc, view):
     """
     Section numbers skip, repeat or go backwards.
@@ -25,11 +27,17 @@ def section_sequence(doc, view):
     appropriations text a jump to a round ten (511, 520) is the custom and is allowed. A repeated number is reported with the line of
     both sections. Inserted sections such as 5A may follow 5.
 
+    A skip the bill's own table of contents lists the same way (1004 then 1009) is numbering kept on purpose
+    (an enrolled Act keeps the numbers of sections dropped on the way) and is not reported. A list that skips
+    three or more times is reported once, as a warning that names the skips, not once per skip.
+
     Bad: sections 1, 2, 4 -- "expected sec. 3 after sec. 2, found sec. 4".
     Good: sections 1, 2, 3; or title I: 101, 102, title II: 201.
     """
     seen: dict[tuple, Provision] = {}
     prev: Provision | None = None
+    listed = doc.memo(("toc pairs", view), lambda: toc_pairs(doc, view))
+    gaps: dict = {}    # (parent, run) -> [(section, its report)]
     for p in top_sections(doc, view):
         d = p.designation
         if d is None or d.cls != ARABIC:
@@ -45,9 +53,47 @@ def section_sequence(doc, view):
             same_scope = next((a for a in prev.ancestors() if a.level == "division"), None) is scope
             same_list = prev.parent is p.parent and prev.run == p.run
             if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d):
-                yield Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",
-                             el=p.el, provision=p)
+                if (pd.core, d.core) not in listed:
+                    gaps.setdefault((id(p.parent), p.run), []).append(
+                        (p, pd, Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",
+                                       el=p.el, provision=p)))
             elif not same_list and same_scope and d.value <= pd.value and d.key != pd.key:
                 yield Report(f"sec. {d.core} comes after sec. {pd.core}: section numbers go backwards",
                              el=p.el, provision=p)
         prev = p
+    for found in gaps.values():
+        if len(found) < MANY:
+            yield from (r for _p, _pd, r in found)
+            continue
+        p = found[0][0]
+        yield Report(f"section numbers skip {len(found)} times in this list: {skips(found)}", el=p.el, provision=p,
+                     severity=WARNING)
+
+
+# From this many skips in one list, the list is reported once: numbering kept on purpose, or renumbering due.
+MANY = 3
+
+
+def skips(found) -> str:
+    """ "after sec. 1004 comes 1009, after 1009 comes 1011, ... and 5 more"."""
+    words = [f"{pd.core} to {p.designation.core}" for p, pd, _r in found[:4]]
+    return ", ".join(words) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
+
+
+def toc_pairs(doc, view) -> set:
+    """(number, next number) for each two section entries that follow each other in the bill's own tables of
+    contents (not those quoted from another law)."""
+    pairs = set()
+    for toc in doc.root.iter("toc"):
+        if not doc.in_view(toc, view) or any(a.tag == "quoted-block" for a in toc.iterancestors()):
+            continue
+        nums = []
+        for e in toc.iter("toc-entry"):
+            m = _ENTRY.match("".join(e.itertext())) if doc.in_view(e, view) else None
+            if m:
+                nums.append(m.group(1))
+        pairs.update(zip(nums, nums[1:]))
+    return pairs
+
+
+_ENTRY = re.compile(r"\s*(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(\w+)\.")

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from ...analysis import references as refs
-from ...model.vocabulary import ABOVE_SECTION
+from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .common import internal, quoted
+from .common import internal, other_section_near, quoted, shortest
 
 
-@rule("BL204", "non-minimal-reference", "warning", fixable=True, reads=("references",))
+@rule("BL204", "non-minimal-reference", "info", fixable=True, reads=("references",))
 def non_minimal_reference(doc, view):
     """
     A cross-reference is longer than it needs to be from where it stands.
@@ -17,40 +17,48 @@ def non_minimal_reference(doc, view):
     Cite from the nearest common unit: inside subsection (b), write "paragraph (4)", not "subsection
     (b)(4)"; inside section 2, "subsection (b)", not "section 2(b)"; and drop "of this section" inside
     the same section (HOLC Manual 341(e)). From inside subsection (c), "subsection (b)(4)" is right.
-    Joint references ("clauses (i) and (ii) of subparagraph (A)") are left alone.
+    Joint references ("clauses (i) and (ii) of subparagraph (A)") are left alone. Style advice, never a
+    defect of meaning: info.
+
+    Silent where the longer form avoids confusion (HOLC keeps "of this section" there): the sentence
+    (to its full stops, provisos included), its list lead-in or a sibling item names another section, of
+    this Act or of another law ("under subsection (c) of section 200402 of title 54"), or, for a shorter
+    form, the sentence names one before the reference or the lead-in does; the reference
+    follows "as added by", "as amended by" or "as redesignated by"; and through a section where any
+    reference keeps "of this section" for that reason, since drafters keep one form across a section.
+    Silent in appropriations text, whose general provisions write "subsection (a) of this section" by
+    convention. A level word that does not fit the designation is reference-level-word's to report.
 
     Bad (in subsection (b)): "the individual described in subsection (b)(4)".
     Good: "the individual described in paragraph (4)".
     """
+    found, kept = [], set()
     for r in internal(doc, view):
-        if r.this or r.joint or len(r.chains) != 1 or r.targets[0] is None:
+        if r.this or r.joint or len(r.chains) != 1 or r.targets[0] is None or r.section_number:
             continue
-        chain, target = r.chains[0], r.targets[0]
-        short = _shortest(doc, r, chain, target, view)
+        level, core = r.chains[0][0]
+        if level in EXPECTED and refs.designation_class(level, core) not in (EXPECTED[level], None):
+            continue   # "paragraph (b)(1)": reference-level-word gives the one right form
+        if doc.in_appropriations(r.prov):
+            continue
+        section = refs.enclosing(r.prov, "section")
+        short = shortest(doc, r, r.chains[0], r.targets[0], view)
+        # dropping "of this section" loses what tells it from any other section in the sentence or list; a
+        # shorter reference can be captured only by a section the reader met before it
+        if other_section_near(doc, r, view, whole=short is None):
+            if r.qualifier_end:
+                kept.add(id(section))
+            continue
+        found.append((r, section, short))
+    for r, section, short in found:
+        chain = r.chains[0]
         if short is not None:
             new = refs.cite_chain(short)
             text = r.text
             yield Report(f"{quoted(text)} can be {quoted(new)} here", run=r.run, start=r.start, end=r.end, provision=r.prov,
                          fix=(r.start, r.end, new if text[0].islower() else new[0].upper() + new[1:], True))
-        elif r.scope == "section" and chain[0][0] != "section" and r.qualifier_end:
+        elif r.scope == "section" and chain[0][0] != "section" and r.qualifier_end and id(section) not in kept:
             tail = r.run.text[r.end:r.qualifier_end]
             yield Report(f"drop {quoted(tail)}: the reference already stands in this section",
                          run=r.run, start=r.end, end=r.qualifier_end, provision=r.prov,
                          fix=(r.end, r.qualifier_end, "", True))
-
-
-def _shortest(doc, r, chain, target, view):
-    """Drop the leading units of the chain that enclose the reference, if the rest still hits target."""
-    named = [target, *target.ancestors()][:len(chain)][::-1]   # the provisions the chain names, senior first
-    if len(named) != len(chain):
-        return None
-    here = {id(p) for p in [r.prov, *r.prov.ancestors()]}
-    n = 0
-    while n < len(chain) - 1 and id(named[n]) in here:
-        n += 1
-    if n == 0 or named[n].level in ABOVE_SECTION:
-        return None
-    short = [(p.level, core) for p, (_, core) in zip(named[n:], chain[n:])]
-    if refs.resolve_chain(doc, r.prov, short, view) is not target:
-        return None
-    return short

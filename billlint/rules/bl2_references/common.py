@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis import references as refs
+from ...model.vocabulary import ABOVE_SECTION
 
 
 def quoted(text: str) -> str:
@@ -15,3 +18,48 @@ def internal(doc, view):
 
 def all_refs(doc, view):
     return doc.memo(("refs", view), lambda: refs.find(doc, view))
+
+
+# Another section named: "section 505 of this Act", "section 6112 of such Code", "such section". A cite in
+# parentheses ("(30 U.S.C. 181 et seq.)") only glosses an Act's name.
+_SECTION_NAMED = re.compile(r"\b[Ss]ections?\s+\d|\bsuch\s+section\b")
+_FULL_STOP = re.compile(r"(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
+_BY_AMENDMENT = re.compile(r"\b(?:(?:as\s+)?(?:added|amended|redesignated|inserted|transferred)|made)\s+by\s+$")
+
+
+def other_section_near(doc, r, view, whole: bool = True) -> bool:
+    """Whether the sentence holding r (to the full stops, provisos included), its list lead-in or a sibling item
+    names another section, of this Act or of another law; or r follows "as added by": then a bare "subsection
+    (a)" could be read as that section's, and "of this section" says which is meant (HOLC Manual 341(e)).
+    Not whole: only what the reader has met before r (the sentence up to it and the lead-in), which is what
+    could capture a shorter reference."""
+    text = r.run.text
+    if _BY_AMENDMENT.search(text[max(0, r.start - 40):r.start]):
+        return True
+    starts = [0] + [m.end() for m in _FULL_STOP.finditer(text)]
+    s0 = max(s for s in starts if s <= r.start)
+    s1 = next((m.start() for m in _FULL_STOP.finditer(text, r.end)), len(text))
+    if _SECTION_NAMED.search(text[s0:r.start] + " " + (text[r.end:s1] if whole else "")):
+        return True
+    parent = r.prov.parent
+    if parent is None or not doc.text(parent.el, view).text.strip():
+        return False   # no lead-in: the provisions beside it are not one list
+    near = [parent] + ([c for c in parent.children if c is not r.prov and c.in_view(view)] if whole else [])
+    return any(_SECTION_NAMED.search(doc.text(p.el, view).text) for p in near)
+
+
+def shortest(doc, r, chain, target, view):
+    """Drop the leading units of the chain that enclose the reference, if the rest still hits target."""
+    named = [target, *target.ancestors()][:len(chain)][::-1]   # the provisions the chain names, senior first
+    if len(named) != len(chain):
+        return None
+    here = {id(p) for p in [r.prov, *r.prov.ancestors()]}
+    n = 0
+    while n < len(chain) - 1 and id(named[n]) in here:
+        n += 1
+    if n == 0 or named[n].level in ABOVE_SECTION:
+        return None
+    short = [(p.level, core) for p, (_, core) in zip(named[n:], chain[n:])]
+    if refs.resolve_chain(doc, r.prov, short, view) is not target:
+        return None
+    return short

@@ -10,3 +10,4 @@ from . import bl304_quoted_block_level  # noqa: F401
 from . import bl305_after_quoted_block_punctuation  # noqa: F401
 from . import bl306_wordy_instruction  # noqa: F401
 from . import bl307_strike_and_conjunction  # noqa: F401
+from . import bl308_quoted_block_lead_in  # noqa: F401

@@ -6,6 +6,8 @@ import re
 
 from ...analysis import amendments as am
 from ...analysis import designations
+from ...model.findings import Report
+from ...model.vocabulary import WARNING
 from ..registry import rule
 from .common import anchor_chain, block_tops, cite_list, parsed, report
 
@@ -22,6 +24,13 @@ def redesignation_gap_unfilled(doc, view):
     "(1) by redesignating subsections (d) through (g) as subsections (e) through (h), respectively; and
     (2) by inserting after subsection (c) the following: (d) ..." -- the inserted text supplies exactly
     the designations the redesignation vacated, at the same level. Reports what is missing or extra.
+
+    The inserted text may supply the vacated unit deeper down (a block that restates the whole paragraph
+    above it, as after "striking ... all that precedes it through “(1)” and inserting the following:") or in
+    line ("inserting after paragraph (2) the following: “(3) …”"): both fill it. A unit moved more than one
+    place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
+    same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
+    that fills the wrong places is an error.
 
     A redesignation that would leave more places to fill than any list in a law holds (10,000), such as
     "by redesignating section 9 as section 100000000", is reported as such and not expanded.
@@ -54,9 +63,19 @@ def redesignation_gap_unfilled(doc, view):
                                     "insertion and the redesignated units: longer than any list of units in a law")
             continue
         fillers = [j for j in after if id(j) in expected and set(expected[id(j)]) & set(vacated)]
+        # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
+        # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
+        elsewhere = _supplied_elsewhere(after, word)
+        if elsewhere:
+            vacated = [c for c in vacated if c not in elsewhere]
+            fillers = [j for j in fillers if set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
+            if not vacated:
+                continue
         if not fillers:
-            yield report(moves[-1], f"the redesignation leaves {word} {cite_list(vacated, word)} vacant and no later "
-                                     "instruction here inserts it")
+            # Another section of the bill, or a later Act, may fill it: probable, not certain.
+            yield Report(f"the redesignation leaves {word} {cite_list(vacated, word)} vacant and no later instruction "
+                         "here inserts it", run=moves[-1].run, start=moves[-1].start, end=moves[-1].end,
+                         provision=moves[-1].prov, severity=WARNING)
             continue
         # What the insertions supply must fill every vacated place and must not take a place a redesignated
         # unit now holds. (Other places between may be the amended law's own units: not ours to judge.)
@@ -90,17 +109,48 @@ def _moves(moves):
 
 
 def _gaps(froms, tos, word) -> list[str]:
-    """Designations the redesignations free below the highest new one: gaps that need filling."""
+    """Designations the redesignations free below the highest new one: gaps that need filling. A unit moved
+    more than one place ("(14) as (16)") frees every place it passes ((14) and (15))."""
     keys = [designations.parse(f"({c})", word) for c in tos]
     if not all(keys):
         return []
     top = max(k.key for k in keys)
     out = []
-    for c in froms:
+    for c, t in zip(froms, tos):
         d = designations.parse(f"({c})", word)
-        if c not in tos and c not in out and d is not None and d.key < top:
-            out.append(c)
+        if d is None or d.key >= top:
+            continue
+        e = designations.parse(f"({t})", word)
+        passed = [c]
+        if e is not None and e.cls == d.cls and None not in (d.value, e.value) and not d.suffix and not e.suffix \
+                and 1 < e.value - d.value <= _SPAN:
+            passed = [designations.label(v, d.cls) for v in range(d.value, e.value)]
+        out += [x for x in passed if x not in tos and x not in out]
     return out
+
+
+_SPAN = 26   # a unit moved further than this is not a move whose every passed place billlint expects filled
+
+
+def _supplied_elsewhere(after, word) -> set:
+    """Designations at a level that later instructions supply below the top of their blocks, or in line."""
+    out = set()
+    for j in after:
+        if j.action not in (am.INSERT, am.ADD, am.STRIKE_INSERT, am.RESTATE):
+            continue
+        if j.block is not None:
+            # a block that replaces struck text supplies its top units too ("striking paragraph (7) and
+            # inserting the following: (7) ... (13)")
+            tops = set() if j.action in (am.STRIKE_INSERT, am.RESTATE) else set(block_tops(j.block))
+            out.update(_enum_core(el) for el in j.block.iter(word) if el not in tops and el.find("enum") is not None)
+        else:
+            m = _INLINE_UNIT.match(j.operands.get("insert", ""))
+            if m:
+                out.add(m.group(1))
+    return out
+
+
+_INLINE_UNIT = re.compile(r"^[“\"]?\(([0-9A-Za-z]{1,6})\)\s")
 
 
 def _expected(ins, word, tos, freed) -> list[str]:

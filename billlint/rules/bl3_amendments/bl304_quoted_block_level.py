@@ -6,6 +6,8 @@ from ...analysis import amendments as am
 from ...analysis import designations
 from ...analysis.designations import fmt
 from ...model.vocabulary import EXPECTED
+from ...model.findings import Report
+from ...model.vocabulary import INFO, LEVEL_RANK as RANK
 from ..registry import rule
 from .common import anchor_chain, block_tops, parsed, report
 
@@ -18,6 +20,13 @@ def quoted_block_level(doc, view):
     "by adding at the end the following new paragraph:" is followed by a paragraph; "by inserting after
     paragraph (13) the following:" by paragraph (14) (or an inserted (13A)); "by striking paragraph (3)
     and inserting the following:" by paragraph (3).
+
+    Certain (error): the block's designation does not follow the anchor's, or its level is not the one the
+    instruction names. Where the designations follow ("after paragraph (k)" and "(l)") and only the level
+    word differs, the amended law may name its levels its own way: where the word names a lower level than
+    the designation's class (the Federal Food, Drug, and Cosmetic Act calls the lettered units of section 301
+    "paragraph (k)", as older Acts do) the rule is silent; where it names a higher one ("after paragraph (Q)"
+    for a subparagraph (R)) it is info.
 
     Bad: "by inserting after paragraph (13) the following:" followed by "(15) ...".
     Good: followed by "(14) ...".
@@ -50,6 +59,18 @@ def quoted_block_level(doc, view):
         word, core = next(((lv, c) for lv, c in chain if lv == level), chain[-1])
         if word not in EXPECTED or word != level:
             if word in EXPECTED and level in EXPECTED and not expect_same and not _fits(word, first_enum):
+                if _in_sequence(core, first_enum, level):
+                    # "after paragraph (k)" and "(l)": the designations follow; only the level word differs. An
+                    # older Act that calls the lettered units under its sections "paragraphs" (the FFDCA's
+                    # "paragraph (k)") names its own levels: silent. A word for a higher level than the
+                    # designation's ("paragraph (Q)") is more likely a slip: info.
+                    if RANK[level] < RANK[word]:
+                        continue
+                    yield Report(f"the instruction inserts after {word} ({core}) and the quoted block starts with "
+                                 f"{first_enum.strip()}, tagged {level}: in sequence, but the level words differ "
+                                 f"(the amended law's own naming, or a slip)", run=ins.run, start=ins.start,
+                                 end=ins.end, provision=ins.prov, severity=INFO)
+                    continue
                 yield report(ins, f"the instruction inserts after a {word}, but the quoted block starts with "
                                    f"{first_enum.strip()}, a {level}")
             continue
@@ -63,6 +84,8 @@ def quoted_block_level(doc, view):
         else:
             ok = got.value == ref.value + 1 and not got.suffix or got.value == ref.value and got.suffix > ref.suffix
             want = fmt(designations.label(ref.value + 1, ref.cls), level)
+            if ref.suffix:   # after 704A comes 704B (or 705)
+                want = f"{fmt(ref.core[:-len(ref.suffix)] + _next_suffix(ref.suffix), level)} or {want}"
         if not ok and "redesignated" not in anchor:
             yield report(ins, f"the quoted block should start with {level} {want}; it starts with "
                                f"{fmt(got.core, level)}")
@@ -73,3 +96,18 @@ def _fits(word: str, enum: str) -> bool:
     subparagraph "(MM)" tagged subitem) still fits an instruction that says "subparagraph"."""
     d = designations.parse(enum, word)
     return d is not None and d.cls == EXPECTED.get(word)
+
+
+def _in_sequence(core: str, enum: str, level: str) -> bool:
+    """Whether the anchor's designation, read at the block's level, comes right before the block's first."""
+    a = designations.parse(f"({core})", level)
+    b = designations.parse(enum, level)
+    if a is None or b is None or a.cls != b.cls or a.value is None or b.value is None:
+        return False
+    return b.value == a.value + 1 and not b.suffix or b.value == a.value and b.suffix > a.suffix
+
+
+def _next_suffix(suffix: str) -> str:
+    if suffix.isdigit():
+        return str(int(suffix) + 1)
+    return suffix[:-1] + chr(ord(suffix[-1]) + 1) if suffix[-1] not in "zZ" else suffix + "A"

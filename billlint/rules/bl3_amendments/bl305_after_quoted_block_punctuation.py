@@ -17,6 +17,9 @@ def after_quoted_block_punctuation(doc, view):
     item as its place requires: ";" after an item in the middle, "; and" after the next-to-last item,
     "." after the last.
 
+    The list ends at the first sibling that is not an item of it: a unit with its own header, an
+    undesignated one, or a sentence of its own ("Section X is amended ..."); the item before it is the last.
+
     Bad: the next-to-last item's quoted block followed by ".".
     Good: "; and" after the next-to-last, "." after the last.
     """
@@ -48,7 +51,14 @@ def _place(doc, prov, view) -> str | None:
     node = prov
     while node.parent is not None and _is_instruction_list(doc, node.parent, view):
         siblings = [s for s in node.parent.live_children(view) if s.level == node.level]
-        if len(siblings) < 2 or node not in siblings:
+        if len(siblings) < 2 or node not in siblings or not _item(doc, node, view):
+            return None
+        # the list ends at the first sibling that is not an item of it: a headed unit, an undesignated one, or a
+        # sentence of its own ("(4) Determination.—Section 1860D–14 ... is amended ...")
+        i = siblings.index(node)
+        siblings = siblings[:next((k for k in range(i + 1, len(siblings)) if not _item(doc, siblings[k], view)),
+                                  len(siblings))]
+        if len(siblings) < 2:
             return None
         i = siblings.index(node)
         if i == len(siblings) - 2:
@@ -57,6 +67,12 @@ def _place(doc, prov, view) -> str | None:
             return "middle"
         node = node.parent
     return "last" if node is not prov else None
+
+
+def _item(doc, prov, view) -> bool:
+    # "is amended" in its own words, not in a quotation it inserts
+    own = am.Placed(doc.text(prov.el, view)).text
+    return prov.header is None and prov.designation is not None and not am.AMENDED.search(own)
 
 
 def _last_content(prov):

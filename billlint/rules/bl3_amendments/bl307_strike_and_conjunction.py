@@ -7,6 +7,7 @@ import re
 from ...analysis import amendments as am
 from ...analysis import designations
 from ...analysis.designations import fmt
+from ...model.vocabulary import LEVEL_RANK as RANK
 from ..registry import rule
 from .common import block_tops, parsed, report
 
@@ -14,7 +15,7 @@ from .common import block_tops, parsed, report
 _CONJ = re.compile(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?\s*$", re.I)
 
 
-@rule("BL307", "strike-and-conjunction", "warning", reads=("instructions",))
+@rule("BL307", "strike-and-conjunction", "info", reads=("instructions",))
 def strike_and_conjunction(doc, view):
     """
     A new last item is added to a list, but the old last items' "and" and period are not both dealt with.
@@ -22,6 +23,12 @@ def strike_and_conjunction(doc, view):
     Adding (G) after (F) takes two companion instructions: strike "and" at the end of (E), and replace
     the period at the end of (F) with "; and". When one of them is there and the other is not, the list
     ends up with two conjunctions or none.
+
+    Whether the old items end in "and" or a period is the amended law's text, which billlint cannot see:
+    info at most. Silent where the new unit is a sentence of its own (the units are separate sentences,
+    not a conjoined list), where the old last item gets a list of its own (its "; and" ends that list's
+    first unit), and where the amended text is "as amended by" or "as added by" another provision (an
+    earlier amendment may have dealt with the ends).
 
     Bad: "(A) in subparagraph (F), by striking the period at the end and inserting "; and"; and (B) by
     adding at the end the following: (G) ..." with (E) still ending in "and".
@@ -39,8 +46,10 @@ def strike_and_conjunction(doc, view):
                 continue
             level = tops[0].tag
             new = designations.parse("".join(tops[0].find("enum").itertext()), level)
-            if new is None or new.value is None or new.value < 3 or new.suffix:
+            if new is None or new.value is None or new.value < 3 or new.suffix or _sentence(tops[0]):
                 continue
+            if any(_EARLIER.search(t) for i in group for t in i.target):
+                continue   # "as amended by subsection (c)": an earlier amendment may have dealt with the ends
             last = designations.label(new.value - 1, new.cls)
             before = designations.label(new.value - 2, new.cls)
             # the old last item's end dealt with: its period struck (or the words ending with it replaced), or
@@ -49,6 +58,10 @@ def strike_and_conjunction(doc, view):
                 i.action == am.STRIKE_INSERT and ("period" in i.operands.get("strike", "")
                                                   or i.operands.get("strike", "").rstrip("”\"").endswith("."))
                 or i.action == am.ADD and _CONJ.match(i.operands.get("insert", "").lstrip(",; “\"")))]
+            # the old last item gets a list of its own at its end: its "; and" ends its own first unit
+            if any(_about(i, level, last) and i.action == am.ADD and i.block is not None and block_tops(i.block)
+                   and RANK.get(block_tops(i.block)[0].tag, 0) > RANK.get(level, 0) for i in group):
+                continue
             # the old last item now takes the conjunction itself ("; and"), or just a separator ("a semicolon")
             joins = [i for i in period if _CONJ.match(i.operands.get("insert", "").lstrip(",; “\""))]
             conj = [i for i in group if i.action in (am.STRIKE, am.STRIKE_INSERT) and _about(i, level, before)
@@ -56,12 +69,25 @@ def strike_and_conjunction(doc, view):
             # Only where the other item is left untouched by every instruction here: an item that is amended
             # in some other way may have had its end dealt with in words billlint does not read.
             if joins and not conj and not [i for i in group if _about(i, level, before)]:
-                yield report(add, f"{level} {fmt(last, level)} gets \"; and\", but nothing strikes the conjunction "
+                got = joins[0].operands.get("insert", "").strip("“”\"")
+                yield report(add, f"{level} {fmt(last, level)} gets \"{got}\", but nothing strikes the conjunction "
                                    f"at the end of {level} {fmt(before, level)}")
             elif conj and not period and not [i for i in group if _about(i, level, last)]:
                 yield report(add, f"the conjunction at the end of {level} {fmt(before, level)} is struck, but no "
                                    f"instruction here gives {level} {fmt(last, level)} the conjunction in place of "
                                    "its period")
+
+
+_EARLIER = re.compile(r"\bas\s+(?:amended|added)\s+by\b", re.I)
+_VERB = re.compile(r"\b(?:shall|may|must|is|are)\b")
+
+
+def _sentence(unit) -> bool:
+    """A new unit that is a sentence of its own ("(G) Not later than ..., Guam shall submit ..."): the units
+    are then separate sentences, not items of a conjoined list."""
+    text = unit.find("text")
+    words = " ".join("".join(text.itertext()).split()) if text is not None else ""
+    return bool(words) and words[0].isupper() and bool(_VERB.search(words))
 
 
 def _about(ins, level: str, core: str) -> bool:

@@ -9,3 +9,4 @@ from . import bl403_list_punctuation  # noqa: F401
 from . import bl404_short_title_mismatch  # noqa: F401
 from . import bl405_toc_mismatch  # noqa: F401
 from . import bl406_wordy_phrase  # noqa: F401
+from . import bl407_misspelled_word  # noqa: F401

@@ -15,10 +15,16 @@ _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
 _ALLOWED_DOUBLES = frozenset({"that", "had"})
 
 
+# Two different articles in a row ("the an", "a the"): one of them is a slip, which one is not known.
+_ARTICLES = re.compile(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b")
+
+
 @rule("BL402", "doubled-word", "warning", fixable=True, reads=("text",))
 def doubled_word(doc, view):
     """
-    The same word twice in a row: "the the".
+    The same word twice in a row: "the the"; or two different articles in a row: "the an", "a the"
+    (lower case: "the A-76 circular" names a circular). The doubled word is fixed safely; of two
+    articles, which one is the slip is not known, so that finding carries no fix.
 
     Across spaces and line breaks, but never across an element boundary (an enum followed by text that
     starts with the same word is not a slip). "that that" and "had had" are allowed. Quoted operands
@@ -28,7 +34,7 @@ def doubled_word(doc, view):
     Good: "shall submit to the Committee".
     """
     for prov, run in own_texts(doc, view):
-        if not _DOUBLED.search(run.text):
+        if not _DOUBLED.search(run.text) and not _ARTICLES.search(run.text):
             continue   # most runs: no need to find where their elements begin and end
         for lo, hi in run.segments():
             for m in _DOUBLED.finditer(run.text, lo, hi):
@@ -39,3 +45,8 @@ def doubled_word(doc, view):
                     continue  # "ACT ACT" in a heading style, acronyms
                 yield Report(f'"{word} {word}": the word is doubled', run=run, start=m.start(), end=m.end(),
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
+            for m in _ARTICLES.finditer(run.text, lo, hi):
+                if run.marked(m.start(), m.end(), {"quote"}):
+                    continue
+                yield Report(f'"{m.group(1)} {m.group(2)}": two articles in a row; one is a slip', run=run,
+                             start=m.start(), end=m.end(), provision=prov)

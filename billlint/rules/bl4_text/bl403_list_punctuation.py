@@ -7,6 +7,7 @@ import re
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
+from .common import appropriations_text
 
 
 _CONJ_END = re.compile(r"[;,]\s*(?:and|or|and/or)\s*$")
@@ -15,16 +16,74 @@ _CONJ_END = re.compile(r"[;,]\s*(?:and|or|and/or)\s*$")
 _CAPITAL_STARTS = frozenset({"The", "A", "An", "Any", "Each", "Such", "In", "If", "For", "With", "To", "Not"})
 
 
+_QUOTED = "\u201d"    # stands for an ending that is quoted text, with no punctuation of the item's own
+
+
 def _ending(doc, prov: Provision, view) -> str:
-    """The text that ends an item: its own, or that of its last sub-item when a sub-list closes it."""
+    """The text that ends an item: its own, or that of its last sub-item when a sub-list closes it.
+    Quoted material is the amended law's: an item that ends with a quoted block ends with what follows the
+    block (after-quoted-block), and one whose text ends inside a quote ends with _QUOTED."""
     node = prov
     while True:
         kids = node.live_children(view)
         run = doc.text(node.el, view)
         cont = node.el.find("continuation-text")
         if not kids or (cont is not None and doc.in_view(cont, view)):
-            return run.text.rstrip()
+            block = _closing_block(node.el)
+            if block is not None:
+                after = block.find("after-quoted-block")
+                return " ".join("".join(after.itertext()).split()) if after is not None else ""
+            text = run.text.rstrip()
+            if text and run.marked(len(text) - 1, len(text), {"quote"}):
+                return text + _QUOTED
+            return text
         node = kids[-1]
+
+
+def _last_leaf(prov, view):
+    node = prov
+    while node.live_children(view) and node.el.find("continuation-text") is None:
+        node = node.live_children(view)[-1]
+    return node
+
+
+def _closing_block(el):
+    """The quoted block an item's text ends with, if nothing of the item's own follows it."""
+    last = None
+    for child in el.iterchildren("*"):
+        last = child
+    if last is not None and last.tag == "text":
+        inner = list(last.iterchildren("*"))
+        if inner and inner[-1].tag == "quoted-block" and not (inner[-1].tail or "").strip():
+            return inner[-1]
+        return None
+    return last if last is not None and last.tag == "quoted-block" else None
+
+
+def _list_items(doc, items, view) -> list:
+    """The items of the list a lead-in opens: a following sibling that is no item of it ends it (one with
+    its own header where the first item has none, or one with no designation where the first has one;
+    such a unit is a new sentence, misnested as a sibling)."""
+    first = items[0]
+    lower = doc.text(first.el, view).text.lstrip()[:1].islower()
+    for k, item in enumerate(items[1:], 1):
+        if item.header and not first.header or first.designation and not item.designation \
+                or _shape(item) != _shape(first) or lower and _AMENDMENT.match(doc.text(item.el, view).text):
+            return items[:k]
+    return items
+
+
+# A sentence of its own: "Section 19005(a) of ... is amended", where the list's items go on in lower case.
+_AMENDMENT = re.compile(r"\s*(?:Section|Subsection|Paragraph|Title)\s+\S+.{0,200}?\b(?:is|are|shall\s+be)\s+"
+                        r"(?:further\s+)?amended\b")
+
+
+def _shape(prov) -> str:
+    """The kind of a designation, whatever the element says: a list of (1), (2) holds no (A) (markup that
+    nests a proviso's (A)-(C) beside the items that lead into them)."""
+    core = prov.designation.core if prov.designation else ""
+    c = core[:1]
+    return "digit" if c.isdigit() else "upper" if c.isupper() else "lower" if c.islower() else ""
 
 
 def _lead_in(doc, prov: Provision, view) -> str:
@@ -44,6 +103,15 @@ def list_punctuation(doc, view):
     where others use ";"; the rule follows whichever separator the list uses. In quoted text a list may
     continue the amended law's, so only its inner items are checked.
 
+    An item's ending is its own text outside quoted material: an item that ends with a quoted block ends
+    with the block's after-quoted-block text (where the finding points), and a conjunction or period
+    inside quoted text is the amended law's, not the item's. The list ends at the first following sibling
+    that is no item of it: one with its own header where the first item has none, one without a
+    designation (a flush sentence), one whose designation is of another kind ((A) after (1)-(7): a
+    proviso's items nested beside the list), or a sentence of its own ("Section 5 of X is amended ...")
+    after items in lower case, each misnested as a sibling. Appropriations language
+    (see wordy-phrase) goes on after its lists with provisos, so its last items are not asked for ".".
+
     Bad: "(1) select apprentices; and (2) train them; and (3) report to Congress."
     Good: "(1) select apprentices; (2) train them; and (3) report to Congress."
     """
@@ -59,6 +127,9 @@ def list_punctuation(doc, view):
 
 
 def _dash_list(doc, prov, items, view):
+    items = _list_items(doc, items, view)
+    if len(items) < 2:
+        return
     ends = [_ending(doc, i, view) for i in items]
     if any(not e for e in ends):
         return
@@ -76,6 +147,9 @@ def _dash_list(doc, prov, items, view):
         run = doc.text(item.el, view)
         pos = len(run.text.rstrip())
         span = dict(run=run, start=max(pos - 1, 0), end=pos, provision=item)
+        block = _closing_block(_last_leaf(item, view).el)
+        if block is not None and block.find("after-quoted-block") is not None:
+            span = dict(el=block.find("after-quoted-block"), provision=item)   # the item's own ending
         last, next_to_last = k == n - 1, k == n - 2
         leaf = not item.live_children(view)
         if not last and leaf and end.endswith(".") and not item.header \
@@ -85,11 +159,15 @@ def _dash_list(doc, prov, items, view):
             conj = _CONJ_END.search(end).group(0).strip(" ;,")
             yield Report(f'"{conj}" after item {item.cite}: the conjunction goes only after the next-to-last '
                          f"item ({items[-2].cite})", **span)
-        elif last and leaf and not continues and prov.quoted is None and end.endswith((";", ",")) \
+        elif last and leaf and not continues and prov.quoted is None and end.endswith((";", ",", _QUOTED)) \
                 and not _CONJ_END.search(end) and _closes_sentence(doc, prov, view) \
-                and not doc.in_appropriations(prov):  # appropriations sentences go on after lists (provisos)
-            yield Report(f'the last item {item.cite} ends with "{end[-1]}"; it should end the sentence with "."',
-                         **span)
+                and not appropriations_text(doc, prov, view):  # appropriations sentences go on (provisos)
+            if end.endswith(_QUOTED):
+                yield Report(f"the last item {item.cite} ends with quoted text and no punctuation of its own; it "
+                             'should end the sentence with "." after the closing quotation mark', **span)
+            else:
+                yield Report(f'the last item {item.cite} ends with "{end[-1]}"; it should end the sentence with "."',
+                             **span)
         first = run.text.lstrip().split(" ", 1)[0]
         if not lower[k] and sum(lower) * 2 > n and first in _CAPITAL_STARTS and not item.header:
             at = len(run.text) - len(run.text.lstrip())

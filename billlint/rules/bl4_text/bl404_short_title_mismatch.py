@@ -13,18 +13,27 @@ _YEAR = re.compile(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d
 
 
 def _short_titles(doc, view) -> list[tuple]:
+    """(element, provision, name, name without year, year, scope) of each short title of this bill (scope
+    None) or of a whole section this bill inserts (scope: that quoted block)."""
     out = []
     for el in doc.root.iter("short-title"):
         prov = doc.provision_of(el)
-        if prov is None or prov.quoted is not None or not doc.in_view(el, view):
+        if prov is None or not doc.in_view(el, view):
             continue
+        if prov.quoted is not None and not _inserts_sections(doc, prov.quoted):
+            continue   # a name in quoted text of another law: that law's business
         name = " ".join("".join(el.itertext()).split())
         m = _YEAR.match(name)
         year = m.group("year") or m.group("year2")
         base = m.group("base").strip()
         if base.endswith(("Act", "Resolution")) and len(base.split()) >= 2:
-            out.append((el, prov, name, base, year))
+            out.append((el, prov, name, base, year, prov.quoted))
     return out
+
+
+def _inserts_sections(doc, block) -> bool:
+    tops = doc.blocks.get(block, [])
+    return bool(tops) and all(p.level == "section" for p in tops)
 
 
 # A mention of an earlier Act of the same name is cited as other laws are: by its sections, with its
@@ -47,11 +56,15 @@ def short_title_mismatch(doc, view):
     while its short title says 2024 is wrong). The short-title element must also hold the whole name
     that the sentence quotes.
 
+    A whole section this bill inserts (a quoted block of sections: a new title of another law, or an Act
+    enacted as a quoted text) names itself by the same rule: its short title is checked against its own
+    quoted sentence and against the mentions inside that quoted text.
+
     Bad: short title "Cyber Partner Act of 2024"; elsewhere "the Cyber Partner Act of 2023".
     Good: the same name and year everywhere.
     """
-    titles = _short_titles(doc, view)
-    for el, prov, name, base, year in titles:
+    found = _short_titles(doc, view)
+    for el, prov, name, base, year, _scope in found:
         quote = el.getparent()
         sentence = "".join(quote.getparent().itertext()) if quote is not None and quote.getparent() is not None else ""
         if quote is not None and quote.tag == "quote" and "may be cited as" in sentence:
@@ -59,16 +72,22 @@ def short_title_mismatch(doc, view):
             if whole != name:
                 yield Report(f'the quoted name "{whole}" and the short-title element "{name}" differ', el=el,
                              provision=prov)
-    if not titles:
-        return
-    names = {base: (year, name) for _el, _p, name, base, year in titles}
+    for scope in dict.fromkeys(t[5] for t in found):
+        yield from _mentions(doc, view, [t for t in found if t[5] is scope], scope)
+
+
+def _mentions(doc, view, titles, scope):
+    """Mentions of the Act by name, in the bill's own text (scope None) or in the inserted sections."""
+    names = {base: (year, name) for _el, _p, name, base, year, _s in titles}
     # Only a mention that can be nothing but this bill: "the date of enactment of the NAME", not the many
     # citations of an earlier Act of the same name ("section 326 of the FAA Reauthorization Act of 2018").
     pattern = re.compile(r"(?<!as in effect on the day before )\bdate\s+of\s+(?:the\s+)?enactment\s+of\s+(?:the\s+)?("
                          + "|".join(re.escape(b) for b in sorted(names, key=len, reverse=True)) +
                          r")(?:,?\s+of\s+(\d{4})|,\s+(\d{4}))?", re.I)
     own = {id(t[0]) for t in titles}
-    for prov, run in own_texts(doc, view, quoted=False):
+    texts = own_texts(doc, view, quoted=False) if scope is None else \
+        ((p, doc.text(p.el, view)) for p in doc.provisions_in(view) if p.quoted is scope)
+    for prov, run in texts:
         for m in pattern.finditer(run.text):
             year = m.group(2) or m.group(3)
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())

@@ -25,8 +25,16 @@ def toc_mismatch(doc, view):
 
     Each entry names a live unit with the same number and header, in the same order, none missing and
     none extra (HOLC Manual 324). A table of contents covers the bill, or the division that holds it (or its
-    own legis-body, in a document with several);
-    tables inside quoted text (and toc-quoted-entry lines) belong to the amended law and are skipped.
+    own legis-body, in a document with several). A division's table that lists other divisions of the Act
+    covers them too (the divisions after it, and any before it that it names), so a division left out of
+    it is reported.
+
+    A table expects a unit only at the levels it lists inside the unit's container: a table that lists a
+    division's titles and none of its sections (lowest-level="title") does not expect those sections.
+
+    Not this bill's table, and skipped: tables inside quoted text (and toc-quoted-entry lines), and the
+    lines of a clerical amendment to another law's table ("The table of sections for chapter 5 ... is
+    amended by inserting after the item relating to section 501 the following:").
 
     USLM documents write their tables as referenceItem lists, which this rule does not read yet.
 
@@ -36,6 +44,8 @@ def toc_mismatch(doc, view):
     for toc in doc.root.iter("toc"):
         if not doc.in_view(toc, view) or _in_quoted(toc) or toc.get("container-level", "").startswith("quoted"):
             continue
+        if _amends_a_table(doc, toc, view):
+            continue   # a clerical amendment: the lines it inserts belong to another law's table
         entries_ = []
         for e in toc.iter("toc-entry"):
             if not doc.in_view(e, view):
@@ -51,12 +61,15 @@ def toc_mismatch(doc, view):
             continue
         levels = {lv for lv, *_ in entries_}
         scope, within = _toc_scope(doc, toc)
-        opened = _opened(entries_)
+        opened, listed = _opened(entries_)
         pool = (doc.provisions_in(view) if within is None else
                 [p for e in within.iterdescendants() if (p := doc.by_el.get(e)) is not None and p.in_view(view)])
+        if scope is not None:
+            pool = _with_sibling_divisions(doc, scope, pool, entries_, view)
         units = [p for p in pool if p.quoted is None and p.level in levels and p.designation
                  and all((a.level, a.designation.core if a.designation else "") in opened
-                         for a in p.ancestors() if a is not scope and a.level != "section")]
+                         for a in p.ancestors() if a is not scope and a.level != "section")
+                 and p.level in listed.get(_container(p, scope, listed), ())]
         want = [(p.level, p.designation.core) for p in units]
         got = [(lv, num.rstrip(".")) for lv, num, _h, _e in entries_]
         sm = difflib.SequenceMatcher(a=got, b=want, autojunk=False)
@@ -94,14 +107,81 @@ _RANKS = {lv: i for i, lv in enumerate(("division", "title", "subtitle", "part",
                                           "section"))}
 
 
-def _opened(entries_) -> set:
-    """Units the table lists together with their contents: an omnibus table lists its divisions but
-    not their sections, so those sections are not expected in it."""
-    out = set()
-    for (lv, num, _h, _e), nxt in zip(entries_, entries_[1:]):
-        if _RANKS.get(nxt[0], 99) > _RANKS.get(lv, 99):
+def _opened(entries_) -> tuple[set, dict]:
+    """Units the table lists together with their contents (an omnibus table lists its divisions but not
+    their sections, so those sections are not expected in it), and the levels it lists inside each unit
+    (None: at the top). A table that lists a division's titles but no section of it (lowest-level="title")
+    does not expect the division's sections."""
+    out, listed = set(), {None: set()}
+    top = 99
+    for i, (lv, num, _h, _e) in enumerate(entries_):
+        rank = _RANKS.get(lv, 99)
+        if rank <= top:
+            listed[None].add(lv)
+            top = rank
+        inner = set()
+        for nxt in entries_[i + 1:]:
+            if _RANKS.get(nxt[0], 99) <= rank:
+                break
+            inner.add(nxt[0])
+        if inner:
             out.add((lv, num.rstrip(".")))
-    return out
+        listed.setdefault((lv, num.rstrip(".")), set()).update(inner)
+    return out, listed
+
+
+def _container(p, scope, listed):
+    """The (level, number) of the unit above p that a table lists p under; None at the table's top."""
+    for a in p.ancestors():
+        if a.level != "section" and a.designation:
+            key = (a.level, a.designation.core)
+            return None if a is scope and key not in listed else key
+    return None
+
+
+_TABLE = re.compile(r"\btable\s+of\s+(?:contents|sections|chapters|subchapters|parts|subtitles|titles)\b"
+                    r"|\bitems?\s+relating\s+to\b", re.I)
+_AMENDS = re.compile(r"\b(?:amended|amending|inserting|striking|adding|redesignating)\b", re.I)
+
+
+def _amends_a_table(doc, toc, view) -> bool:
+    """Whether the table is the text of a clerical amendment ("The table of sections for chapter 5 of
+    title 10 is amended by inserting after the item relating to section 501 the following:")."""
+    prov = doc.provision_of(toc)
+    if prov is None:
+        return False
+    text = doc.text(prov.el, view).text
+    return bool(_TABLE.search(text) and _AMENDS.search(text))
+
+
+def _with_sibling_divisions(doc, scope, pool, entries_, view) -> list:
+    """A division's table that lists other divisions of the Act (each division printing the whole Act's
+    divisions) covers them too: the divisions after it, and those before it that it names."""
+    named = {num.rstrip(".") for lv, num, _h, _e in entries_ if lv == "division"}
+    own = scope.designation.core if scope.designation else None
+    if not named - {own}:
+        return pool
+    parent = scope.el.getparent()
+    out = list(pool)
+    if own in named:
+        out.insert(0, scope)
+    after = False
+    for el in parent:
+        p = doc.by_el.get(el)
+        if p is scope:
+            after = True
+            continue
+        if p is None or p.level != "division" or not p.in_view(view):
+            continue
+        if after or (p.designation and p.designation.core in named):
+            out.append(p)
+            out += [q for e in el.iterdescendants() if (q := doc.by_el.get(e)) is not None and q.in_view(view)]
+    return _in_order(doc, out)
+
+
+def _in_order(doc, provs) -> list:
+    order = doc.memo("provision-order", lambda: {id(p): i for i, p in enumerate(doc.provisions)})
+    return sorted(provs, key=lambda q: order[id(q)])
 
 
 def _in_quoted(el) -> bool:

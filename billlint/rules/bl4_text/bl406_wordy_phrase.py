@@ -6,7 +6,7 @@ import re
 
 from ...model.findings import Report
 from ..registry import rule
-from .common import entries, matches, own_texts
+from .common import appropriations_text, entries, matches, own_texts
 
 
 _SUCH_SUMS = re.compile(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s+sums\s+as\s+(?:may\s+be|are)\s+"
@@ -17,6 +17,36 @@ _FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b", 
 
 
 _SENTENCE = re.compile(r"[.;:]\s|—")
+
+
+# "is authorized to" that describes an authority held elsewhere, not one this text grants: in a relative
+# or subordinate clause ("that is authorized to enforce", "as the Bureau is authorized to do", "to the extent
+# that ... are authorized to"), where "may" would misread.
+_DESCRIBES = re.compile(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until)\b", re.I)
+# Funds "are authorized to carry out" a program: an authorization of appropriations, not a power ("may").
+_FUNDS_SUBJECT = re.compile(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.I)
+# A window the text does not require: negated ("has not received an objection within 60 days of", "fails to
+# act within"), or one that places an event rather than setting a deadline ("the period occurring within").
+_NEGATED = re.compile(r"\b(?:not|no|never|fails?|failed|failure|unless|neither|nor|without)\b", re.I)
+_PLACES = re.compile(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incurred|periods?|beginning|ending)\s*$",
+                     re.I)
+
+
+def _clause(text: str, pos: int, stops: str, limit: int = 160) -> str:
+    """The words before pos back to the nearest of these stop characters (and at most limit characters)."""
+    start = max((text.rfind(c, 0, pos) for c in stops), default=-1) + 1
+    return text[max(start, pos - limit):pos]
+
+
+def _not_required(e, text: str, a: int) -> bool:
+    """Whether the matched phrase, read in its sentence, is not the form the entry rewrites."""
+    if e.trigger == ("authorized",):
+        before = _clause(text, a, ",;:.—(")
+        return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before))
+    if e.trigger == ("within",):
+        before = _clause(text, a, ";:.—")
+        return bool(_NEGATED.search(before) or _PLACES.search(before))
+    return False
 
 
 def _starts_sentence(text: str, pos: int) -> bool:
@@ -30,9 +60,29 @@ def wordy_phrase(doc, view):
     A wordy or outdated phrase where plain drafting has a shorter one.
 
     "within 30 days of" -> "not later than 30 days after"; "is authorized to" -> "may"; "Provided,
-    That" -> "except that" (but not in appropriations text, where provisos are the convention);
-    "sixty-five (65)" -> "65"; "such sums as may be necessary" without fiscal years. Quoted text of
-    other laws keeps its own words. The phrases are in rules/wordy.toml.
+    That" -> "except that"; "sixty-five (65)" -> "65"; "such sums as may be necessary" without fiscal
+    years. The phrases are in rules/wordy.toml; the message quotes the words found. Always `info`: the
+    advice is style, and every fix is unsafe except "sixty-five (65)" -> "65".
+
+    Silent where the phrase is the convention or means something else:
+    - appropriations language: the whole of an appropriations Act (its general provisions included: they
+      are the Appropriations Committees' house style, which a drafter does not rewrite), and, in any
+      other bill, a section or subsection that appropriates or rescinds ("there is appropriated", "not
+      otherwise appropriated", "$5,000,000 is rescinded", "For necessary expenses", "under this heading",
+      or a header "Appropriation(s)" or "Rescission(s)"). Provisos and "within N days of" are right
+      there. An authorization of appropriations is not an appropriation.
+    - "is authorized to" in a relative or subordinate clause ("that is authorized to enforce", "as the
+      Bureau is authorized to do", "to the extent that ... are authorized to"): it describes an authority
+      held elsewhere, and "may" would misread it as a grant. Nor where funds are its subject ("no
+      additional funds are authorized to carry out this Act": an authorization). "is authorized to be
+      appropriated" never matches.
+    - "within N days of" that is negated or a failure ("has not received an objection within", "fails
+      to act within"), or that places an event rather than setting a deadline ("the period occurring
+      within"): "not later than ... after" would change the meaning.
+    - quoted text of other laws keeps its own words.
+
+    A fix that spans markup (`<italic>Provided</italic>, That`) replaces the whole elements it cuts, so
+    that applied it leaves the markup well-formed.
 
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".
@@ -41,14 +91,17 @@ def wordy_phrase(doc, view):
     for e in entries("wordy.toml"):
         for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
             text = run.text
-            a, b = m.span()
-            if "appropriations" in e.skip and doc.in_appropriations(prov) or run.marked(a, b, {"quote"}):
+            fa, fb = m.span()                               # what the fix replaces
+            a, b = m.span(e.word) if e.word else (fa, fb)    # what the finding points at
+            if "appropriations" in e.skip and appropriations_text(doc, prov, view) or run.marked(a, b, {"quote"}) \
+                    or _not_required(e, text, a):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion
-            if m.group(0)[:1].isupper() and _starts_sentence(text, a):
+            reason = m.expand(e.reason) if "\\" in e.reason else e.reason   # the matched words, not the example's
+            if m.group(0)[:1].isupper() and _starts_sentence(text, fa):
                 new = new[:1].upper() + new[1:]
-            yield Report(f'"{" ".join(m.group(0).split())}" -> "{new}": {e.reason}', run=run, start=a,
-                         end=b, provision=prov, fix=(a, b, new, e.safe))
+            yield Report(f'"{" ".join(text[a:b].split())}" -> "{new.lstrip(", ")}": {reason}', run=run, start=a,
+                         end=b, provision=prov, fix=(fa, fb, new, e.safe))
     for prov, run in own_texts(doc, view, quoted=False):
         text = run.text
         for m in _SUCH_SUMS.finditer(text):

@@ -117,3 +117,53 @@ def own_texts(doc, view, quoted: bool = True):
         if prov.quoted is not None and not quoted:
             continue
         yield prov, doc.text(prov.el, view)
+
+
+# What makes a unit appropriations language, in whatever bill it stands (a reconciliation or authorizing
+# bill may appropriate too): the appropriating formula, a rescission of funds, the heading paragraphs'
+# "For necessary expenses" and "under this heading". An authorization ("there are authorized to be
+# appropriated") is not one: "appropriated" must follow "is/are" at once.
+_APPROPRIATING = re.compile(
+    r"\bthere\s+(?:is|are)\s+(?:hereby\s+)?appropriated\b|\bnot\s+otherwise\s+appropriated\b"
+    r"|\b(?:is|are)\s+hereby\s+appropriated\b"
+    r"|\b(?:is|are)\s+(?:hereby\s+)?(?:permanently\s+)?rescinded\b|\bfor\s+necessary\s+expenses\b"
+    r"|\bunder\s+this\s+heading\b", re.I)
+_FUNDS = re.compile(r"\$\s*\d|\bunobligated\s+balances?\b|\bamounts?\b|\bfunds\b", re.I)
+_APPROPS_HEADER = re.compile(r"\b(?:appropriations?|rescissions?)\b", re.I)
+
+
+def appropriations_text(doc, prov, view) -> bool:
+    """Whether prov stands in appropriations language: in an appropriations Act (or division), or in a
+    section or subsection of any bill that appropriates or rescinds (its header says "Appropriation" or
+    "Rescission", not "Authorization of appropriations"; or its text holds the appropriating words)."""
+    if doc.in_appropriations(prov) or any(a.level == "division" and "appropriations act" in (a.header or "").lower()
+                                          for a in prov.ancestors()):
+        return True
+    return doc.memo(("approps-unit", view, id(prov.el)), lambda: _appropriating_unit(doc, prov, view))
+
+
+def _appropriating_unit(doc, prov, view) -> bool:
+    chain = [prov, *prov.ancestors()]
+    units = [p for p in chain if p.level in ("section", "subsection")]
+    if not units:
+        return False
+    unit = units[0]
+    for p in units:          # the unit's header, or the section's
+        h = p.header or ""
+        if _APPROPS_HEADER.search(h) and "authoriz" not in h.lower():
+            return True
+    # the lead-ins above the unit, and the unit's whole text (nested provisions included)
+    texts = [doc.text(p.el, view).text for p in chain[chain.index(unit) + 1:]]
+    stack = [unit]
+    while stack:
+        p = stack.pop()
+        texts.append(doc.text(p.el, view).text)
+        stack.extend(p.live_children(view))
+    for t in texts:
+        for m in _APPROPRIATING.finditer(t):
+            if "rescinded" in m.group(0).lower():
+                start = max(t.rfind(".", 0, m.start()), t.rfind(";", 0, m.start()), 0)
+                if not _FUNDS.search(t, start, m.start()):
+                    continue   # a rule or an order rescinded, not funds
+            return True
+    return False

@@ -6,7 +6,7 @@ import re
 
 from ...model.findings import Report
 from ..registry import rule
-from .common import changed
+from .common import CHANGED, changed
 
 
 _STRIKE_ALL = re.compile(r"strike\s+(?:out\s+)?all\s+after\s+the\s+(?:enacting|resolving)\s+clause", re.I)
@@ -18,6 +18,23 @@ _OMIT = re.compile(r"omit\s+the\s+part\s+(?:struck|in\s+brackets)", re.I)
 _NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
 
 
+def _by_units(doc, bodies) -> tuple[list, list]:
+    """Bodies struck or added as a whole through their units: every top unit of a body marked deleted (or
+    added), or one body whose units are all deleted and then all added (the struck text, then the substitute)."""
+    struck, added = [], []
+    for body in bodies:
+        states = [doc.state(c) for c in body if isinstance(c.tag, str)]
+        if not states or any(st not in CHANGED for st in states):
+            continue
+        first_added = states.index("added") if "added" in states else len(states)
+        if all(st == "deleted" for st in states[:first_added]) and all(st == "added" for st in states[first_added:]):
+            if first_added:
+                struck.append(body)
+            if first_added < len(states):
+                added.append(body)
+    return struck, added
+
+
 @rule("BL504", "instruction-markup-mismatch", "error", reads=("markup",), view_dependent=False)
 def instruction_markup_mismatch(doc, view):
     """
@@ -25,7 +42,10 @@ def instruction_markup_mismatch(doc, view):
 
     "Strike out all after the enacting clause and insert the part printed in italic" needs a struck
     legis-body followed by an added one (unless the file says the struck text is printed elsewhere:
-    "For text of introduced bill, see ..."); "Omit the part struck through and insert the part printed
+    "For text of introduced bill, see ..."). A body is struck or added by its own `changed` attribute, or, as
+    the Senate marks it, through its units: every section (title, division) of the first body marked
+    deleted and every one of the second marked added, the legis-body elements themselves unmarked;
+    or one body whose units are all deleted and then all added. "Omit the part struck through and insert the part printed
     in italic" needs changes inside the text, not a whole substitute.
 
     Bad: the instruction strikes all after the enacting clause, but no legis-body is marked deleted.
@@ -37,6 +57,9 @@ def instruction_markup_mismatch(doc, view):
     for ins in doc.root.iter("action-instruction"):
         words = " ".join("".join(ins.itertext()).split())
         if _STRIKE_ALL.search(words):
+            if not added or not struck:      # the Senate's way: the bodies unmarked, their units marked
+                s, a = _by_units(doc, bodies)
+                struck, added = struck or s, added or a
             if not added:
                 yield Report(f'"{words}", but no {bodies[0].tag if bodies else "legis-body"} is marked added',
                              el=ins)

@@ -1,0 +1,58 @@
+"""What marks a bare reference as another law's rather than this bill's: a section number this bill could not have,
+a title that declares its section numbers are the Internal Revenue Code's, a term of art the bill defines."""
+
+from __future__ import annotations
+
+import re
+
+from ..model.document import Document
+from .resolution import has_unit
+
+
+_TERM_TEXT = re.compile(r"\bterms?\s+[“\"]([^”\"]{3,80})[”\"]")
+
+
+def defined_term(doc: Document, phrase: str) -> bool:
+    """Whether the bill defines a term that this phrase is ("section 14 applications": the term "section 14
+    application")."""
+    def build() -> set:
+        terms = {" ".join("".join(t.itertext()).split()).lower() for t in doc.root.iter("{*}term")}
+        for t in doc.root.iter("{*}text", "{*}content", "{*}chapeau"):
+            terms.update(m.group(1).lower() for m in _TERM_TEXT.finditer("".join(t.itertext())))
+        return terms
+    words = " ".join(phrase.split()).lower()
+    terms = doc.memo("defined terms", build)
+    return words in terms or words.endswith("s") and words[:-1] in terms
+
+
+_CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")
+
+
+def other_law_section(doc: Document, ref, head: tuple) -> bool:
+    """A bare section number that cannot be one of this bill's: a lower-case suffix ("1a", "4s": the style of
+    the Acts bills amend, never of a bill's own sections), or, in a bill numbered 1 to N without titles, a
+    number well past N ("section 230" in a three-section bill)."""
+    num = head[1]
+    if re.match(r"^\d+[a-z]+$", num) and not has_unit(doc, ref.prov, head):
+        return True
+    m = re.match(r"^(\d+)", num)
+    if not m or ref.prov.quoted is not None:
+        return False
+    highest = max((p.designation.value or 0) for p in _sections(doc)) if _sections(doc) else 0
+    if highest and int(m.group(1)) > 10 * highest:
+        return True  # "section 47115(j)" in a bill whose sections stop at 1300: a Code section
+    flat = [p for p in doc.top if p.level == "section"]
+    if len(flat) != len(doc.top) or not flat:
+        return False  # titles or divisions: sections are numbered by title, and any number may be real
+    top = max((p.designation.value or 0) for p in flat if p.designation)
+    return int(m.group(1)) > 2 * top + 5
+
+
+def _sections(doc: Document) -> list:
+    return doc.memo("own sections", lambda: [p for p in doc.provisions if p.level == "section" and p.quoted is None
+                                            and p.designation and p.designation.value])
+
+
+def code_default(doc: Document) -> bool:
+    return doc.memo("code default", lambda: any(_CODE_DEFAULT.search("".join(t.itertext()))
+                                                for t in doc.root.iter("text")))

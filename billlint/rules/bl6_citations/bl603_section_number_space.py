@@ -1,0 +1,33 @@
+"""BL603 section-number-space."""
+
+from __future__ import annotations
+
+import re
+
+from ...analysis import citations as cx
+from ..registry import rule
+from .common import cites, report
+
+
+@rule("BL603", "section-number-space", "warning", fixable=True, reads=("text",))
+def section_number_space(doc, view):
+    """
+    A space inside a U.S. Code section number: "42 U.S.C. 379j– 12" for "379j–12".
+
+    A section number is one word; a space beside its dash splits it in print and in every tool that reads
+    the citation. Only a number with a letter before its dash is read so ("1395 – 1396" may be a range).
+    The fix removes the space; it is safe (the section is the same). Text inside an inline
+    quotation is left alone.
+
+    Bad: "(21 U.S.C. 379j– 12)".
+    Good: "(21 U.S.C. 379j–12)".
+    """
+    for c in cites(doc, view, cx.USC):
+        sec = c.extras.get("sec")
+        # a letter before the dash: "379j– 12" is one number; "1395 – 1396" may be a range
+        if c.form == "title" or not sec or not re.search(r"[A-Za-z]\s*[" + cx.DASHES + r"]\s*\d", c.section) \
+                or not re.search(r"\s", c.section):
+            continue
+        whole = "".join(c.section.split())
+        yield report(c, f'"{c.section}": a space inside the section number ("{whole}")',
+                     fix=(sec[0], sec[1], whole, True), start=sec[0], end=sec[1])
