@@ -44,7 +44,7 @@ def other_law_section(doc: Document, ref, head: tuple) -> bool:
     flat = [p for p in doc.top if p.level == "section"]
     if len(flat) != len(doc.top) or not flat:
         return False  # titles or divisions: sections are numbered by title, and any number may be real
-    top = max((p.designation.value or 0) for p in flat if p.designation)
+    top = max(((p.designation.value or 0) for p in flat if p.designation), default=0)
     return int(m.group(1)) > 2 * top + 5
 
 
