@@ -16,6 +16,7 @@ from . import __version__
 from .pipeline import options as configs
 from .pipeline import dtd as dtds
 from . import formats
+from .formats import output
 from .formats import COLOR_CHOICES, use_color
 from .formats.progress import progress_bar
 from .formats.rules import line as rules_line, markdown as rules_markdown  # noqa: F401  (tests read it here)
@@ -104,20 +105,23 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
             stdin = (stdin_filename or "-", read_stream(sys.stdin.buffer))
         except NotRead as e:
             stdin = (stdin_filename or "-", e)    # reported as the file's finding
-    out = _open_report(output_file)
+    try:
+        out = output.open_report(output_file)
+    except OSError as e:
+        raise UsageProblem(f"cannot write the report to {formats.printable(output_file)}: {e.strerror or e}") from None
     try:
         settings.options_for(paths[0] if paths else (stdin_filename or "stdin.xml"))  # config errors first
         total = len(discover(paths, settings))
         with progress_bar(total, fmt, output_file, no_progress or quiet) as tick:
             files, findings = run(paths, settings, stdin=stdin, progress=tick, jobs=jobs)
     except (dtds.DTDError, configs.ConfigError) as e:
-        _close(out, output_file)
+        output.close_report(out, output_file)
         raise UsageProblem(str(e)) from None
     reader = formats.SourceLines(stdin)
     fail_on = fail_on or settings.fail_on(paths[0] if paths else None)
     trouble = []     # environment errors: said on one line each, exit 2 once the report is written
     if show_diff:   # a preview: the diff on stdout, nothing changed, exit 1 when there is something to fix
-        _close(out, output_file)
+        output.close_report(out, output_file)
         todo = fixes.preview(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)
         sys.exit(EXIT_FINDINGS if todo and not exit_zero else EXIT_OK)
     if fix:
@@ -141,7 +145,7 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
             findings = filters.new_since(findings, [filters.baseline_text(f, reader) for f in findings],
                                          filters.load_baseline(baseline_path), baseline_path)
         except (ValueError, KeyError, TypeError, OSError) as e:
-            _close(out, output_file)
+            output.close_report(out, output_file)
             raise UsageProblem(f"{formats.printable(baseline_path)}: not a billlint baseline "
                                f"({formats.printable(str(e))})") from None
     try:
@@ -158,9 +162,9 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
         trouble.append(f"cannot write the report to {formats.printable(output_file or 'standard output')}: "
                        f"{e.strerror or e}")
         if not output_file:
-            _discard_stdout()
+            output.discard_stdout()
     finally:
-        _close(out, output_file, trouble)
+        output.close_report(out, output_file, trouble)
     if trouble:
         raise UsageProblem(trouble[-1])
     threshold = SEVERITY_RANK[fail_on]
@@ -168,26 +172,6 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     sys.exit(EXIT_FINDINGS if failed and not exit_zero else EXIT_OK)
 
 
-def _open_report(output_file):
-    """The report's stream, opened before any checking (a folder that is missing fails now, not after the
-    work). Characters the encoding cannot write come out as escapes, never as an error."""
-    if not output_file:
-        return sys.stdout
-    try:
-        return open(output_file, "w", encoding="utf-8", errors="backslashreplace")
-    except (OSError, ValueError) as e:
-        raise UsageProblem(f"cannot write the report to {formats.printable(output_file)}: "
-                           f"{getattr(e, 'strerror', None) or e}") from None
-
-
-def _close(out, output_file, trouble=None) -> None:
-    if not output_file:
-        return
-    try:
-        out.close()
-    except OSError as e:       # the last buffer meets a full device
-        if trouble is not None and not trouble:
-            trouble.append(f"cannot write the report to {formats.printable(output_file)}: {e.strerror or e}")
 
 
 @cli.command()
@@ -307,10 +291,10 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()
         return code
     except BrokenPipeError:
-        _discard_stdout()
+        output.discard_stdout()
         return EXIT_OK
     except OSError as e:
-        _discard_stdout()
+        output.discard_stdout()
         _say(f"billlint: cannot write to standard output: {e.strerror or e}"
              if e.errno is not None else f"billlint: {e}")
         return EXIT_ERROR
@@ -348,15 +332,6 @@ def _say(line: str | None, e: click.ClickException | None = None) -> None:
         else:
             click.echo(line, err=True)
     except (OSError, UnicodeError):
-        pass
-
-
-def _discard_stdout() -> None:
-    """What stdout still buffers can never be written: point it at /dev/null so exiting does not fail again."""
-    try:
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError, AttributeError):
         pass
 
 

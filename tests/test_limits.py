@@ -130,7 +130,7 @@ def test_many_dtd_errors_on_one_line(tmp_path, dtd_dir):
 
 def test_many_suppressions(tmp_path):
     body = "".join(f'<?billlint disable BL402 -- kept?>{section("<text>the the end.</text>", n)}'
-                   for n in range(1, 2_001))
+                   for n in range(1, 5_001))
     (tmp_path / "s.xml").write_text(bill(body, doctype=False).replace("\n", ""))   # one line
     ran = check("--no-cache", "--select", "BL402,BL009", tmp_path / "s.xml")
     assert ran.found == [] and ran.code == 0
@@ -256,20 +256,22 @@ def test_file_names_that_are_not_text(tmp_path, fmt, to_file):
 
 # --- forged output ------------------------------------------------------------------------------------------
 
-def test_text_output_cannot_be_forged(tmp_path):
+def test_text_output_cannot_be_forged(tmp_path, dtd_dir):
+    """Newlines where the XML allows them -- a PI, an entity's system literal, an attribute value written &#10;
+    (which libxml2 quotes in its message) -- never start a line of their own in text or concise output."""
     forged = "\n::error file=x.xml,line=1::forged\nx.xml:1:1: BL001 [not-well-formed] forged"
-    esc = forged.replace("\n", "&#10;")
     (tmp_path / "f.xml").write_text(
-        f'<?xml version="1.0"?><!DOCTYPE bill [<!ENTITY x SYSTEM "http://e.invalid/{esc}\x1b[2J">]>'
+        f'<?xml version="1.0"?><!DOCTYPE bill [<!ENTITY x SYSTEM "http://e.invalid/{forged}">]>'
         f'<bill><legis-body>{section("<text>the the end.</text>")}<?billlint disable BL999{forged}?>'
-        f'<section id="s2" bad="{esc}"><enum>2.</enum><text>x.</text></section></legis-body></bill>')
+        f'<section id="s2" section-type="{forged.replace(chr(10), "&#10;")}"><enum>2.</enum><header>H</header>'
+        f'<text>x.</text></section></legis-body></bill>')
+    n = len(check("--no-cache", "--dtd", dtd_dir, tmp_path / "f.xml").found)
+    assert n >= 4
     for fmt in ("text", "concise"):
-        ran = bounded("check", "--format", fmt, "--isolated", "--no-cache", tmp_path / "f.xml")
-        out = ran.out.decode()
-        assert "\x1b" not in out
-        assert not [x for x in out.splitlines() if x.startswith(("::error", "x.xml"))], out
-        n = len(check("--no-cache", tmp_path / "f.xml").found)
-        assert sum(x.startswith(str(tmp_path)) for x in out.splitlines()) == n
+        ran = bounded("check", "--format", fmt, "--isolated", "--no-cache", "--dtd", dtd_dir, tmp_path / "f.xml")
+        lines = ran.out.decode().splitlines()
+        assert not [x for x in lines if x.startswith(("::error", "x.xml"))], lines
+        assert sum(x.startswith(str(tmp_path)) for x in lines) == n
 
 
 # --- the cache trusts nothing -------------------------------------------------------------------------------
@@ -312,3 +314,16 @@ def test_the_rest_of_a_hostile_batch_is_reported(tmp_path):
     assert got["zero"] == ["BL006"] and "BL402" in got["dup.xml"] and got["bad.xml"] == ["BL001"]
     assert got["empty.xml"] == ["BL001"] and "BL303" in got["big.xml"] and "pipe.xml" not in got
     assert not any("BL008" in v for v in got.values())
+
+
+def test_the_markdown_change_report_shows_html_as_text(tmp_path):
+    (tmp_path / "r.xml").write_text(bill(
+        '<section id="s1"><enum>1.</enum><header>&lt;b&gt;Reports&lt;/b&gt;</header><text>The Secretary shall '
+        '<deleted-phrase reported-display-style="strikethrough" committee-id="HJU00">&lt;script&gt;x()'
+        '&lt;/script&gt; </deleted-phrase><added-phrase reported-display-style="italic" committee-id="HJU00">'
+        '&lt;img src=x onerror=alert(1)&gt; </added-phrase>report.</text></section>',
+        stage="Reported-in-House", doctype=False))
+    ran = bounded("changes", "--format", "markdown", tmp_path / "r.xml")
+    out = ran.out.decode()
+    assert ran.code == 0 and "script" in out and "onerror" in out
+    assert "<script" not in out and "<img" not in out and "<b>" not in out

@@ -34,6 +34,9 @@ def redesignation_gap_unfilled(doc, view):
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
     that fills the wrong places is an error.
 
+    A redesignation that would leave more places to fill than any list in a law holds (10,000), such as
+    "by redesignating section 9 as section 100000000", is reported as such and not expanded.
+
     Bad: the redesignation vacates (d) and the inserted text starts at (e); or nothing is inserted.
     Good: the inserted quoted block holds subsection (d) and nothing else.
     """
