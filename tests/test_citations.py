@@ -352,3 +352,12 @@ def test_a_part_number_after_the_year_is_part_of_the_name():
      "department of the interior and related agencies appropriations act, 1997")])
 def test_name_begins_after_a_preposition_and_the(text, key):
     assert [c.key for c in cx.in_run(text) if c.kind == cx.ACT] == [key]
+
+
+def test_cites_text_puts_each_check_on_its_own_line(run, tmp_path):
+    f = tmp_path / "b.xml"
+    f.write_text(bill('<section id="s2"><enum>2.</enum><header>H</header><text>the Homeland Security Act of '
+                      '2002 (Public Law 107-296; 116 Stat. 2135)</text></section>'), encoding="utf-8")
+    lines = run("cites", f).out.splitlines()
+    assert any(line.startswith("    BL601") for line in lines)
+    assert not any("\\x0a" in line for line in lines)

@@ -76,4 +76,5 @@ def render(name: str, listing: str, files: list[tuple[str, list[dict]]], stream)
     from . import printable
     for file, rows in files:
         for row in rows:
-            stream.write(printable(LINES[listing](file, row)) + "\n")
+            # a row may run to several lines (a citation and its checks): each is made printable on its own
+            stream.write("".join(printable(line) + "\n" for line in LINES[listing](file, row).split("\n")))
