@@ -46,3 +46,24 @@ def bill(body: str, *, stage: str = "Introduced-in-House", doctype: bool = True,
 </legis-body>
 </bill>
 """
+
+
+def on_terminal(cmd: list[str], env: dict | None = None) -> bytes:
+    """What a command writes when its standard streams are a terminal (a pseudo-terminal), read to the end."""
+    import pty
+    import subprocess
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, close_fds=True, env=env)
+    os.close(slave)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(master, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        seen += chunk
+    proc.wait()
+    os.close(master)
+    return seen

@@ -2,13 +2,12 @@
 
 import json
 import os
-import pty
 import subprocess
 import sys
 from importlib import resources
 
 import pytest
-from helpers import CORPUS, ROOT, SAMPLES, bill, need_shared, need_tool
+from helpers import CORPUS, ROOT, SAMPLES, bill, need_shared, need_tool, on_terminal
 from lxml import etree
 
 from billlint.cli import rules_markdown
@@ -222,20 +221,7 @@ def test_progress_bar_only_on_a_terminal(tmp_path):
     cmd = [sys.executable, "-m", "billlint", "check", "--isolated", "--exit-zero", str(tmp_path)]
     piped = subprocess.run(cmd, capture_output=True, text=True)
     assert "checking" not in piped.stderr
-    master, slave = pty.openpty()
-    proc = subprocess.Popen(cmd, stdin=slave, stdout=slave, stderr=slave, close_fds=True)
-    os.close(slave)
-    seen = b""
-    while True:
-        try:
-            chunk = os.read(master, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        seen += chunk
-    proc.wait()
-    os.close(master)
+    seen = on_terminal(cmd)
     assert b"checking" in seen and b"findings" in seen
 
 

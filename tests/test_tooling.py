@@ -14,7 +14,7 @@ import threading
 from importlib import metadata, resources
 
 import pytest
-from helpers import CORPUS, DTD_DIR, ROOT, SAMPLES, bill, need_shared, need_tool
+from helpers import CORPUS, DTD_DIR, ROOT, SAMPLES, bill, need_shared, need_tool, on_terminal
 from lxml import etree
 
 import billlint
@@ -98,28 +98,12 @@ def test_color_choice(choice, env, tty, want):
 
 def test_no_color_on_a_terminal(tmp_path):
     """A real terminal: color by default, none with NO_COLOR or --color never."""
-    import pty
     p = tmp_path / "a.xml"
     p.write_text(SLIP)
 
     def on_tty(*args, env=None):
-        master, slave = pty.openpty()
-        proc = subprocess.Popen([sys.executable, "-m", "billlint", "check", *NOT, *args, str(p)], stdin=slave,
-                                stdout=slave, stderr=slave, close_fds=True,
-                                env={k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None})
-        os.close(slave)
-        seen = b""
-        while True:
-            try:
-                chunk = os.read(master, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            seen += chunk
-        proc.wait()
-        os.close(master)
-        return seen
+        return on_terminal([sys.executable, "-m", "billlint", "check", *NOT, *args, str(p)],
+                           env={k: v for k, v in {**os.environ, **(env or {})}.items() if v is not None})
     assert b"\x1b[" in on_tty(env={"NO_COLOR": None, "FORCE_COLOR": None})
     assert b"\x1b[" not in on_tty(env={"NO_COLOR": "1"})
     assert b"\x1b[" not in on_tty("--color", "never", env={"NO_COLOR": None})

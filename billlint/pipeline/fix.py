@@ -61,13 +61,19 @@ def edit(text: str, f) -> tuple[int, int, str]:
     two fixes of one phrase merge ("adding the following at the end thereof": one fix reorders "the
     following at the end", the other drops " thereof")."""
     old, new = text[f.start:f.end], f.replacement
+    p, q = _same_ends(old, new)
+    return f.start + p, f.end - q, new[p:len(new) - q]
+
+
+def _same_ends(x: str, y: str) -> tuple[int, int]:
+    """How many characters two texts share at the start, and then at the end."""
     p = 0
-    while p < min(len(old), len(new)) and old[p] == new[p]:
+    while p < min(len(x), len(y)) and x[p] == y[p]:
         p += 1
     q = 0
-    while q < min(len(old), len(new)) - p and old[-1 - q] == new[-1 - q]:
+    while q < min(len(x), len(y)) - p and x[-1 - q] == y[-1 - q]:
         q += 1
-    return f.start + p, f.end - q, new[p:len(new) - q]
+    return p, q
 
 
 # Bills often hold a whole section on one line: a diff shows a window around each change, not the line.
@@ -113,12 +119,7 @@ def _range(start: int, end: int) -> str:
 
 def _windows(x: str, y: str) -> tuple[str, str]:
     """The changed stretch of a line pair with CONTEXT characters around it, when the lines are long."""
-    p = 0
-    while p < min(len(x), len(y)) and x[p] == y[p]:
-        p += 1
-    s = 0
-    while s < min(len(x), len(y)) - p and x[-1 - s] == y[-1 - s]:
-        s += 1
+    p, s = _same_ends(x, y)
     return _clip(x, p, len(x) - s), _clip(y, p, len(y) - s)
 
 
