@@ -26,7 +26,7 @@ from ..model.textrun import TextRun, in_quotation_marks
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
 from .resolution import (by_class, cite_chain, cited_terms, designation_class, enclosing, has_unit,  # noqa: F401
                          joining_depth, levels_for, next_level, ranged, resolve_chain)  # (rules read references.X)
-from .otherlaw import code_default, defined_term, other_law_section
+from .otherlaw import bare_term, code_default, defined_term, other_law_section
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA, TERM = "internal", "external", "amended", "quoted", "anaphora", "term"
 
@@ -74,12 +74,6 @@ _DETERMINER = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$
 _NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that which through under with from on "
                         "at if the be has have does do not also only before after unless apply applies".split())
 _NOUN = re.compile(r"^\s+([a-z][a-z-]+)\b")
-# "the calendar year 2021 section 8 renewal funding": a bare section number with a noun straight after it is
-# a program's name built on another law's section; a verb there ("section 8 requires the") makes it a subject
-_VERB = re.compile(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|establish|set|"
-                   r"mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|specifi|limit)\w*)\b"
-                   r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b")
-_BARE_SECTION = re.compile(r"^[Ss]ection\s+\d+[A-Za-z]{0,3}$")
 _LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
 _HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
@@ -232,11 +226,6 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
     return refs
 
 
-def _bare_term(ref: Ref, after: str, noun: re.Match) -> bool:
-    """ "section 8 renewal funding", "section 202 projects": see _VERB."""
-    return bool(_BARE_SECTION.match(ref.text)) and not _VERB.match(after)
-
-
 def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
     prov = ref.prov
     term = any(text.startswith(t, ref.start) for t in doc.memo("cited terms", lambda: cited_terms(doc, REF)))
@@ -284,9 +273,8 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         ref.missing_of = True
         return
     noun = _NOUN.match(after)
-    if noun and noun.group(1) not in _NOT_A_NOUN and (
-            _DETERMINER.search(before[-10:]) or defined_term(doc, f"{ref.text} {noun.group(1)}")
-            or _bare_term(ref, after, noun)):
+    if noun and noun.group(1) not in _NOT_A_NOUN and (_DETERMINER.search(before[-10:]) or bare_term(ref.text, after)
+                                                      or defined_term(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
     q = _QUALIFIER.match(after)
     if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
