@@ -26,17 +26,20 @@ def defined_term(doc: Document, phrase: str) -> bool:
     return words in terms or words.endswith("s") and words[:-1] in terms
 
 
-# "the calendar year 2021 section 8 renewal funding": a bare section number with a noun straight after it is
-# a program's name built on another law's section; a verb there ("section 8 requires the") makes it a subject
-_VERB = re.compile(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|establish|set|"
-                   r"mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|specifi|limit)\w*)\b"
-                   r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b")
+# "the calendar year 2021 section 8 renewal funding": a bare section number with a noun straight after it
+# is a program's name built on another law's section; a verb or a preposition there ("section 8 requires
+# the", "section 5 within 30 days") makes it a reference
+_VERB = re.compile(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|"
+                   r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|specifi|limit)\w*)\b"
+                   r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b"
+                   r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
+                   r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|can)\b")
 _BARE_SECTION = re.compile(r"^[Ss]ection\s+\d+[A-Za-z]{0,3}$")
 
 
 def bare_term(text: str, after: str) -> bool:
-    """Whether a reference followed by a noun ("section 8 renewal funding", "section 202 projects") is a bare
-    section number, with no verb after it: a term of art if it names nothing in this bill."""
+    """Whether a reference followed by a noun ("section 8 renewal funding", "section 202 projects") is a
+    bare section number, with no verb after it: a term of art if it names nothing in this bill."""
     return bool(_BARE_SECTION.match(text)) and not _VERB.match(after)
 
 
