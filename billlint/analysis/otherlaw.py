@@ -30,10 +30,12 @@ def defined_term(doc: Document, phrase: str) -> bool:
 # is a program's name built on another law's section; a verb or a preposition there ("section 8 requires
 # the", "section 5 within 30 days") makes it a reference
 _VERB = re.compile(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|"
-                   r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|specifi|limit)\w*)\b"
+                   r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|"
+                   r"specifi|limit)\w*)\b"
                    r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b"
                    r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
-                   r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|can)\b")
+                   r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|"
+                   r"can)\b")
 _BARE_SECTION = re.compile(r"^[Ss]ection\s+\d+[A-Za-z]{0,3}$")
 
 
