@@ -1,5 +1,6 @@
 """What marks a bare reference as another law's rather than this bill's: a section number this bill could not have,
-a title that declares its section numbers are the Internal Revenue Code's, a term of art the bill defines."""
+a title that declares its section numbers are the Internal Revenue Code's, a term of art the bill defines or
+builds on a bare section number."""
 
 from __future__ import annotations
 
@@ -23,6 +24,25 @@ def defined_term(doc: Document, phrase: str) -> bool:
     words = " ".join(phrase.split()).lower()
     terms = doc.memo("defined terms", build)
     return words in terms or words.endswith("s") and words[:-1] in terms
+
+
+# "the calendar year 2021 section 8 renewal funding": a bare section number with a noun straight after it
+# is a program's name built on another law's section; a verb or a preposition there ("section 8 requires
+# the", "section 5 within 30 days") makes it a reference
+_VERB = re.compile(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|"
+                   r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|"
+                   r"specifi|limit)\w*)\b"
+                   r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b"
+                   r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
+                   r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|"
+                   r"can)\b")
+_BARE_SECTION = re.compile(r"^[Ss]ection\s+\d+[A-Za-z]{0,3}$")
+
+
+def bare_term(text: str, after: str) -> bool:
+    """Whether a reference followed by a noun ("section 8 renewal funding", "section 202 projects") is a
+    bare section number, with no verb after it: a term of art if it names nothing in this bill."""
+    return bool(_BARE_SECTION.match(text)) and not _VERB.match(after)
 
 
 _CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")

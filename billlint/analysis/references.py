@@ -26,7 +26,7 @@ from ..model.textrun import TextRun, in_quotation_marks
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
 from .resolution import (by_class, cite_chain, cited_terms, designation_class, enclosing, has_unit,  # noqa: F401
                          joining_depth, levels_for, next_level, ranged, resolve_chain)  # (rules read references.X)
-from .otherlaw import code_default, defined_term, other_law_section
+from .otherlaw import bare_term, code_default, defined_term, other_law_section
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA, TERM = "internal", "external", "amended", "quoted", "anaphora", "term"
 
@@ -273,8 +273,8 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         ref.missing_of = True
         return
     noun = _NOUN.match(after)
-    if noun and noun.group(1) not in _NOT_A_NOUN and (
-            _DETERMINER.search(before[-10:]) or defined_term(doc, f"{ref.text} {noun.group(1)}")):
+    if noun and noun.group(1) not in _NOT_A_NOUN and (_DETERMINER.search(before[-10:]) or bare_term(ref.text, after)
+                                                      or defined_term(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
     q = _QUALIFIER.match(after)
     if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
