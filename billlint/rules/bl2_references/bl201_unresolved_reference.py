@@ -14,8 +14,6 @@ from .common import all_refs, internal, quoted
 # Another law named in a lead-in: "the following provisions of the Internal Revenue Code of 1986:"
 _LAW = re.compile(r"\b(?!(?:This|The|Such|That)\s)(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
                   r"(?:Act|Code)\b|\bUnited\s+States\s+Code\b|\bPublic\s+Law\b|\bsuch\s+(?:Act|Code)\b")
-_PAREN = re.compile(r"\((?:[^()]|\([^()]*\))*\)")
-_BREAK = re.compile(r"[,;]")
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -34,9 +32,7 @@ def unresolved_reference(doc, view):
     General Instruction I.B.6."), in amendment instructions and in quoted text; terms of art ("a section
     902 corporation", and a bare section number with a noun straight after it, not a verb: "the 2021 section 8
     renewal funding", "section 202 projects"); a reference under a list lead-in that names another law ("the following provisions
-    of the Internal Revenue Code of 1986:"), or after another law's section in the same sentence; a bare section number before another law's section in
-    its sentence with no comma between ("returns under section 6050S ... for purposes of section 32(n) of the Internal Revenue Code of
-    1986"); a bare
+    of the Internal Revenue Code of 1986:"), or after another law's section in the same sentence; a bare
     section number in a provision that amends another law; units that a quoted block in the same
     section has just written into the amended law ("subparagraphs (F) through (H)" after subsection (a)
     rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
@@ -86,8 +82,6 @@ def other_law(doc, r, view) -> bool:
         return False
     if after_other_section(doc, r, view):
         return True  # "section 170(d)(1) of such Code ... section 170(b)(1)(G)(ii)": the same law
-    if _bare_section(r) and before_other_section(doc, r, view):
-        return True  # "returns under section 6050S ... for purposes of section 32(n) of such Code": that law's
     provs = _outside(doc, view)[1]
     start, _ = refs.sentence_bounds(r.run.text, r.start)
     mine = [r.prov, *r.prov.ancestors()]
@@ -110,17 +104,6 @@ def after_other_section(doc, r, view) -> bool:
     """Whether another law's section is cited before r in its sentence: r is read as that law's unit."""
     start, _ = refs.sentence_bounds(r.run.text, r.start)
     return any(start <= o < r.start for o in _outside(doc, view)[0].get(id(r.run), ()))
-
-
-def before_other_section(doc, r, view) -> bool:
-    """Whether its sentence goes on to cite another law's section after r: the law the sentence names
-    ("... of the Internal Revenue Code of 1986") is the one a bare section number before it was read in."""
-    text = r.run.text
-    _, end = refs.sentence_bounds(text, r.start)
-    # a comma ends the phrase the law's name governs: "in section 4301, ... section 363 of the ... Act" is
-    # this bill's section 4301 (a parenthetical aside may hold commas)
-    return any(r.end <= o < end and not _BREAK.search(_PAREN.sub("", text[r.end:o]))
-               for o in _outside(doc, view)[0].get(id(r.run), ()))
 
 
 def _bare_section(r) -> bool:
