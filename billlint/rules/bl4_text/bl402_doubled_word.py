@@ -13,6 +13,9 @@ _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
 
 
 _ALLOWED_DOUBLES = frozenset({"that", "had"})
+# Words a name never doubles: "The The" or "Section Section" in a heading is a slip like "the the".
+_NOT_NAMES = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", "on", "by", "with", "as", "at",
+                        "section", "title", "subtitle", "chapter", "part", "division", "act", "sec"})
 
 
 # Two different articles in a row ("the an", "a the"): one of them is a slip, which one is not known.
@@ -28,7 +31,8 @@ def doubled_word(doc, view):
 
     Across spaces and line breaks, but never across an element boundary (an enum followed by text that
     starts with the same word is not a slip). "that that" and "had had" are allowed, and so is a word
-    followed by a name that begins with it ("in In re 650 Fifth Avenue"). Quoted operands (the words an
+    followed by a name that begins with it ("in In re 650 Fifth Avenue"), and place names that double a
+    capitalized word ("Pago Pago", "Walla Walla"; not "The The" or "Section Section"). Quoted operands (the words an
     instruction strikes) are left alone.
 
     Bad: "shall submit to the the Committee".
@@ -47,6 +51,8 @@ def doubled_word(doc, view):
                 second = m.group(0)[-len(word):]
                 if word[0].islower() and second[0].isupper():
                     continue  # "in In re 650 Fifth Avenue": the second word begins a name or a title
+                if word.istitle() and second.istitle() and word.lower() not in _NOT_NAMES:
+                    continue  # a name that doubles a word: "Pago Pago, American Samoa", "Walla Walla"
                 yield Report(f'"{word} {word}": the word is doubled', run=run, start=m.start(), end=m.end(),
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
             for m in _ARTICLES.finditer(run.text, lo, hi):
