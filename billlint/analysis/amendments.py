@@ -217,9 +217,14 @@ def _places(ops: dict, key: str) -> None:
         ops["places"] = " ".join(m.group(1).split()).lower()
 
 
+def _first(m, *names: str) -> str | None:
+    """The first of a match's named groups that matched: the patterns name each alternative's group apart."""
+    return next((m.group(n) for n in names if m.group(n)), None)
+
+
 def _inserted(ops: dict, m, *names: str, kept) -> None:
     """The inserted text: a quotation in line ("the following: “…”") or the quoted block that follows."""
-    q = next((m.group(n) for n in names if m.group(n)), None)
+    q = _first(m, *names)
     if q:
         ops["insert"] = _unquote(q, kept)
     else:
@@ -294,20 +299,19 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
             im = INSERT_RE.match(text, m.start(), limit)
             if im:
                 ops = {}
-                if im.group("q"):
-                    ops["insert"] = _unquote(im.group("q"), kept)
-                elif im.group("q2") or im.group("q3"):
-                    ops["insert"] = _unquote(im.group("q2") or im.group("q3"), kept)
+                q = _first(im, "q", "q2", "q3")
+                if q:
+                    ops["insert"] = _unquote(q, kept)
                 else:
                     _inserted(ops, im, "inlb", "inld", kept=kept)
-                rel = im.group("rel") or im.group("rel2") or im.group("rel3")
+                rel = _first(im, "rel", "rel2", "rel3")
                 if rel:
                     ops["where"] = " ".join(rel.split()).lower()
-                    anchor = im.group("anchor") or im.group("anchor2") or im.group("anchor3")
+                    anchor = _first(im, "anchor", "anchor2", "anchor3")
                     if anchor:
                         ops["anchor"] = _unquote(anchor, kept)
                         _places(ops, "anchor")
-                new = im.group("newb") or im.group("newc") or im.group("newd")
+                new = _first(im, "newb", "newc", "newd")
                 if new:
                     ops["new"] = new.lower()
                 ins = Instruction(prov, run, m.start(), im.end(), INSERT, target, ops)
@@ -315,25 +319,24 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
             am = ADD_RE.match(text, m.start(), limit)
             if am:
                 ops = {}
-                q = am.group("q") or am.group("q2") or am.group("small") or am.group("small2") or am.group("q3")
+                q = _first(am, "q", "q2", "small", "small2", "q3")
                 if q:
                     ops["insert"] = _unquote(q, kept)
                 else:
                     _inserted(ops, am, "inla", "inlb", kept=kept)
-                anchor = am.group("of") or am.group("of2") or am.group("anchor") or am.group("anchor2") \
-                    or am.group("anchor3")
-                rel = am.group("rel") or am.group("rel2") or am.group("rel3")
+                anchor = _first(am, "of", "of2", "anchor", "anchor2", "anchor3")
+                rel = _first(am, "rel", "rel2", "rel3")
                 ops["where"] = rel.lower() if rel else "after" if anchor else "at the end"
                 if anchor:
                     ops["anchor"] = _unquote(anchor, kept)
-                new = am.group("newa") or am.group("newb")
+                new = _first(am, "newa", "newb")
                 if new:
                     ops["new"] = new.lower()
                 ins = Instruction(prov, run, m.start(), am.end(), ADD, target, ops)
         elif word == "redesignating":
             rm = REDESIGNATE_RE.match(text, m.start(), limit)
             if rm:
-                a, b = rm.group("a") or rm.group("a2"), rm.group("b") or rm.group("b2")
+                a, b = _first(rm, "a", "a2"), _first(rm, "b", "b2")
                 ops = {"from": _unquote(a, kept), "to": _unquote(b, kept)}
                 ins = Instruction(prov, run, m.start(), rm.end(), REDESIGNATE, target, ops,
                                   respectively=bool(rm.group("resp")))

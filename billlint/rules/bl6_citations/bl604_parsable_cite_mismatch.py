@@ -17,6 +17,12 @@ _CHAPTER = re.compile(r"^[Cc]hapters?\s+(\d+[A-Za-z]*)")
 _STAT = re.compile(r"^(\d{1,3})\s+Stat\.\s*(\d{1,5}(?:A" + _D + r"\d+)?)")
 
 
+def _title(text: str) -> str:
+    """The title a "section N of title T" or "chapter N of title T" cite names, or "*" when it names none."""
+    t = _OF_TITLE.search(text)
+    return str(int(t.group(1))) if t else "*"
+
+
 def _shown(c) -> str | None:
     """What the displayed text cites, in the parsable-cite's own form; None when it cannot be told."""
     text = " ".join(c.text.split())
@@ -29,16 +35,10 @@ def _shown(c) -> str | None:
         if m:
             return f"usc/{int(m.group(1))}/{cx.section_key(m.group(2))}"
         m = _SECTION.match(text)
-        if m:
-            t = _OF_TITLE.search(text)
-            return f"usc/{int(t.group(1)) if t else '*'}/{cx.section_key(m.group(1))}"
-        return None
+        return f"usc/{_title(text)}/{cx.section_key(m.group(1))}" if m else None
     if kind == "usc-chapter":
         m = _CHAPTER.match(text)
-        if m:
-            t = _OF_TITLE.search(text)
-            return f"usc-chapter/{int(t.group(1)) if t else '*'}/{m.group(1)}"
-        return None
+        return f"usc-chapter/{_title(text)}/{m.group(1)}" if m else None
     if kind == "stat":
         m = _STAT.match(text)
         return f"stat/{int(m.group(1))}/{cx.section_key(m.group(2))}" if m else None
