@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...analysis import tables
 from ...analysis.designations import fmt, label, unify
 from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, WARNING
 from ...model.findings import Report
@@ -44,6 +45,10 @@ def enum_sequence(doc, view):
     Chapters, subchapters and parts numbered with figures may skip forward: codified titles number them
     by odd numbers (1001, 1003) and leave room between groups (3033, 3051).
 
+    A skip the bill's own table of contents lists the same way (titles VI, VIII, X; subtitles A, C, E of one
+    title) is numbering kept on purpose (an Act that keeps the designations of the bill it was drawn from, or of
+    units dropped on the way) and is not reported.
+
     A list that skips three or more times (an enrolled Act that keeps the numbers of items dropped on the
     way) is reported once, as a warning naming the skips: renumbering may not be wanted there.
 
@@ -73,7 +78,9 @@ def enum_sequence(doc, view):
                                  f"{fmt(d.core, level)}", el=p.el, provision=p)
                     if d.value > pd.value and level in ABOVE_SECTION and cls == ARABIC:
                         continue   # codified titles number chapters and parts by odd numbers, leaving room
-                    if d.value > pd.value:
+                    if d.value > pd.value and (level, pd.core, d.core) in tables.pairs(doc, view):
+                        pass       # numbering kept on purpose: the bill's own table lists the same skip
+                    elif d.value > pd.value:
                         gaps.append((p, pd, rep))   # a skip forward: many in one list are reported together
                     else:
                         yield rep

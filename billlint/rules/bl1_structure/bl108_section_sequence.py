@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import re
-
+from ...analysis import tables
 from ...analysis.designations import following
 from ...model.vocabulary import ARABIC, WARNING
 from ...model.findings import Report
@@ -37,7 +36,7 @@ def section_sequence(doc, view):
     """
     seen: dict[tuple, Provision] = {}
     prev: Provision | None = None
-    listed = doc.memo(("toc pairs", view), lambda: toc_pairs(doc, view))
+    listed = tables.pairs(doc, view)
     gaps: dict = {}    # (parent, run) -> [(section, its report)]
     for p in top_sections(doc, view):
         d = p.designation
@@ -54,7 +53,7 @@ def section_sequence(doc, view):
             same_scope = (next((a for a in prev.ancestors() if a.level == "division"), None) or doc.body(prev.el)) is scope
             same_list = prev.parent is p.parent and prev.run == p.run
             if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d):
-                if (pd.core, d.core) not in listed:
+                if ("section", pd.core, d.core) not in listed:
                     gaps.setdefault((id(p.parent), p.run), []).append(
                         (p, pd, Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",
                                        el=p.el, provision=p)))
@@ -79,22 +78,3 @@ def skips(found) -> str:
     """ "after sec. 1004 comes 1009, after 1009 comes 1011, ... and 5 more"."""
     words = [f"{pd.core} to {p.designation.core}" for p, pd, _r in found[:4]]
     return ", ".join(words) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
-
-
-def toc_pairs(doc, view) -> set:
-    """(number, next number) for each two section entries that follow each other in the bill's own tables of
-    contents (not those quoted from another law)."""
-    pairs = set()
-    for toc in doc.root.iter("toc"):
-        if not doc.in_view(toc, view) or any(a.tag == "quoted-block" for a in toc.iterancestors()):
-            continue
-        nums = []
-        for e in toc.iter("toc-entry"):
-            m = _ENTRY.match("".join(e.itertext())) if doc.in_view(e, view) else None
-            if m:
-                nums.append(m.group(1))
-        pairs.update(zip(nums, nums[1:]))
-    return pairs
-
-
-_ENTRY = re.compile(r"\s*(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(\w+)\.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...analysis import references as refs
+from ...analysis import tables
 from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
@@ -40,6 +41,10 @@ def unresolved_reference(doc, view):
     Act of 2018") is another law's with "of" left out: a warning says so. A bare section number the bill
     lacks, in a provision that cites another law's sections, may be that law's: a warning.
 
+    A reference to a unit the bill's own table of contents lists but its body lacks ("the funding table in
+    section 4101" in a print that leaves out the funding tables) is not reported here: toc-mismatch reports
+    the body lacking the table's entries.
+
     Bad: "as described in paragraph (5)" in a subsection with paragraphs (1) to (4).
     Good: "as described in paragraph (4)".
     """
@@ -57,6 +62,8 @@ def unresolved_reference(doc, view):
                    if target is None and not struck]
         if not missing or r.section_number:
             continue
+        if all(chain and chain[0] in tables.lacked(doc, view) for chain in missing):
+            continue   # a unit the bill's own table lists: toc-mismatch reports the body lacking it
         if missing == [None]:
             msg = f"{quoted(r.text)}: this provision is not inside a {r.word}"
         else:
