@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis import designations
 from ...model.findings import Report
 from ...model.document import Provision
@@ -27,6 +29,9 @@ def enum_class(doc, view):
     markup that puts a proviso's items (A)-(C) beside (1)-(7) with indent="down1", or a subsection (b)
     inside (a)). The indent attribute ("down1", "up2") is read as the intended level. A run-in
     compound enum such as "(14)(A)" is two units (see the model) and is not reported.
+
+    A designation element that holds the section's heading too ("§ 200402. National Parks and Public Land
+    Legacy Restoration Fund") has a right number: a markup warning says to move the heading out.
 
     A whole list styled wrong is reported once, at its first provision. Where a file styles three or more
     whole lists of one level the same wrong way, that is the file's own habit: it is reported once,
@@ -69,6 +74,9 @@ def enum_class(doc, view):
 
 
 def _class_report(p: Provision, found: str, cure: tuple | None, more: str = "") -> Report:
+    if cure and cure[0] == "heading":
+        return Report(f"markup: the designation holds the heading too ({' '.join(found.split())[:70]}): "
+                      f"{cure[1]}", el=p.el, provision=p, severity=WARNING)
     if cure:
         many = " to " in found
         return Report(f"markup: {found} {'are' if many else 'is'} tagged <{local(p.el.tag)}>; {cure[1]}{more}",
@@ -76,6 +84,10 @@ def _class_report(p: Provision, found: str, cure: tuple | None, more: str = "") 
     return Report(f"a {p.level} is designated with {CLASS_NAMES[EXPECTED[p.level]]}; found {found}{more}",
                   el=p.el, provision=p)
 
+
+# A section's number run on into its heading inside the designation element ("§ 200402. National Parks and
+# Public Land Legacy Restoration Fund"), as converters sometimes write a quoted Code section.
+_WITH_HEADING = re.compile(r"^\W*(?:§+|SEC(?:TION)?\.?|Sec(?:tion)?\.?)?\s*\d+[A-Za-z]*(?:[-–]\d+[A-Za-z]*)*\.\s+[A-Z]\w*")
 
 # From this many whole lists with the same wrong style, a file is reported once.
 _CONVENTION = 3
@@ -112,6 +124,8 @@ def _hinted(p: Provision) -> str | None:
 def _cure(doc, p: Provision, group: list, view) -> tuple | None:
     """Where p's designation is right for a level its place allows: the markup's cure, in words. None when
     the designation fits no such level (then the designation itself is wrong). (kind, words)."""
+    if _WITH_HEADING.match(p.enum or ""):
+        return ("heading", "the designation is right; move the heading out of the designation into its own element")
     parent = p.parent
     hint = _hinted(p)
     kin = [q for q in (parent.live_children(view) if parent is not None else group)]
