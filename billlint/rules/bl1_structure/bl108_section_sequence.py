@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ...analysis import tables
-from ...analysis.designations import following
+from ...analysis.designations import following, roman_value
 from ...model.vocabulary import ARABIC, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
@@ -26,6 +26,9 @@ def section_sequence(doc, view):
     appropriations text a jump to a round ten (511, 520) is the custom and is allowed. A repeated number is reported with the line of
     both sections. Inserted sections such as 5A may follow 5. A document with several bodies (a reported
     bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself.
+
+    A title's first section numbered as the title's first hundred (title II, sec. 201) does not go backwards,
+    whatever the title before it did.
 
     A skip the bill's own table of contents lists the same way (1004 then 1009) is numbering kept on purpose
     (an enrolled Act keeps the numbers of sections dropped on the way) and is not reported. A list that skips
@@ -57,7 +60,8 @@ def section_sequence(doc, view):
                     gaps.setdefault((id(p.parent), p.run), []).append(
                         (p, pd, Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",
                                        el=p.el, provision=p)))
-            elif not same_list and same_scope and d.value <= pd.value and d.key != pd.key:
+            elif not same_list and same_scope and d.value <= pd.value and d.key != pd.key \
+                    and not _starts_its_title(p, d):
                 yield Report(f"sec. {d.core} comes after sec. {pd.core}: section numbers go backwards",
                              el=p.el, provision=p)
         prev = p
@@ -68,6 +72,15 @@ def section_sequence(doc, view):
         p = found[0][0]
         yield Report(f"section numbers skip {len(found)} times in this list: {skips(found)}", el=p.el, provision=p,
                      severity=WARNING)
+
+
+def _starts_its_title(p, d) -> bool:
+    """Whether p, the first section of a new list, is numbered as its title's first hundred (title II, sec.
+    201): right by the title's own number, whatever the title before it did (1001-1301 in title I)."""
+    title = next((a for a in p.ancestors() if a.level == "title"), None)
+    core = title.designation.core if title is not None and title.designation else ""
+    value = int(core) if core.isdigit() else roman_value(core)
+    return value is not None and d.value == 100 * value + 1
 
 
 # From this many skips in one list, the list is reported once: numbering kept on purpose, or renumbering due.
