@@ -33,6 +33,8 @@ def _tagged_off(group: list[Provision], ds: list, level: str) -> str | None:
     The printed text is right and the tags are wrong."""
     if level not in EXPECTED or len(group) < 2 or any(d is None or d.value is None for d in ds):
         return None
+    if any(d.cls != EXPECTED[level] for d in ds):
+        return None    # designations of another class at this level: enum-class reports the list
     if all(b.value == a.value + 1 for a, b in zip(ds, ds[1:])):
         return None
     for lv, cls in EXPECTED.items():
