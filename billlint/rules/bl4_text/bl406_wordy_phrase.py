@@ -35,6 +35,12 @@ _PLACES = re.compile(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incur
                      re.I)
 
 
+# A list that reproduces another document's items, after the colon that names it: a resolution of disapproval
+# lists the arms sale "described in Transmittal No. 21-01, submitted to Congress pursuant to section 36(b) ...:
+# Fifty (50) F-35A ...", in the transmittal's own words.
+_COPIED = re.compile(r"\bdescribed\s+in\s+(?:the\s+)?(?:Transmittal|transmittal|notification|certification)\b[^:]*:")
+
+
 def _clause(text: str, pos: int, stops: str, limit: int = 160) -> str:
     """The words before pos back to the nearest of these stop characters (and at most limit characters)."""
     start = max((text.rfind(c, 0, pos) for c in stops), default=-1) + 1
@@ -84,6 +90,9 @@ def wordy_phrase(doc, view):
     - "within N days of" that is negated or a failure ("has not received an objection within", "fails
       to act within"), or that places an event rather than setting a deadline ("the period occurring
       within"): "not later than ... after" would change the meaning.
+    - a list that reproduces another document's items after a colon that names it ("the sale of the following
+      defense articles ... described in Transmittal No. 21-01 ...: Fifty (50) F-35A ..."): the words are the
+      transmittal's.
     - quoted text of other laws keeps its own words (marked up as a quote, or written in quotation
       marks without markup, as USLM bills often have).
 
@@ -100,7 +109,7 @@ def wordy_phrase(doc, view):
             fa, fb = m.span()                               # what the fix replaces
             a, b = m.span(e.word) if e.word else (fa, fb)    # what the finding points at
             if "appropriations" in e.skip and appropriations_text(doc, prov, view) or run.marked(a, b, {"quote"}) \
-                    or _not_required(e, text, a):
+                    or _not_required(e, text, a) or _COPIED.search(text, 0, a):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion
             reason = m.expand(e.reason) if "\\" in e.reason else e.reason   # the matched words, not the example's
