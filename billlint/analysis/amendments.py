@@ -361,8 +361,8 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
 
 
 # an amending verb: what every instruction holds and a provision of its own does not
-_AMENDS = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|transferring|moving|repealing|repealed"
-                     r"|amended|to\s+read\s+as\s+follows)\b", re.I)
+_AMENDS = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|transferring|moving|repealing"
+                     r"|to\s+read\s+as\s+follows)\b")
 
 
 def instructs(doc: Document, prov: Provision, view: str) -> bool:
@@ -371,7 +371,8 @@ def instructs(doc: Document, prov: Provision, view: str) -> bool:
     todo = [prov]
     while todo:
         p = todo.pop()
-        if _AMENDS.search(Placed(doc.text(p.el, view)).text):
+        own = Placed(doc.text(p.el, view)).text
+        if _AMENDS.search(own) or AMENDED.search(own):
             return True
         todo += [c for c in p.live_children(view) if c.quoted is prov.quoted]
     return False

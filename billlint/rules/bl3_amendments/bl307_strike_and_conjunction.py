@@ -25,11 +25,9 @@ def strike_and_conjunction(doc, view):
     ends up with two conjunctions or none.
 
     Whether the old items end in "and" or a period is the amended law's text, which billlint cannot see:
-    info at most, and the message says what to do if the law's text is so, not that it is. Silent where
-    the new unit is a sentence of its own (the units are separate sentences, not a conjoined list), where
-    a conjunction is struck before the old last unit and the new last unit itself ends with ";" or "; and"
-    (the list is nested in one that goes on after it: the old last unit ended with that list's ";" or
-    "; and", not a period), where the old last item gets a list of its own (its "; and" ends that list's
+    info at most, and the message says what to do if the law's text is so, not that it is (the old last
+    unit of a nested list may already end with the outer list's "; and", not a period). Silent where
+    the new unit is a sentence of its own (the units are separate sentences, not a conjoined list), where the old last item gets a list of its own (its "; and" ends that list's
     first unit), and where the amended text is "as amended by" or "as added by" another provision (an
     earlier amendment may have dealt with the ends).
 
@@ -76,23 +74,14 @@ def strike_and_conjunction(doc, view):
                 yield report(add, f"{level} {fmt(last, level)} gets \"{got}\", but no instruction here strikes a "
                                    f"conjunction at the end of {level} {fmt(before, level)}: if it ends with one in "
                                    "the law, strike it")
-            elif conj and not period and not [i for i in group if _about(i, level, last)] \
-                    and not _carries_on(tops[-1]):  # the old last unit ended with the outer list's ";", not "."
+            elif conj and not period and not [i for i in group if _about(i, level, last)]:
                 yield report(add, f"the conjunction at the end of {level} {fmt(before, level)} is struck, but no "
-                                   f"instruction here changes the end of {level} {fmt(last, level)}: if it ends with "
-                                   "a period in the law, it needs the conjunction in its place")
+                                   f"instruction here changes the end of {level} {fmt(last, level)}: unless it already "
+                                   "ends with a conjunction in the law, it needs one")
 
 
 _EARLIER = re.compile(r"\bas\s+(?:amended|added)\s+by\b", re.I)
 _VERB = re.compile(r"\b(?:shall|may|must|is|are)\b")
-
-
-def _carries_on(unit) -> bool:
-    """A new last unit that ends with ";" or a conjunction ("...recruitment; and"): the list is nested in a list
-    that goes on after it, and its old last unit carried that list's ";" ("; and"), not a period."""
-    texts = [t for t in unit.iter("text")]
-    words = " ".join("".join(texts[-1].itertext()).split()) if texts else ""
-    return bool(re.search(r"[;,](?:\s*(?:and|or))?$", words))
 
 
 def _sentence(unit) -> bool:

@@ -79,8 +79,9 @@ def _freestanding(doc, first, item, view) -> bool:
     """An item that is a provision of its own amid amendment instructions ("(1) by redesignating ...; and (2) by
     striking ... (3) Within 90 days ..., the Secretary shall publish—"): a sentence in capitals with no
     amending verb, after an instruction. The instructions before it end the list."""
-    return doc.text(item.el, view).text.lstrip()[:1].isupper() and am.instructs(doc, first, view) \
-        and not am.instructs(doc, item, view)
+    lead = _lead_in(doc, first.parent, view) if first.parent is not None else ""
+    return doc.text(item.el, view).text.lstrip()[:1].isupper() and bool(am.AMENDED.search(lead) or am.IN.match(lead)) \
+        and am.instructs(doc, first, view) and not am.instructs(doc, item, view)
 
 
 _UNENDED = re.compile(r"(?<![\w/])(?!(?:and|or)$)\w+$")    # a word and no mark after it: not "; and"
