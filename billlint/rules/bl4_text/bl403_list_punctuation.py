@@ -139,7 +139,8 @@ def list_punctuation(doc, view):
     proviso's items nested beside the list), or a sentence of its own ("Section 5 of X is amended ...")
     after items in lower case, each misnested as a sibling; so does a provision of its own misplaced among
     amendment instructions (after "is amended— (1) by ...; and (2) by ....", an item "(3) Within 90 days ...,
-    the Secretary shall publish—" with no amending verb): the instruction before it rightly ends with ".".
+    the Secretary shall publish—" with no amending verb): the instruction before it rightly ends with ".",
+    and the misplaced item is reported instead (it belongs outside the list, as a unit of its own).
     Appropriations language (see wordy-phrase) goes on after its lists with provisos, so its last items are
     not asked for ".".
 
@@ -164,7 +165,13 @@ def list_punctuation(doc, view):
 
 
 def _dash_list(doc, prov, items, view):
-    items = _list_items(doc, items, view)
+    whole, items = items, _list_items(doc, items, view)
+    if len(items) < len(whole) and doc.text(items[0].el, view).text.lstrip()[:1].islower() \
+            and _freestanding(doc, items[0], whole[len(items)], view):
+        stray = whole[len(items)]
+        yield Report(f"item {stray.cite} gives no amendment instruction, yet it stands in the list of instructions "
+                     f"that {prov.cite} opens: a provision of its own, it belongs outside that list",
+                     el=stray.el, provision=stray)
     if len(items) < 2:
         return
     ends = [_ending(doc, i, view) for i in items]
