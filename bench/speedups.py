@@ -4,7 +4,8 @@
 
 CPU time (user + sys), not wall time: the machine is shared. In one process, over every provision text of
 the corpus: the candidate searches that moved to C (where REF and THIS are tried, and trying them there),
-and the whole references phase (references.find per bill, caches warmed first). Then the whole corpus,
+and the whole references phase (references.find per bill, caches warmed first); each also with the searches'
+answers looked up, the floor no compiled search can beat. Then the whole corpus,
 `billlint check --jobs 1 --no-cache --format json`, in child processes alternating with and without the
 extension, and whether their JSON is identical.
 """
@@ -53,9 +54,12 @@ def phases(corpus: Path, repeat: int) -> None:
     for d in docs:
         references.find(d, REPORTED)   # warm the per-bill caches both variants then share
     print(f"{len(docs)} bills, {len(texts)} provision texts, {sum(map(len, texts)) / 1e6:.1f} M characters")
+    # the floor: the searches cost nothing (their answers looked up), what no compiled search can beat
+    refs, this = {x: speedups.ref_starts(x) for x in texts}, {x: speedups.this_starts(x) for x in texts}
+    free = (refs.__getitem__, this.__getitem__, True)
     rows = {"candidates": {}, "references": {}}
     for i in range(repeat):
-        for name, variant in (("C", COMPILED), ("py", PURE)):
+        for name, variant in (("C", COMPILED), ("py", PURE), ("free", free)):
             use(variant)
             t = cpu()
             for x in texts:
@@ -69,7 +73,9 @@ def phases(corpus: Path, repeat: int) -> None:
     use(COMPILED)
     for phase, by in rows.items():
         c, p = min(by["C"]), min(by["py"])
-        print(f"{phase}: C {fmt(by['C'])}  py {fmt(by['py'])}  best {p:.2f} -> {c:.2f} s: {p / c:.2f}x")
+        f = min(by["free"])
+        print(f"{phase}: C {fmt(by['C'])}  py {fmt(by['py'])}  best {p:.2f} -> {c:.2f} s: {p / c:.2f}x; "
+              f"searches free {fmt(by['free'])}: at most {p / f:.2f}x")
 
 
 def fmt(xs) -> str:
