@@ -24,7 +24,6 @@ from dataclasses import dataclass
 from ..model.document import Document, Provision, speaks_appropriations
 from ..model.textrun import TextRun, in_quotation_marks
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
-from ..speedups import ref_matches, this_matches
 from .resolution import (by_class, cite_chain, cited_terms, designation_class, enclosing, has_unit,  # noqa: F401
                          joining_depth, levels_for, next_level, ranged, resolve_chain)  # (rules read references.X)
 from .otherlaw import bare_term, code_default, defined_term, other_law_section
@@ -40,6 +39,7 @@ _NUM = r"(?:\d+[A-Za-z]{0,3}(?:[-–.]\d+[A-Za-z]{0,2})*|[IVXL]+\b(?!\.)|[A-Z]\b
 _ITEM = rf"(?:{_NUM}(?:{_DES})*|(?:{_DES})+)"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s+to\s+(?=\()|\s*[–-]\s*(?=\())"
 REF = re.compile(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
+_CANDIDATE = re.compile(r"(?i)\b(?:sub)?(?:section|paragraph|clause|item|title|chapter|part)|\bdivision")
 THIS = re.compile(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{_LEVEL_WORDS}|Act|resolution)\b)")
 _ITEM_RE = re.compile(rf"{_ITEM}")
 _SEP_RE = re.compile(_SEP)
@@ -169,7 +169,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
     """The references in one provision's text. amending_from: offset after which text is an instruction."""
     text = run.text
     # A cheap scan for level words first: most text has few, and the full pattern is costly to try everywhere.
-    raw = ref_matches(REF, text)
+    raw = [m for w in _CANDIDATE.finditer(text) if (m := REF.match(text, w.start())) is not None]
     refs: list[Ref] = []
     # "X of Y of Z": join a reference to the next when only "of" stands between them.
     groups: list[list[re.Match]] = []
@@ -214,7 +214,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         b = next((b for b in refs[i + 1:i + 4] if _AND.match(text[a.end:b.start])), None)
         if b is not None and b.kind != INTERNAL:
             a.kind = b.kind
-    for m in this_matches(THIS, text):
+    for m in THIS.finditer(text):
         word = m.group("word")
         ref = Ref(prov, run, m.start(), m.end(), INTERNAL, word.lower() if word != "Act" else "Act")
         if m.group("det").lower() == "such":
