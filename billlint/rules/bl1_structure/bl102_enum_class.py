@@ -33,7 +33,8 @@ def enum_class(doc, view):
     A designation element that holds the section's heading too ("§ 200402. National Parks and Public Land
     Legacy Restoration Fund") has a right number: a markup warning says to move the heading out.
 
-    A whole list styled wrong is reported once, at its first provision. Where a file styles three or more
+    A whole list styled wrong is reported once, at its first provision, with the cure its first item's
+    place shows ((A) to (I) after a lead-in ending "—" are one list to nest, not eight slips). Where a file styles three or more
     whole lists of one level the same wrong way, that is the file's own habit: it is reported once,
     naming the other places.
 
@@ -52,6 +53,9 @@ def enum_class(doc, view):
         if not bad:
             continue
         cures = [_cure(doc, p, group, view) for p in bad]
+        if cures[0] and _runs(bad):
+            # (A), (B), ... (I) continue the list whose first item's place is known: one list, one cure
+            cures = [cures[0]] * len(bad)
         p = bad[0]
         if len(bad) > 1 and len({q.designation.cls for q in bad}) == 1 and len(set(cures)) == 1:
             found = f"{p.designation.raw.strip()} to {bad[-1].designation.raw.strip()} ({len(bad)} {p.level}s)"
@@ -88,6 +92,14 @@ def _class_report(p: Provision, found: str, cure: tuple | None, more: str = "") 
 # A section's number run on into its heading inside the designation element ("§ 200402. National Parks and
 # Public Land Legacy Restoration Fund"), as converters sometimes write a quoted Code section.
 _WITH_HEADING = re.compile(r"^\W*(?:§+|SEC(?:TION)?\.?|Sec(?:tion)?\.?)?\s*\d+[A-Za-z]*(?:[-–]\d+[A-Za-z]*)*\.\s+[A-Z]\w*")
+
+
+def _runs(bad: list) -> bool:
+    """Whether these units' designations run one after another in one class: one list, not several slips."""
+    ds = [p.designation for p in bad]
+    return len(ds) > 1 and len({d.cls for d in ds}) == 1 and all(
+        a.value is not None and b.value == a.value + 1 for a, b in zip(ds, ds[1:]))
+
 
 # From this many whole lists with the same wrong style, a file is reported once.
 _CONVENTION = 3
