@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import phases
 from ..model.document import Document
 from ..model.findings import Finding, Fix, Report
 from ..model.vocabulary import BOTH, DELETED, INTRODUCED, REPORTED, VIEWS
@@ -146,12 +147,26 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
             if r.family != family:
                 doc.release()    # what one family derived is not kept while the next runs
                 family = r.family
-            reports += [(r, rep, view) for rep in r.check(doc, view)]
+            reports += phases.call("rule " + r.code, _reports, r, doc, view) if phases.ON else _reports(r, doc, view)
     doc.release(runs=True)   # before the source text is decoded for positions: the runs reports need stay
-    doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
+    with phases.timed("positions"):
+        doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
+        out += _findings(doc, reports, opts, loaded.digest)
+    with phases.timed("filter"):
+        kept, notes = filters.suppress(doc, out, opts.unused_suppressions and "BL009" in enabled)
+        kept += [make(doc.path, "BL009", message, *position(doc.source, at, line)) for at, line, message in notes]
+        return filters.overrides(kept, opts.severity)
+
+
+def _reports(r, doc: Document, view: str) -> list:
+    return [(r, rep, view) for rep in r.check(doc, view)]
+
+
+def _findings(doc: Document, reports: list, opts: Options, digest: str) -> list[Finding]:
+    out = []
     seen = set()
     for r, rep, view in reports:
-        f = report_finding(doc, r, rep, view, loaded.digest)
+        f = report_finding(doc, r, rep, view, digest)
         # A finding in text both views show is one finding: the introduced view's copy of a reported one
         # (same rule, place and message) is dropped; only what differs is marked "(introduced view)".
         key = (f.code, f.line, f.column, f.end_line, f.end_column, f.message)
@@ -161,6 +176,4 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
         if opts.view == BOTH and view == INTRODUCED:
             f = replace(f, message=f.message + " (introduced view)")
         out.append(f)
-    kept, notes = filters.suppress(doc, out, opts.unused_suppressions and "BL009" in enabled)
-    kept += [make(doc.path, "BL009", message, *position(doc.source, at, line)) for at, line, message in notes]
-    return filters.overrides(kept, opts.severity)
+    return out
