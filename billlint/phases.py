@@ -13,7 +13,6 @@ Off (the default) nothing is timed: callers test ON before anything else, and ti
 
 from __future__ import annotations
 
-import json
 import os
 import time
 
@@ -80,6 +79,7 @@ def write() -> None:
     if _state["written"]:
         return
     _state["written"] = True
+    import json
     enter("other")   # closes the open phase's account
     line = {"pid": os.getpid(), "files": _state["files"], "seconds": dict(sorted(_spent.items())),
             "askers": {k: sorted(v) for k, v in sorted(_askers.items())}}
