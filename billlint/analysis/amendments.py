@@ -76,6 +76,25 @@ class Placed:
         return there + (pos - here)
 
 
+# Cheap substring tests before the patterns, on the folded text (_folded): each list holds a word that every
+# match of the pattern contains, so a text without any of them cannot match and the pattern is not run.
+VERB_WORDS = ("strik", "insert", "adding", "redesignating", "amending", "repealed", "follows")       # VERB
+AMENDED_WORDS = ("amended", "modified", "applied", "repealed")                                       # AMENDED
+IN_AFTER = ("and", "or", "amended", "modified", "applied", "repealed")    # how BEFORE_IN's words end
+# Letters re.I matches to an ASCII i or s that str.lower() leaves alone: dotless i, long s, and the dot
+# "İ".lower() leaves after its i.
+_ODD = {0x131: "i", 0x17f: "s", 0x307: None}
+
+
+def _folded(text: str) -> str:
+    """The text lowered for substring tests standing in for re.I patterns: a word the pattern would match
+    is in it (it may hold more: a test on it only lets a text through)."""
+    low = text.lower()
+    if "\u0131" in low or "\u017f" in low or "\u0307" in low:
+        low = low.translate(_ODD)
+    return low
+
+
 def _unquote(s: str, kept: list[str]) -> str:
     s = re.sub(f"{Q0}(\\d+){Q1}", lambda m: "\u201c" + kept[int(m.group(1))] + "\u201d", s)
     return " ".join(s.split())
@@ -155,24 +174,31 @@ def _subject(text: str, bounds: list[int], m, kept) -> str | None:
     return subject or None
 
 
-def _events(text: str, kept) -> list[tuple]:
-    """The places that set the target, in order: (position, end, kind, items)."""
+def _events(text: str, kept, low: str) -> list[tuple]:
+    """The places that set the target, in order: (position, end, kind, items). low: _folded() of the run's
+    text (quotations still in it: what is not there is not in the text either)."""
     out = []
     bounds = None
-    for m in AMENDED.finditer(text):
+    for m in AMENDED.finditer(text) if any(w in low for w in AMENDED_WORDS) else ():
         bounds = bounds or _bounds(text)
         s = _subject(text, bounds, m, kept)
         if s:
             out.append((m.start(), m.end(), "root", [s]))
     last = 0
     for m in re.finditer(r"\b[Ii]n\s", text):
-        if m.start() < last or not BEFORE_IN.search(text[max(0, m.start() - 60):m.start()]):
+        if m.start() < last:
+            continue
+        before = text[max(0, m.start() - 60):m.start()]
+        tail = before.rstrip()
+        if tail and tail[-1] not in ",;:—" and not _folded(tail[-8:]).endswith(IN_AFTER):
+            continue   # BEFORE_IN needs a clause start, "and", "or" or "is amended" just before
+        if not BEFORE_IN.search(before):
             continue
         got = _context_at(text, m.start(), kept)
         if got:
             out.append((m.start(), got[0], "in", got[1]))
             last = got[0]
-    for m in re.finditer(r"\bamending\s", text):
+    for m in re.finditer(r"\bamending\s", text) if "amending" in text else ():
         a = AMENDING.match(text, m.start(), min(len(text), m.start() + WINDOW))
         if a:
             out.append((m.start(), a.end(), "amending", [_unquote(a.group("t"), kept)]))
@@ -188,13 +214,16 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         if prov.quoted is not None:
             continue
         run = doc.text(prov.el, view)
+        low = _folded(run.text)
+        if not any(w in low for w in VERB_WORDS) and not run.text.rstrip().endswith(("—", ":")):
+            continue   # no operation verb and no chapeau: no instruction here, no target passed down
         placed = Placed(run)
         text, kept = placed.text, placed.kept
         holder = prov.parent
         while holder is not None and holder.runin is not None:
             holder = holder.parent    # the outer unit of a run-in enum has no text: its own parent's target holds
         inherited = list(contexts.get(holder, [])) if holder is not None else []
-        found, chain = _instructions(prov, run, text, kept, inherited)
+        found, chain = _instructions(prov, run, text, kept, inherited, low)
         tail = text.rstrip()
         # a chapeau: "is amended—", "in subsection (a)—", "is amended as follows:" pass their target down
         if chain and (tail.endswith("—") or tail.endswith(":") and not any(i.operands.get("following") for i in found)):
@@ -231,9 +260,9 @@ def _inserted(ops: dict, m, *names: str, kept) -> None:
         ops["following"] = True
 
 
-def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], list]:
+def _instructions(prov, run, text, kept, inherited, low) -> tuple[list[Instruction], list]:
     found: list[Instruction] = []
-    events = _events(text, kept)
+    events = _events(text, kept, low)
     ei, base, chain = 0, list(inherited), list(inherited)
     pos = 0
 
