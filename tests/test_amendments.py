@@ -389,7 +389,7 @@ def test_lines_count_as_libxml2_counts_them(run, tmp_path):
 
 
 def test_prefilter_lets_through_what_the_patterns_match():
-    """The substring tests before the patterns (amendments.py) skip only texts no pattern can match: a word
+    """The substring tests before the patterns (prefilter.py) skip only texts no pattern can match: a word
     written with a letter re.I reads as i or s (dotless i, capital dotted I, long s) still sets the target or
     makes the instruction. (A chapeau without a verb, "is amended—", still passing its target down: the
     tests of contexts above.)"""

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from ..model.document import Document, Provision
 from ..model.textrun import TextRun
 from ..model.vocabulary import LEVEL_SET, REPORTED
+from .prefilter import AMENDED_WORDS, IN_AFTER, VERB_WORDS, fold, has
 from .redesignation import designation_list  # noqa: F401  (rules read it as amendments.designation_list)
 from .phrases import (ABBREV, ADD_RE, AMENDED, AMENDING, AND_INSERT, BEFORE_IN, BEFORE_REPEALED,
                       BEFORE_VERB, BOUND, CLAUSE_VERB, EXCEPT, IN, INSERT_RE, LEAD, PAREN, PLACES_END, Q0,
@@ -74,25 +75,6 @@ class Placed:
         i = bisect.bisect_right(self._heres, pos) - 1
         here, there = self.shifts[i]
         return there + (pos - here)
-
-
-# Cheap substring tests before the patterns, on the folded text (_folded): each list holds a word that every
-# match of the pattern contains, so a text without any of them cannot match and the pattern is not run.
-VERB_WORDS = ("strik", "insert", "adding", "redesignating", "amending", "repealed", "follows")       # VERB
-AMENDED_WORDS = ("amended", "modified", "applied", "repealed")                                       # AMENDED
-IN_AFTER = ("and", "or", "amended", "modified", "applied", "repealed")    # how BEFORE_IN's words end
-# Letters re.I matches to an ASCII i or s that str.lower() leaves alone: dotless i, long s, and the dot
-# "İ".lower() leaves after its i.
-_ODD = {0x131: "i", 0x17f: "s", 0x307: None}
-
-
-def _folded(text: str) -> str:
-    """The text lowered for substring tests standing in for re.I patterns: a word the pattern would match
-    is in it (it may hold more: a test on it only lets a text through)."""
-    low = text.lower()
-    if "\u0131" in low or "\u017f" in low or "\u0307" in low:
-        low = low.translate(_ODD)
-    return low
 
 
 def _unquote(s: str, kept: list[str]) -> str:
@@ -175,11 +157,11 @@ def _subject(text: str, bounds: list[int], m, kept) -> str | None:
 
 
 def _events(text: str, kept, low: str) -> list[tuple]:
-    """The places that set the target, in order: (position, end, kind, items). low: _folded() of the run's
-    text (quotations still in it: what is not there is not in the text either)."""
+    """The places that set the target, in order: (position, end, kind, items). low: fold() of the run's text
+    (quotations still in it: what is not there is not in the text either)."""
     out = []
     bounds = None
-    for m in AMENDED.finditer(text) if any(w in low for w in AMENDED_WORDS) else ():
+    for m in AMENDED.finditer(text) if has(low, AMENDED_WORDS) else ():
         bounds = bounds or _bounds(text)
         s = _subject(text, bounds, m, kept)
         if s:
@@ -190,7 +172,7 @@ def _events(text: str, kept, low: str) -> list[tuple]:
             continue
         before = text[max(0, m.start() - 60):m.start()]
         tail = before.rstrip()
-        if tail and tail[-1] not in ",;:—" and not _folded(tail[-8:]).endswith(IN_AFTER):
+        if tail and tail[-1] not in ",;:—" and not fold(tail[-8:]).endswith(IN_AFTER):
             continue   # BEFORE_IN needs a clause start, "and", "or" or "is amended" just before
         if not BEFORE_IN.search(before):
             continue
@@ -214,8 +196,8 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         if prov.quoted is not None:
             continue
         run = doc.text(prov.el, view)
-        low = _folded(run.text)
-        if not any(w in low for w in VERB_WORDS) and not run.text.rstrip().endswith(("—", ":")):
+        low = fold(run.text)
+        if not has(low, VERB_WORDS) and not run.text.rstrip().endswith(("—", ":")):
             continue   # no operation verb and no chapeau: no instruction here, no target passed down
         placed = Placed(run)
         text, kept = placed.text, placed.kept
