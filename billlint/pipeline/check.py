@@ -14,7 +14,7 @@ from .. import phases
 from ..model.document import Document
 from ..model.findings import Finding, Fix, Report
 from ..model.vocabulary import BOTH, DELETED, INTRODUCED, REPORTED, VIEWS
-from ..rules.registry import RULES, all_rules
+from ..rules.registry import all_rules, get as get_rule
 from . import filter as filters
 from .load import Loaded, Problem
 from .options import Options
@@ -23,7 +23,7 @@ from .options import Options
 def make(path: str, code: str, message: str, line: int = 1, column: int = 1, severity: str | None = None,
          **rest) -> Finding:
     """A Finding of rule `code` at its default severity, or the report's own (filter.overrides() applies the config's)."""
-    r = RULES[code]
+    r = get_rule(code)
     return Finding(path, line, column, r.code, r.name, severity or r.severity, message, **rest)
 
 
@@ -129,7 +129,7 @@ def _elements(rep: Report):
 
 def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     sel = opts.selection
-    enabled = {r.code for r in filters.selected(sel, RULES.values())}
+    enabled = {r.code for r in filters.selected(sel, all_rules())}
     out = [problem_finding(loaded.path, p) for p in loaded.problems if p.code in enabled]
     doc = loaded.doc
     if doc is None:
