@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from ..model.document import Document, Provision
 from ..model.textrun import TextRun
 from ..model.vocabulary import LEVEL_SET, REPORTED
-from .prefilter import AMENDED_WORDS, IN_AFTER, VERB_WORDS, fold, has
+from .prefilter import AMENDED_WORDS, VERB_WORDS, before_in, fold, has
 from .redesignation import designation_list  # noqa: F401  (rules read it as amendments.designation_list)
-from .phrases import (ABBREV, ADD_RE, AMENDED, AMENDING, AND_INSERT, BEFORE_IN, BEFORE_REPEALED,
+from .phrases import (ABBREV, ADD_RE, AMENDED, AMENDING, AND_INSERT, BEFORE_REPEALED,
                       BEFORE_VERB, BOUND, CLAUSE_VERB, EXCEPT, IN, INSERT_RE, LEAD, PAREN, PLACES_END, Q0,
                       Q1, REDESIGNATE_RE, RESTATE_RE, STRIKE_RE, UNIT, VERB, WINDOW)
 
@@ -157,8 +157,7 @@ def _subject(text: str, bounds: list[int], m, kept) -> str | None:
 
 
 def _events(text: str, kept, low: str) -> list[tuple]:
-    """The places that set the target, in order: (position, end, kind, items). low: fold() of the run's text
-    (quotations still in it: what is not there is not in the text either)."""
+    """The places that set the target, in order: (position, end, kind, items). low: fold(the run's text)."""
     out = []
     bounds = None
     for m in AMENDED.finditer(text) if has(low, AMENDED_WORDS) else ():
@@ -168,13 +167,7 @@ def _events(text: str, kept, low: str) -> list[tuple]:
             out.append((m.start(), m.end(), "root", [s]))
     last = 0
     for m in re.finditer(r"\b[Ii]n\s", text):
-        if m.start() < last:
-            continue
-        before = text[max(0, m.start() - 60):m.start()]
-        tail = before.rstrip()
-        if tail and tail[-1] not in ",;:—" and not fold(tail[-8:]).endswith(IN_AFTER):
-            continue   # BEFORE_IN needs a clause start, "and", "or" or "is amended" just before
-        if not BEFORE_IN.search(before):
+        if m.start() < last or not before_in(text, m.start()):
             continue
         got = _context_at(text, m.start(), kept)
         if got:
@@ -196,8 +189,7 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         if prov.quoted is not None:
             continue
         run = doc.text(prov.el, view)
-        low = fold(run.text)
-        if not has(low, VERB_WORDS) and not run.text.rstrip().endswith(("—", ":")):
+        if not has(low := fold(run.text), VERB_WORDS) and not run.text.rstrip().endswith(("—", ":")):
             continue   # no operation verb and no chapeau: no instruction here, no target passed down
         placed = Placed(run)
         text, kept = placed.text, placed.kept
@@ -369,6 +361,24 @@ def _instructions(prov, run, text, kept, inherited, low) -> tuple[list[Instructi
             pos = ins.end
     advance(len(text))
     return found, chain
+
+
+# an amending verb: what every instruction holds and a provision of its own does not
+_AMENDS = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|transferring|moving|repealing"
+                     r"|to\s+read\s+as\s+follows)\b")
+
+
+def instructs(doc: Document, prov: Provision, view: str) -> bool:
+    """Whether a unit gives amendment instructions: an amending verb in its own words or its sub-units', outside
+    quoted text ("(3) Within 90 days ..., the Secretary shall publish—" gives none)."""
+    todo = [prov]
+    while todo:
+        p = todo.pop()
+        own = Placed(doc.text(p.el, view)).text
+        if _AMENDS.search(own) or AMENDED.search(own):
+            return True
+        todo += [c for c in p.live_children(view) if c.quoted is prov.quoted]
+    return False
 
 
 OPERATION = re.compile(r"\b(?:striking|inserting|adding\s+at\s+the\s+end|redesignating|repealed|to\s+read\s+as\s+follows)\b",

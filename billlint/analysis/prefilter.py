@@ -5,6 +5,8 @@ Each word list holds words of which every match of its pattern contains one; the
 so a text none of the words is in cannot match, and skipping it changes nothing.
 """
 
+from .phrases import BEFORE_IN
+
 VERB_WORDS = ("strik", "insert", "adding", "redesignating", "amending", "repealed", "follows")   # VERB
 AMENDED_WORDS = ("amended", "modified", "applied", "repealed")                                   # AMENDED
 IN_AFTER = ("and", "or", "amended", "modified", "applied", "repealed")   # how BEFORE_IN's words end
@@ -25,3 +27,14 @@ def fold(text: str) -> str:
 
 def has(low: str, words: tuple) -> bool:
     return any(w in low for w in words)
+
+
+
+def before_in(text: str, at: int) -> bool:
+    """BEFORE_IN.search() over the 60 characters before `at`, not run where it cannot match: it needs a clause
+    start, "and", "or" or "is amended" (or its kin) at their end."""
+    before = text[max(0, at - 60):at]
+    tail = before.rstrip()
+    if tail and tail[-1] not in ",;:—" and not fold(tail[-8:]).endswith(IN_AFTER):
+        return False
+    return BEFORE_IN.search(before) is not None
