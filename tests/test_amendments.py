@@ -386,3 +386,17 @@ def test_lines_count_as_libxml2_counts_them(run, tmp_path):
     assert rows[1]["line"] == para.sourceline
     assert rows[1]["operands"]["block"]["line"] == block.sourceline
     assert text.encode()[:text.encode().index(b'id="c2"')].count(b"\n") + 1 == para.sourceline
+
+
+def test_prefilter_lets_through_what_the_patterns_match():
+    """The substring tests before the patterns (prefilter.py) skip only texts no pattern can match: a word
+    written with a letter re.I reads as i or s (dotless i, capital dotted I, long s) still sets the target or
+    makes the instruction. (A chapeau without a verb, "is amended—", still passing its target down: the
+    tests of contexts above.)"""
+    found = _parse(_section("Section 1 of the X Act is mod\u0131fied by striking «a».")
+                   + _section("Section 2 of the X Act is amended to read as follow\u017f: «b».")
+                   + _section("Section 3 of the X Act is mod\u0130fied by striking «c»."))
+    assert [(i.action, i.target, i.operands) for i in found] == [
+        ("strike", ["Section 1 of the X Act"], {"strike": "\u201ca\u201d"}),
+        ("restate", ["Section 2 of the X Act"], {"insert": "\u201cb\u201d"}),
+        ("strike", ["Section 3 of the X Act"], {"strike": "\u201cc\u201d"})]
