@@ -33,6 +33,14 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 
 
+def kept(results: Path) -> str:
+    """The sections of results.md written by hand (any "## " section but the phase table): a new run keeps them."""
+    if not results.exists():
+        return ""
+    parts = results.read_text(encoding="utf-8").split("\n## ")[1:]
+    return "".join("\n## " + p.rstrip("\n") + "\n" for p in parts if not p.startswith("Phases"))
+
+
 def timed(cmd, env=None) -> tuple[float, int, int]:
     """Wall seconds, exit code, and peak RSS (KiB) of a child process."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
@@ -164,7 +172,7 @@ def main() -> int:
         lines.append(f"| {name} | {t:.2f} | {mb:.1f} | {t / mb:.3f} | {ratio} | {kib / 1024:.0f} | {size} |\n"
                      .replace("| 0 |", "|  |"))
     lines.append("\n## Phases\n\n" + phase_table)
-    text = "".join(lines)
+    text = "".join(lines) + kept(HERE / "results.md")
     print(text)
     (HERE / "results.md").write_text(text, encoding="utf-8")
     return 0
