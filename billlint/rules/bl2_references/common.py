@@ -20,9 +20,12 @@ def all_refs(doc, view):
     return doc.memo(("refs", view), lambda: refs.find(doc, view))
 
 
-# Another section named: "section 505 of this Act", "section 6112 of such Code", "such section". A cite in
-# parentheses ("(30 U.S.C. 181 et seq.)") only glosses an Act's name.
-_SECTION_NAMED = re.compile(r"\b[Ss]ections?\s+\d|\bsuch\s+section\b")
+# Another section named: "section 505 of this Act", "section 6112 of such Code", "such section"; or a numbered
+# unit of another instrument whose own subsections a bare "subsection (a)" could be read as ("Rule 23(c)(1) of the
+# Federal Rules of Civil Procedure", "Article 5"). A cite in parentheses ("(30 U.S.C. 181 et seq.)") only glosses
+# an Act's name.
+_SECTION_NAMED = re.compile(r"\b[Ss]ections?\s+\d|\bsuch\s+section\b"
+                            r"|\b(?:Rule|Article|Regulation|Order|Directive|Instruction)s?\s+\d")
 _FULL_STOP = re.compile(r"(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
 _BY_AMENDMENT = re.compile(r"\b(?:(?:as\s+)?(?:added|amended|redesignated|inserted|transferred)|made)\s+by\s+$")
 
