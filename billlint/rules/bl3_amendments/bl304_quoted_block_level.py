@@ -26,7 +26,14 @@ def quoted_block_level(doc, view):
     word differs, the amended law may name its levels its own way: where the word names a lower level than
     the designation's class (the Federal Food, Drug, and Cosmetic Act calls the lettered units of section 301
     "paragraph (k)", as older Acts do) the rule is silent; where it names a higher one ("after paragraph (Q)"
-    for a subparagraph (R)) it is info.
+    for a subparagraph (R)) it is info. Where the anchor and the new unit carry the same level word and the
+    designations follow ("after subparagraph (vi) the following new subparagraph: (vii)", a clause by its
+    designation's class), the instruction names the amended law's levels consistently: silent.
+
+    A redesignation in the same list of instructions that vacates the block's designation ("redesignating
+    paragraphs (8) through (52) as paragraphs (9) through (53) ... inserting after paragraph (6) the
+    following: (8)") makes the block right and the anchor the slip: a warning that names the unit the block
+    belongs after, never one that tells the drafter to renumber a right block.
 
     Bad: "by inserting after paragraph (13) the following:" followed by "(15) ...".
     Good: followed by "(14) ...".
