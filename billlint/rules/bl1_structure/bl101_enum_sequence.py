@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from ...analysis.designations import fmt, label, unify
-from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, WARNING
+from ...analysis.designations import fmt, label, parse, unify
+from ...model.textrun import local
+from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, SECTION_LEVELS, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
@@ -19,6 +20,29 @@ def _designations(group: list[Provision]) -> tuple[list, str | None]:
     if all(d is not None for d in ds):
         ds = unify(ds)
     return ds, ds[0].cls if ds[0] else None
+
+
+def _steady(ds) -> bool:
+    return all(d is not None and d.value is not None and not d.suffix for d in ds) and \
+        all(b.value == a.value + 1 for a, b in zip(ds, ds[1:]))
+
+
+def _runs_as(group: list[Provision], ds: list, cls) -> str | None:
+    """The level whose designations the group's printed ones are, where its tags say another: (I), (II), (III)
+    tagged subparagraphs skip by a letter's reading ((I) then (II) as a doubled letter) and run in sequence as
+    subclauses. None where the tagged level reads them in sequence, or a designation has the wrong class
+    (enum-class reports that)."""
+    level = group[0].level
+    if level not in EXPECTED or level == "section" or len(group) < 2 or _steady(ds) or \
+            any(d is None or d.cls != cls for d in ds):
+        return None
+    rank = SECTION_LEVELS.index(level)
+    fits = []
+    for lv in SECTION_LEVELS[1:]:
+        read = [parse(p.enum, lv) for p in group]
+        if lv != level and all(d is not None and d.cls == EXPECTED[lv] for d in read) and _steady(read):
+            fits.append((abs(SECTION_LEVELS.index(lv) - rank), lv))
+    return min(fits)[1] if fits else None
 
 
 def _cite(core: str, level: str) -> str:
@@ -44,8 +68,15 @@ def enum_sequence(doc, view):
     Chapters, subchapters and parts numbered with figures may skip forward: codified titles number them
     by odd numbers (1001, 1003) and leave room between groups (3033, 3051).
 
-    A list that skips three or more times (an enrolled Act that keeps the numbers of items dropped on the
-    way) is reported once, as a warning naming the skips: renumbering may not be wanted there.
+    Certain (error): read at the level their tags give, the designations of one list skip one, repeat one or
+    go backwards, and no other reading puts them in order.
+
+    A warning, not an error:
+    - a list that skips three or more times (an enrolled Act that keeps the numbers of items dropped on the
+      way) is reported once, naming the skips: renumbering may not be wanted there;
+    - a list whose printed designations run in sequence at another level, where the tags say otherwise
+      ((I), (II), (III) tagged as subparagraphs: by a letter's reading (II) would skip from (I)): the
+      printed text is right and the markup is not; the message names the tag to use, never a new designation.
 
     Bad: paragraphs (1), (2), (4) -- "expected paragraph (3) after (2), found (4)".
     Good: paragraphs (1), (2), (3); or (1), (2), (2A), (3) inside a quoted block.
@@ -55,6 +86,14 @@ def enum_sequence(doc, view):
         if level == "section":
             continue
         ds, cls = _designations(group)
+        other = _runs_as(group, ds, cls)
+        if other is not None:
+            # (I), (II), (III) tagged as subparagraphs: a skip by the tag, in sequence by the printed text
+            first, last = fmt(group[0].designation.core, other), fmt(group[-1].designation.core, other)
+            yield Report(f"markup: {first} to {last} ({len(group)} {level}s) run in sequence as {other}s but are "
+                         f"tagged <{local(group[0].el.tag)}>: tag as <{other}>", el=group[0].el, provision=group[0],
+                         severity=WARNING)
+            continue
         prev = pd = None
         gaps = []
         for p, d in zip(group, ds):
