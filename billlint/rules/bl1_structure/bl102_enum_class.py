@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis import designations
 from ...model.findings import Report
 from ...model.document import Provision
@@ -26,7 +28,9 @@ def enum_class(doc, view):
     whose level belongs to the amended law), a list nested under the wrong unit (appropriations
     markup that puts a proviso's items (A)-(C) beside (1)-(7) with indent="down1", or a subsection (b)
     inside (a)). The indent attribute ("down1", "up2") is read as the intended level. A run-in
-    compound enum such as "(14)(A)" is two units (see the model) and is not reported.
+    compound enum such as "(14)(A)" is two units (see the model) and is not reported. A designation element
+    that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
+    Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
 
     A whole list styled wrong is reported once, at its first provision. Where a file styles three or more
     whole lists of one level the same wrong way, that is the file's own habit: it is reported once,
@@ -37,7 +41,15 @@ def enum_class(doc, view):
     "shall include—": by designation, subparagraph (A) of (7).
     Good: `<subparagraph><enum>(B)</enum>`.
     """
-    wrong = {id(p) for p in doc.provisions_in(view) if _wrong_class(p)}
+    wrong = set()
+    for p in doc.provisions_in(view):
+        head = _with_heading(p)
+        if head is not None:
+            # a converter's slip: "§ 200402. National Parks ..." all in the designation element
+            yield Report(f"markup: the designation element holds the heading too ({' '.join(p.enum.split())[:70]}): "
+                         f"keep \"{head}\" there and put the rest in the heading", el=p.el, provision=p, severity=WARNING)
+        elif _wrong_class(p):
+            wrong.add(id(p))
     lists: dict = {}    # (level, class found, cure) -> [(first provision, what was found, cure)], one per whole list
     single: list = []   # designations wrong on their own: slips, each reported where it stands
     for parent, group in doc.groups(view):
@@ -87,6 +99,22 @@ def _wrong_class(p: Provision) -> bool:
     cls = EXPECTED.get(p.level)
     d = p.designation
     return cls is not None and d is not None and d.cls != cls
+
+
+_LEAD = re.compile(r"^[“\"‘']*((?:§+\s*)?(\(?[\w.–-]+?\)?\.?))\s+\S")
+
+
+def _with_heading(p: Provision) -> str | None:
+    """The designation at the head of an enum that holds words after it ("§ 200402. National Parks ..."), where
+    that designation alone has the class of p's level; else None."""
+    d = p.designation
+    if d is None or d.cls is not None or p.level not in EXPECTED or not p.enum:
+        return None
+    m = _LEAD.match(p.enum.strip())
+    if not m:
+        return None
+    alone = designations.parse(m.group(2), p.level)
+    return m.group(1) if alone is not None and alone.cls == EXPECTED[p.level] else None
 
 
 def _fits(p: Provision, level: str | None) -> designations.Designation | None:
