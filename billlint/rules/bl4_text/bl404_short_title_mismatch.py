@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...model.findings import Report
+from ...model.vocabulary import WARNING
 from ..registry import rule
 from .common import own_texts
 
@@ -60,6 +61,12 @@ def short_title_mismatch(doc, view):
     enacted as a quoted text) names itself by the same rule: its short title is checked against its own
     quoted sentence and against the mentions inside that quoted text.
 
+    Certain (error): "the date of enactment of the NAME" with another year than the short title's, where
+    nothing marks it as an earlier Act (its sections, its Public Law number, "made by"), or a short-title
+    element that holds part of the quoted name. An Act named by year with a comma ("Consolidated
+    Appropriations Act, 2023" in the 2024 Act) has an Act of each year, so an earlier year may be meant: a
+    warning, whose fix is unsafe.
+
     Bad: short title "Cyber Partner Act of 2024"; elsewhere "the Cyber Partner Act of 2023".
     Good: the same name and year everywhere.
     """
@@ -101,5 +108,10 @@ def _mentions(doc, view, titles, scope):
                     run.marked_between(m.end(), m.end() + 3, "external-xref"):
                 continue  # "section 326 of the FAA Reauthorization Act of 2018 (Public Law 115-254)": another Act
             a = m.start(1)
-            yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"', run=run, start=a,
-                         end=m.end(), provision=prov, fix=(a, m.end(), full, True) if want else None)
+            # an Act named by year ("Consolidated Appropriations Act, 2023") has an Act of each year: an earlier
+            # one may be meant, so the mismatch is probable, not certain, and the fix may change the meaning
+            annual = m.group(3) is not None and want is not None and year < want
+            yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"'
+                         + ("; unless the earlier year's Act of that name is meant" if annual else ""),
+                         run=run, start=a, end=m.end(), provision=prov,
+                         fix=(a, m.end(), full, not annual) if want else None, severity=WARNING if annual else None)
