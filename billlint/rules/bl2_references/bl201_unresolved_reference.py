@@ -45,8 +45,8 @@ def unresolved_reference(doc, view):
     reports it).
 
     A warning, not an error, where the evidence leaves another reading open (the message says which):
-    - the reference stands in text the bill inserts into another law (a quoted whole section): the
-      amended law's other parts are not in the bill;
+    - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
+      amendment's block of text for the measure it amends: the amended text's other parts are not in the file;
     - a bare section number the bill lacks, with another law's section cited later in the same sentence
       or elsewhere in the provision, or "of this Act" after another law's section in the sentence (text
       lifted from that law, where "this Act" meant it);
@@ -115,6 +115,9 @@ def unresolved_reference(doc, view):
         if r.prov.quoted is not None:
             # text this bill inserts into another law: that law's parts outside the block are not visible
             warn, hint = True, hint + "; it stands in text inserted into another law, whose other parts the bill does not show"
+        elif id(r.prov) in _amendment_text(doc):
+            # an amendment's text for the measure it amends, which is not in this file
+            warn, hint = True, hint + "; it stands in an amendment's text for the measure it amends, which this file does not hold"
         yield Report(msg + hint, run=r.run, start=r.start, end=r.end, provision=r.prov,
                      severity=WARNING if warn else None)
 
@@ -298,3 +301,10 @@ def _listed_sections(doc, view) -> set:
                     out.add(m.group(1))
         return out
     return doc.memo(("bl201 listed sections", view), build)
+
+
+def _amendment_text(doc) -> set:
+    """Provisions inside an amendment-block (an amendment's text for the measure it amends)."""
+    def build():
+        return {id(p) for p in doc.provisions if any(a.tag == "amendment-block" for a in p.el.iterancestors())}
+    return doc.memo("bl201 amendment text", build) if doc.kind == "amendment-doc" else set()
