@@ -49,7 +49,8 @@ def unresolved_reference(doc, view):
       amendment's block of text for the measure it amends: the amended text's other parts are not in the file;
     - a bare section number the bill lacks, with another law's section cited later in the same sentence
       or elsewhere in the provision, or "of this Act" after another law's section in the sentence (text
-      lifted from that law, where "this Act" meant it);
+      lifted from that law, where "this Act" meant it); a subsection or paragraph the bill lacks where it
+      stands, in a provision that cites another law's section (it may be that section's);
     - the units do not resolve where the reference stands but do in a unit cited just before, in the
       same or the previous sentence ("paragraphs (2) to (5) of subsection (a) ... The members appointed
       under paragraphs (5) and (6)"): loose, but readable; the message names the unit;
@@ -70,7 +71,12 @@ def unresolved_reference(doc, view):
         if r.whole or not r.scope and other_law(doc, r, view):
             continue
         # a bare section number in a provision that cites another law's sections may be that law's
-        cited = not r.scope and _bare_section(r) and any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
+        # a bare section number in a provision that cites another law's sections may be that law's; so may a
+        # paragraph or subsection in the very provision that cites another law's section ("Section 5 of the X
+        # Act applies. The limits in paragraph (3) do not.")
+        cited = not r.scope and (any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
+                                 if _bare_section(r) else bool(r.chains) and _below_section(r)
+                                 and id(r.prov) in _outside(doc, view)[1])
         missing = [chain for chain, target, struck in zip(r.chains or [None], r.targets, r.struck)
                    if target is None and not struck]
         if not missing or r.section_number:
@@ -111,7 +117,8 @@ def unresolved_reference(doc, view):
             elif later or absent and r.scope == "Act" and after_other_section(doc, r, view):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
             elif cited:
-                hint = "; if it is a section of the other law cited here, name that law"
+                hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
+                        "; if it is a unit of the other law's section cited here, name that section")
         if r.prov.quoted is not None:
             # text this bill inserts into another law: that law's parts outside the block are not visible
             warn, hint = True, hint + "; it stands in text inserted into another law, whose other parts the bill does not show"
@@ -150,6 +157,10 @@ def after_other_section(doc, r, view) -> bool:
     """Whether another law's section is cited before r in its sentence: r is read as that law's unit."""
     start, _ = refs.sentence_bounds(r.run.text, r.start)
     return any(start <= o < r.start for o in _outside(doc, view)[0].get(id(r.run), ()))
+
+
+def _below_section(r) -> bool:
+    return r.chains[0][0][0] not in ("section", *ABOVE_SECTION)
 
 
 def _bare_section(r) -> bool:
