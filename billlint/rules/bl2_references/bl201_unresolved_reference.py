@@ -114,7 +114,8 @@ def unresolved_reference(doc, view):
                     else carried.cite
                 warn, hint = True, (f"; {unit}, cited just before, has {'them' if len(missing) > 1 else 'it'}:"
                                     f" if that is meant, add \"of {unit}\"")
-            elif later or absent and r.scope == "Act" and after_other_section(doc, r, view):
+            elif later or absent and r.scope == "Act" and after_other_section(doc, r, view) \
+                    and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
@@ -220,6 +221,8 @@ def _outside(doc, view):
     return doc.memo(("outside", view), build)
 
 
+# "as amended by section 305 of this Act": an amendment this Act makes, whatever law it amends
+_MADE_BY = re.compile(r"\b(?:added|amended|inserted|redesignated|made|enacted|repealed)\s+by\s+$")
 _COORDINATED = re.compile(r"^\s*,?\s*(?:(?:and|or|and/or)\s+)?$")
 
 
