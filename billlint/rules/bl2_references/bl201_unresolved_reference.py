@@ -76,7 +76,7 @@ def unresolved_reference(doc, view):
         # Act applies. The limits in paragraph (3) do not.")
         cited = not r.scope and (any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
                                  if _bare_section(r) else bool(r.chains) and _below_section(r)
-                                 and id(r.prov) in _outside(doc, view)[1])
+                                 and r.prov.quoted is None and id(r.prov) in _outside(doc, view)[1])
         missing = [chain for chain, target, struck in zip(r.chains or [None], r.targets, r.struck)
                    if target is None and not struck]
         if not missing or r.section_number:
