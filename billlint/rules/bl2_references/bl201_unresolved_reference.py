@@ -50,7 +50,7 @@ def unresolved_reference(doc, view):
     - a bare section number the bill lacks, with another law's section cited later in the same sentence
       or elsewhere in the provision, or "of this Act" after another law's section in the sentence (text
       lifted from that law, where "this Act" meant it); a subsection or paragraph the bill lacks where it
-      stands, in a provision that cites another law's section (it may be that section's);
+      stands, after another law's section in the provision's text (it may be that section's);
     - the units do not resolve where the reference stands but do in a unit cited just before, in the
       same or the previous sentence ("paragraphs (2) to (5) of subsection (a) ... The members appointed
       under paragraphs (5) and (6)"): loose, but readable; the message names the unit;
@@ -72,11 +72,12 @@ def unresolved_reference(doc, view):
             continue
         # a bare section number in a provision that cites another law's sections may be that law's
         # a bare section number in a provision that cites another law's sections may be that law's; so may a
-        # paragraph or subsection in the very provision that cites another law's section ("Section 5 of the X
-        # Act applies. The limits in paragraph (3) do not.")
+        # paragraph or subsection after another law's section in the same provision's text ("Section 5 of the
+        # X Act applies. The limits in paragraph (3) do not.")
         cited = not r.scope and (any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
                                  if _bare_section(r) else bool(r.chains) and _below_section(r)
-                                 and r.prov.quoted is None and id(r.prov) in _outside(doc, view)[1])
+                                 and r.prov.quoted is None
+                                 and any(o < r.start for o in _outside(doc, view)[0].get(id(r.run), ())))
         missing = [chain for chain, target, struck in zip(r.chains or [None], r.targets, r.struck)
                    if target is None and not struck]
         if not missing or r.section_number:
@@ -318,7 +319,20 @@ def _listed_sections(doc, view) -> set:
 
 
 def _amendment_text(doc) -> set:
-    """Provisions inside an amendment-block (an amendment's text for the measure it amends)."""
+    """Provisions inside an amendment-block that is not a whole text of its own (an amendment's text for part of
+    the measure it amends). A block holding titles, or the measure's section 1 (an amendment in the nature of
+    a substitute), is the whole text, resolved against itself."""
     def build():
-        return {id(p) for p in doc.provisions if any(a.tag == "amendment-block" for a in p.el.iterancestors())}
+        out: dict = {}
+        for p in doc.provisions:
+            block = next((a for a in p.el.iterancestors() if a.tag == "amendment-block"), None)
+            if block is not None:
+                out.setdefault(block, []).append(p)
+        return {id(p) for ps in out.values() if not any(_whole(p) for p in ps) for p in ps}
+    return doc.memo("bl201 amendment text", build) if doc.kind == "amendment-doc" else set()
+
+
+def _whole(p) -> bool:
+    return p.quoted is None and (p.level in ABOVE_SECTION or p.level == "section" and p.designation is not None
+                                 and p.designation.value == 1)
     return doc.memo("bl201 amendment text", build) if doc.kind == "amendment-doc" else set()
