@@ -70,7 +70,6 @@ def unresolved_reference(doc, view):
     for r in internal(doc, view):
         if r.whole or not r.scope and other_law(doc, r, view):
             continue
-        # a bare section number in a provision that cites another law's sections may be that law's
         # a bare section number in a provision that cites another law's sections may be that law's; so may a
         # paragraph or subsection after another law's section in the same provision's text ("Section 5 of the
         # X Act applies. The limits in paragraph (3) do not.")
@@ -123,10 +122,12 @@ def unresolved_reference(doc, view):
                         "; if it is a unit of the other law's section cited here, name that section")
         if r.prov.quoted is not None:
             # text this bill inserts into another law: that law's parts outside the block are not visible
-            warn, hint = True, hint + "; it stands in text inserted into another law, whose other parts the bill does not show"
+            warn, hint = True, hint + ("; it stands in text inserted into another law, whose other parts the bill "
+                                       "does not show")
         elif id(r.prov) in _amendment_text(doc):
             # an amendment's text for the measure it amends, which is not in this file
-            warn, hint = True, hint + "; it stands in an amendment's text for the measure it amends, which this file does not hold"
+            warn, hint = True, hint + ("; it stands in an amendment's text for the measure it amends, which this "
+                                       "file does not hold")
         yield Report(msg + hint, run=r.run, start=r.start, end=r.end, provision=r.prov,
                      severity=WARNING if warn else None)
 
