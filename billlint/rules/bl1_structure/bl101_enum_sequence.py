@@ -90,8 +90,10 @@ def enum_sequence(doc, view):
         if other is not None:
             # (I), (II), (III) tagged as subparagraphs: a skip by the tag, in sequence by the printed text
             first, last = fmt(group[0].designation.core, other), fmt(group[-1].designation.core, other)
+            # reported where the tag's reading breaks: (II) after (I)
+            at = next((q for q, a, b in zip(group[1:], ds, ds[1:]) if b.value != a.value + 1), group[-1])
             yield Report(f"markup: {first} to {last} ({len(group)} {level}s) run in sequence as {other}s but are "
-                         f"tagged <{local(group[0].el.tag)}>: tag as <{other}>", el=group[0].el, provision=group[0],
+                         f"tagged <{local(group[0].el.tag)}>: tag as <{other}>", el=at.el, provision=at,
                          severity=WARNING)
             continue
         prev = pd = None
