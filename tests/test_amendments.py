@@ -89,11 +89,11 @@ BROKEN = [
     # the old next-to-last item keeps its "and"
     (PARTNERS.replace('<paragraph id="e1"><enum>(1)</enum><text>in subparagraph (E), by striking <quote>and</quote> at the end;</text></paragraph>', "")
      .replace('id="e2"><enum>(2)', 'id="e2"><enum>(1)').replace('id="e3"><enum>(3)', 'id="e3"><enum>(2)'),
-     [("strike-and-conjunction", "nothing strikes the conjunction at the end of subparagraph (E)")]),
+     [("strike-and-conjunction", "no instruction here strikes a conjunction at the end of subparagraph (E)")]),
     # the old next-to-last item loses its "and", but nothing gives the old last item the conjunction
     (PARTNERS.replace('<paragraph id="e2"><enum>(2)</enum><text>in subparagraph (F), by striking the period at the end and inserting\n<quote>; and</quote>; and</text></paragraph>', "")
      .replace('id="e3"><enum>(3)', 'id="e3"><enum>(2)'),
-     [("strike-and-conjunction", "no instruction here gives subparagraph (F) the conjunction")]),
+     [("strike-and-conjunction", "no instruction here changes the end of subparagraph (F)")]),
     # punctuation after the quoted block of the next-to-last item
     (CYBERSENTRY.replace("respectively; and", "respectively;") + "",
      []),

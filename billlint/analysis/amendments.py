@@ -360,6 +360,24 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
     return found, chain
 
 
+# an amending verb: what every instruction holds and a provision of its own does not
+_AMENDS = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|transferring|moving|repealing"
+                     r"|to\s+read\s+as\s+follows)\b")
+
+
+def instructs(doc: Document, prov: Provision, view: str) -> bool:
+    """Whether a unit gives amendment instructions: an amending verb in its own words or its sub-units', outside
+    quoted text ("(3) Within 90 days ..., the Secretary shall publish—" gives none)."""
+    todo = [prov]
+    while todo:
+        p = todo.pop()
+        own = Placed(doc.text(p.el, view)).text
+        if _AMENDS.search(own) or AMENDED.search(own):
+            return True
+        todo += [c for c in p.live_children(view) if c.quoted is prov.quoted]
+    return False
+
+
 OPERATION = re.compile(r"\b(?:striking|inserting|adding\s+at\s+the\s+end|redesignating|repealed|to\s+read\s+as\s+follows)\b",
                        re.I)
 

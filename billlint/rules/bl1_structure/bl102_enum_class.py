@@ -32,7 +32,8 @@ def enum_class(doc, view):
     that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
     Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
 
-    A whole list styled wrong is reported once, at its first provision. Where a file styles three or more
+    A whole list styled wrong is reported once, at its first provision, with the cure its first item's
+    place shows ((A) to (I) after a lead-in ending "—" are one list to nest, not eight slips). Where a file styles three or more
     whole lists of one level the same wrong way, that is the file's own habit: it is reported once,
     naming the other places.
 
@@ -59,6 +60,9 @@ def enum_class(doc, view):
         if not bad:
             continue
         cures = [_cure(doc, p, group, view) for p in bad]
+        if cures[0] and _runs(bad):
+            # (A), (B), ... (I) continue the list whose first item's place is known: one list, one cure
+            cures = [cures[0]] * len(bad)
         p = bad[0]
         if len(bad) > 1 and len({q.designation.cls for q in bad}) == 1 and len(set(cures)) == 1:
             found = f"{p.designation.raw.strip()} to {bad[-1].designation.raw.strip()} ({len(bad)} {p.level}s)"
@@ -87,6 +91,13 @@ def _class_report(p: Provision, found: str, cure: tuple | None, more: str = "") 
                       el=p.el, provision=p, severity=WARNING)
     return Report(f"a {p.level} is designated with {CLASS_NAMES[EXPECTED[p.level]]}; found {found}{more}",
                   el=p.el, provision=p)
+
+
+def _runs(bad: list) -> bool:
+    """Whether these units' designations run one after another in one class: one list, not several slips."""
+    ds = [p.designation for p in bad]
+    return len(ds) > 1 and len({d.cls for d in ds}) == 1 and all(
+        a.value is not None and b.value == a.value + 1 for a, b in zip(ds, ds[1:]))
 
 
 # From this many whole lists with the same wrong style, a file is reported once.

@@ -13,7 +13,10 @@ _SUCH_SUMS = re.compile(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s
                         r"necessary\b", re.I)
 
 
-_FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b", re.I)
+# The years are stated, or the period is chosen on purpose: "to remain available until expended" and "without
+# fiscal year limitation" make an authorization permanent, which is policy, not loose wording.
+_FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b|\buntil\s+expended\b"
+                     r"|\bwithout\s+(?:fiscal\s+)?year\s+limitation\b", re.I)
 
 
 _SENTENCE = re.compile(r"[.;:]\s|—")
@@ -65,6 +68,8 @@ def wordy_phrase(doc, view):
     advice is style, and every fix is unsafe except "sixty-five (65)" -> "65".
 
     Silent where the phrase is the convention or means something else:
+    - "such sums as may be necessary" whose sentence states the years, or makes the authorization
+      permanent on purpose ("to remain available until expended", "without fiscal year limitation").
     - appropriations language: the whole of an appropriations Act (its general provisions included: they
       are the Appropriations Committees' house style, which a drafter does not rewrite), and, in any
       other bill, a section or subsection that appropriates or rescinds ("there is appropriated", "not
