@@ -66,9 +66,13 @@ def enum_sequence(doc, view):
     Chapters, subchapters and parts numbered with figures may skip forward: codified titles number them
     by odd numbers (1001, 1003) and leave room between groups (3033, 3051).
 
+    Certain (error): read at the level their tags give, the designations of one list skip one, repeat one or
+    go backwards, and no other reading puts them in order.
+
     A whole list whose designations run one by one at another level and skip at the level it is tagged
     ((I), (II), (III) tagged as subparagraphs, where they would be letters 9, 35, 61) is a markup fault, not a
-    numbering one: one warning names the level its designations belong to and the cure (tag them so).
+    numbering one: one warning names the level its designations belong to and the cure (tag them so), never a
+    new designation.
 
     A skip the bill's own table of contents lists the same way (titles VI, VIII, X; subtitles A, C, E of one
     title) is numbering kept on purpose (an Act that keeps the designations of the bill it was drawn from, or of

@@ -28,10 +28,9 @@ def enum_class(doc, view):
     whose level belongs to the amended law), a list nested under the wrong unit (appropriations
     markup that puts a proviso's items (A)-(C) beside (1)-(7) with indent="down1", or a subsection (b)
     inside (a)). The indent attribute ("down1", "up2") is read as the intended level. A run-in
-    compound enum such as "(14)(A)" is two units (see the model) and is not reported.
-
-    A designation element that holds the section's heading too ("§ 200402. National Parks and Public Land
-    Legacy Restoration Fund") has a right number: a markup warning says to move the heading out.
+    compound enum such as "(14)(A)" is two units (see the model) and is not reported. A designation element
+    that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
+    Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
 
     A whole list styled wrong is reported once, at its first provision, with the cure its first item's
     place shows ((A) to (I) after a lead-in ending "—" are one list to nest, not eight slips). Where a file styles three or more
@@ -43,7 +42,15 @@ def enum_class(doc, view):
     "shall include—": by designation, subparagraph (A) of (7).
     Good: `<subparagraph><enum>(B)</enum>`.
     """
-    wrong = {id(p) for p in doc.provisions_in(view) if _wrong_class(p)}
+    wrong = set()
+    for p in doc.provisions_in(view):
+        head = _with_heading(p)
+        if head is not None:
+            # a converter's slip: "§ 200402. National Parks ..." all in the designation element
+            yield Report(f"markup: the designation element holds the heading too ({' '.join(p.enum.split())[:70]}): "
+                         f"keep \"{head}\" there and put the rest in the heading", el=p.el, provision=p, severity=WARNING)
+        elif _wrong_class(p):
+            wrong.add(id(p))
     lists: dict = {}    # (level, class found, cure) -> [(first provision, what was found, cure)], one per whole list
     single: list = []   # designations wrong on their own: slips, each reported where it stands
     for parent, group in doc.groups(view):
@@ -78,20 +85,12 @@ def enum_class(doc, view):
 
 
 def _class_report(p: Provision, found: str, cure: tuple | None, more: str = "") -> Report:
-    if cure and cure[0] == "heading":
-        return Report(f"markup: the designation holds the heading too ({' '.join(found.split())[:70]}): "
-                      f"{cure[1]}", el=p.el, provision=p, severity=WARNING)
     if cure:
         many = " to " in found
         return Report(f"markup: {found} {'are' if many else 'is'} tagged <{local(p.el.tag)}>; {cure[1]}{more}",
                       el=p.el, provision=p, severity=WARNING)
     return Report(f"a {p.level} is designated with {CLASS_NAMES[EXPECTED[p.level]]}; found {found}{more}",
                   el=p.el, provision=p)
-
-
-# A section's number run on into its heading inside the designation element ("§ 200402. National Parks and
-# Public Land Legacy Restoration Fund"), as converters sometimes write a quoted Code section.
-_WITH_HEADING = re.compile(r"^\W*(?:§+|SEC(?:TION)?\.?|Sec(?:tion)?\.?)?\s*\d+[A-Za-z]*(?:[-–]\d+[A-Za-z]*)*\.\s+[A-Z]\w*")
 
 
 def _runs(bad: list) -> bool:
@@ -111,6 +110,22 @@ def _wrong_class(p: Provision) -> bool:
     cls = EXPECTED.get(p.level)
     d = p.designation
     return cls is not None and d is not None and d.cls != cls
+
+
+_LEAD = re.compile(r"^[“\"‘']*((?:§+\s*)?(\(?[\w.–-]+?\)?\.?))\s+\S")
+
+
+def _with_heading(p: Provision) -> str | None:
+    """The designation at the head of an enum that holds words after it ("§ 200402. National Parks ..."), where
+    that designation alone has the class of p's level; else None."""
+    d = p.designation
+    if d is None or d.cls is not None or p.level not in EXPECTED or not p.enum:
+        return None
+    m = _LEAD.match(p.enum.strip())
+    if not m:
+        return None
+    alone = designations.parse(m.group(2), p.level)
+    return m.group(1) if alone is not None and alone.cls == EXPECTED[p.level] else None
 
 
 def _fits(p: Provision, level: str | None) -> designations.Designation | None:
@@ -136,8 +151,6 @@ def _hinted(p: Provision) -> str | None:
 def _cure(doc, p: Provision, group: list, view) -> tuple | None:
     """Where p's designation is right for a level its place allows: the markup's cure, in words. None when
     the designation fits no such level (then the designation itself is wrong). (kind, words)."""
-    if _WITH_HEADING.match(p.enum or ""):
-        return ("heading", "the designation is right; move the heading out of the designation into its own element")
     parent = p.parent
     hint = _hinted(p)
     kin = [q for q in (parent.live_children(view) if parent is not None else group)]

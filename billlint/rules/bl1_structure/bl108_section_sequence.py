@@ -11,6 +11,14 @@ from ..registry import rule
 from .common import top_sections
 
 
+def _new_series(doc, p, d, view) -> bool:
+    """An appropriations title that numbers its general provisions from a new hundred (201 after title I's
+    agency-numbered 1001-1301): the committees' custom, not a slip."""
+    if d.value % 100 != 1 or p.parent is None or not doc.in_appropriations(p):
+        return False
+    return next((c for c in p.parent.live_children(view) if c.level == "section"), None) is p
+
+
 def _round_jump(doc, p, pd, d) -> bool:
     # Appropriations general provisions number by agency in tens: 501, 510, 511, 520.
     return d.value > pd.value and d.value % 10 == 0 and doc.in_appropriations(p)
@@ -27,8 +35,11 @@ def section_sequence(doc, view):
     both sections. Inserted sections such as 5A may follow 5. A document with several bodies (a reported
     bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself.
 
-    A title's first section numbered as the title's first hundred (title II, sec. 201) does not go backwards,
-    whatever the title before it did.
+    Certain (error): a repeated number in one division, or a skip or step back inside one list of sections,
+    that no convention below explains. A title's first section numbered as the title's first hundred
+    (title II, sec. 201) does not go backwards, whatever the title before it did; in appropriations text a
+    title whose sections start a new hundred (201 after title I's agency-numbered 1001-1301) follows the
+    committees' custom: silent.
 
     A skip the bill's own table of contents lists the same way (1004 then 1009) is numbering kept on purpose
     (an enrolled Act keeps the numbers of sections dropped on the way) and is not reported. A list that skips
@@ -61,7 +72,7 @@ def section_sequence(doc, view):
                         (p, pd, Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",
                                        el=p.el, provision=p)))
             elif not same_list and same_scope and d.value <= pd.value and d.key != pd.key \
-                    and not _starts_its_title(p, d):
+                    and not _starts_its_title(p, d) and not _new_series(doc, p, d, view):
                 yield Report(f"sec. {d.core} comes after sec. {pd.core}: section numbers go backwards",
                              el=p.el, provision=p)
         prev = p
