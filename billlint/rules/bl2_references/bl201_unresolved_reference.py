@@ -55,6 +55,8 @@ def unresolved_reference(doc, view):
     - the units do not resolve where the reference stands but do in a unit cited just before, in the
       same or the previous sentence ("paragraphs (2) to (5) of subsection (a) ... The members appointed
       under paragraphs (5) and (6)"): loose, but readable; the message names the unit;
+    - the reference stands in a section without a number (markup that split a section's later
+      subsections off): the units it means may be the numbered section's before it;
     - a section number followed straight by an Act's name ("section 376 the FAA Reauthorization Act of
       2018") is another law's with "of" left out.
 
@@ -125,6 +127,11 @@ def unresolved_reference(doc, view):
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
                         "; if it is a unit of the other law's section cited here, name that section")
+        if r.word not in ("section", *ABOVE_SECTION) and any(a.level == "section" and a.designation is None
+                                        for a in (r.prov, *r.prov.ancestors())):
+            # a section without a number: often a section's later subsections split off by markup, whose
+            # units are the numbered section's before it
+            warn, hint = True, hint + "; it stands in a section without a number, whose units may be another's"
         if r.prov.quoted is not None:
             # text this bill inserts into another law: that law's parts outside the block are not visible
             warn, hint = True, hint + ("; it stands in text inserted into another law, whose other parts the bill "
