@@ -311,6 +311,18 @@ def test_sentences_each_take_their_target():
                                                       ("repeal", ["Section 3 of the Z Act"])]
 
 
+def test_sentences_run_together_by_markup_each_take_their_target():
+    """E8: paragraphs that markup runs together with no space ("… until expended.The fourth paragraph …"):
+    the target starts at its own sentence, not at the first paragraph's."""
+    found = _parse(_section("In addition, fees shall be deposited in this account, to remain available until expended.The "
+                            "fourth paragraph under the heading «Administrative Provisions» in title II of Public Law "
+                            "109–54 is amended by striking «2020» and inserting «2025». Section 2 of the 5 U.S.C. "
+                            "App. Act is amended by striking «a»."))
+    assert [i.target for i in found] == [
+        ["The fourth paragraph under the heading “Administrative Provisions” in title II of Public Law 109–54"],
+        ["Section 2 of the 5 U.S.C. App. Act"]]
+
+
 def test_contexts_chain_and_reset():
     """E14, E9: "in X, in Y—" gives two items; the next "in Z, by" item starts again from the chapeau."""
     found = _parse(_section("Section 5 of the X Act is amended—", _items(

@@ -105,7 +105,8 @@ UNIT = re.compile(r"\b(?:(?:sub)?(?:sections?|paragraphs?|clauses?|items?|titles
                    r"|rows?|captions?|amendments?|appendix|schedule|notes?|Act|Code|list|flush|\w+\s+(?:place|time)"
                    rf")\b|\(\w{{1,8}}\)|{Q0}", re.I)
 CLAUSE_VERB = re.compile(r"\b(?:shall|there\s+(?:is|are)|is|are|was|were|may|must|will)\b", re.I)
-BOUND = re.compile(r"[()]|[.;:]\s+(?=[A-Z(\ue000])|—")
+# "Act.In addition": sentences of separate paragraphs that markup runs together with no space between them
+BOUND = re.compile(r"[()]|[.;:]\s+(?=[A-Z(\ue000])|(?<=[a-z0-9)])\.(?=[A-Z][a-z])|—")
 ABBREV = re.compile(r"(?:[A-Z]|[A-Za-z](?:\.[A-Za-z])+|Dr|Mr|Mrs|Ms|Jr|Sr|St|No|Nos|App|Stat|Inc|Co|Corp|Ltd|Pub|Sec|Secs"
                      r"|Gen|Lt|Col|Rev|Ft|Mt|Hon|Rept|Doc|Res|Con|vs|v|Prof|Capt|Sgt|Adm|Gov|Sen|Rep|Pres|Ave|Jan|Feb"
                      r"|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|seq|al|etc)")
