@@ -12,6 +12,7 @@ from typing import Iterator
 from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
+from .textindex import TextIndex
 from .textrun import TextRun, local, own_state, walk
 from .vocabulary import (ABOVE_SECTION, DROPPED, EXPECTED, LEVEL_RANK, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED,
                          SECTION_LEVELS)
@@ -128,6 +129,7 @@ class Document:
         self._open: dict = {}        # holder element -> an outer unit whose inner series its next units may continue
         self._runs: dict = {}        # (view, skip) -> element -> TextRun: kept, every family reads them
         self._memo: dict = {}        # values derived for one family of rules; see memo()
+        self._index: dict = {}       # view -> TextIndex: kept with the runs
         self._contexts: dict = {}
         self._build()
 
@@ -333,6 +335,7 @@ class Document:
         self._memo.clear()
         if runs:
             self._runs.clear()
+            self._index.clear()
 
     def by_id(self, ident: str):
         """The element with this id attribute, or None."""
@@ -390,6 +393,12 @@ class Document:
         if run is None:
             run = cache[el] = walk(self, el, view, skip)
         return run
+
+    def index(self, view: str = REPORTED) -> TextIndex:
+        """The folded text of the provisions in a view, built once for every family (see textindex.py)."""
+        if view not in self._index:
+            self._index[view] = TextIndex(self, view)
+        return self._index[view]
 
     def context(self, view: str, skip) -> tuple:
         """One (document, view, skip) tuple shared by all the runs made with them."""
