@@ -46,16 +46,22 @@ class TextIndex:
         self._found: dict = {}
 
     def places(self, word: str) -> list[int]:
-        """Where a word (lower case, ASCII) stands in the folded text, as offsets in it."""
+        """Where a word stands, case aside, in the folded text, as offsets in it (folded as the text is: "it’s"
+        is "it?s")."""
         found = self._found.get(word)
         if found is None:
-            found, f, buf = [], word.encode("ascii", "replace"), self.folded
+            found, f, buf = [], word.lower().encode("ascii", "replace"), self.folded
             at = buf.find(f)
             while at >= 0:
                 found.append(at)
                 at = buf.find(f, at + 1)
             self._found[word] = found
         return found
+
+    def matching(self, pattern) -> set[int]:
+        """The item numbers whose folded text a bytes pattern matches somewhere (no match spans two items)."""
+        starts = self.starts
+        return {bisect.bisect_right(starts, m.start()) - 1 for m in pattern.finditer(self.folded)}
 
     def where(self, offset: int) -> tuple[int, int]:
         """(item number, position in its run) of an offset in the folded text."""

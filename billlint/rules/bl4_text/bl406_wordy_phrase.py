@@ -88,9 +88,8 @@ def wordy_phrase(doc, view):
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".
     """
-    triggers = [e.trigger for e in entries("wordy.toml")]
     for e in entries("wordy.toml"):
-        for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
+        for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger):
             text = run.text
             fa, fb = m.span()                               # what the fix replaces
             a, b = m.span(e.word) if e.word else (fa, fb)    # what the finding points at
