@@ -28,6 +28,7 @@ class Entry:
     replacement: str | None = None
     skip: tuple = ()
     trigger: tuple = ()       # words one of which every match holds
+    hint: re.Pattern | None = None   # with no trigger: a bytes pattern over the folded text (see matches())
 
 
 @functools.lru_cache(maxsize=8)
@@ -41,7 +42,8 @@ def entries(name: str, extra: str | None = None) -> tuple[Entry, ...]:
                 flags = 0 if e.get("case") else re.I
                 out.append(Entry(re.compile(e["pattern"], flags), e.get("word", 0), e["suggestion"], e["reason"],
                                  e["example"], e.get("good", ""), e.get("safe", False), e.get("replacement"),
-                                 tuple(e.get("skip", ())), _words(e.get("trigger"))))
+                                 tuple(e.get("skip", ())), _words(e.get("trigger")),
+                                 re.compile(e["hint"].encode()) if e.get("hint") else None))
     return tuple(out)
 
 
@@ -50,14 +52,19 @@ def _words(trigger) -> tuple:
     return () if not trigger else (trigger,) if isinstance(trigger, str) else tuple(trigger)
 
 
-def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None):
+def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None, hint=None):
     """(provision, run, match) for each match of a pattern in the provisions' text.
 
     With a trigger word (one every match holds; or several, one of which each match holds), only the text
     around each place it stands, case aside (found in the bill's text index), is searched; without one, every
-    run is searched."""
+    run is searched, or with a hint only the runs it matches: a bytes pattern over the bill's folded text (lower
+    case, one byte a character, "?" for any other character) that matches wherever the pattern could."""
     if not trigger:
-        for prov, run in own_texts(doc, view, quoted):
+        index = doc.index(view)
+        some = index.matching(hint) if hint is not None and index.exact else None
+        for i, (prov, run) in enumerate(index.items):
+            if prov.quoted is not None and not quoted or some is not None and i not in some:
+                continue
             for m in pattern.finditer(run.text):
                 if quoted or not in_quotation_marks(run.text, m.start()):
                     yield prov, run, m
