@@ -44,6 +44,9 @@ def local(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+_MANY = 24   # marks in a run above which marked() looks them up by tag instead of reading them all
+
+
 class TextRun:
     """Text of an element as a view shows it, with inline markup and a map back to the source.
 
@@ -51,7 +54,7 @@ class TextRun:
     flat arrays ((start, end) pairs and tag names, sorted by start). Where its characters come from in
     the source (for a finding's position, or element boundaries) is worked out again on demand by
     walking the element once more: few runs ever need it."""
-    __slots__ = ("text", "_spans", "_tags", "_origin", "_detail")
+    __slots__ = ("text", "_spans", "_tags", "_origin", "_detail", "_by_tag")
 
     def __init__(self, text: str, marks=(), origin=None, detail=None):
         """marks: (start, end, tag[, element]) of inline elements, sorted by start."""
@@ -60,6 +63,7 @@ class TextRun:
         self._tags = tuple(_intern(m[2]) for m in marks) if marks else ()
         self._origin = origin     # (context, element): the run rebuilds its detail from them
         self._detail = detail     # (starts, nodes, tails, marks with their elements)
+        self._by_tag = None       # marks by tag, made for a run with many of them (see marked())
 
     @property
     def marks(self) -> list[tuple[int, int, str]]:
@@ -77,12 +81,32 @@ class TextRun:
         sp = self._spans
         if sp is None:
             return False
+        if len(self._tags) > _MANY:
+            by_tag = self._by_tag if self._by_tag is not None else self._index_tags()
+            for t in tags:
+                starts, ends = by_tag.get(t, ((), ()))
+                k = bisect.bisect_right(starts, start)
+                if k and ends[k - 1] >= end:
+                    return True
+            return False
         for i, t in enumerate(self._tags):
             if sp[2 * i] > start:
                 break      # sorted by start: none further on can hold start
             if end <= sp[2 * i + 1] and t in tags:
                 return True
         return False
+
+    def _index_tags(self) -> dict:
+        """tag -> (starts, the greatest end so far) of its marks, by start: a mark of the tag holds [start, end)
+        if the greatest end among those starting at or before start reaches end."""
+        out: dict = {}
+        sp = self._spans
+        for i, t in enumerate(self._tags):
+            starts, ends = out.setdefault(t, ([], []))
+            starts.append(sp[2 * i])
+            ends.append(max(sp[2 * i + 1], ends[-1]) if ends else sp[2 * i + 1])
+        self._by_tag = out
+        return out
 
     def _full(self) -> tuple:
         if self._detail is None:
