@@ -25,7 +25,7 @@ from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEV
 from .resolution import (by_class, cite_chain, cited_terms, designation_class, enclosing, has_unit,  # noqa: F401
                          joining_depth, levels_for, next_level, ranged, resolve_chain)  # (rules read references.X)
 from .otherlaw import bare_term, code_default, defined_term, other_law_section
-from .sentences import AMENDING, amending_offsets, is_target, sentence_bounds  # noqa: F401 (rules read references.X)
+from .sentences import AMENDING, WORDS, amending_offsets, is_target, sentence_bounds  # noqa: F401 (rules read references.X)
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA, TERM = "internal", "external", "amended", "quoted", "anaphora", "term"
 
@@ -240,7 +240,8 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
 
 def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
     prov = ref.prov
-    term = any(text.startswith(t, ref.start) for t in doc.memo("cited terms", lambda: cited_terms(doc, REF)))
+    terms = doc.memo("cited terms", lambda: cited_terms(doc, REF))
+    term = bool(terms) and any(text.startswith(t, ref.start) for t in terms)
     if term or ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or in_quotation_marks(text, ref.start):
         ref.kind = TERM if term else QUOTED   # TERM: a defined term holding a citation ("section 14 application")
         return
@@ -264,7 +265,9 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if _SUCH.search(before[-8:]):
         ref.kind = ANAPHORA  # "such section 2(c)": the section named before
         return
-    if _ACT_NAME.search(before) or _IN_CITATION.search(before):
+    # both patterns need what the substring tests look for: the search over the words before is the costly part
+    if before.rstrip().endswith(",") and _ACT_NAME.search(before) \
+            or ("Stat." in before or "U.S.C." in before) and _IN_CITATION.search(before):
         ref.kind = EXTERNAL  # "the ... Extension Act of 2010, Part II"; "(11 Stat. 374, chapter V)"
         return
     after = _ASIDE.sub("", text[ref.end:ref.end + 200], count=1)
@@ -375,11 +378,14 @@ def find(doc: Document, view: str) -> list[Ref]:
     # where level words and "this"/"such" stand, over the whole bill at once; a provision with none is not searched
     spots = index.spots(_STEMS) if index.exact else None
     these = index.spots(("this", "such"))
+    amends = index.spots(WORDS)
     for i, (prov, run) in enumerate(index.items):
         inherited = prov.parent is not None and prov.parent in amending
-        start = amending_offsets(doc, prov, run, inherited)
+        start = amending_offsets(doc, prov, run, inherited, i in amends)
         if start is not None and prov.quoted is None:
             amending.add(prov)
+        if spots is not None and i not in spots and i not in these:
+            continue    # no level word, no "this" or "such": no reference
         refs = scan(doc, prov, run, start if prov.quoted is None else None,
                     spots.get(i, ()) if spots is not None else None, these.get(i, ()))
         for r in refs:

@@ -18,6 +18,7 @@ _SENTENCE_END = re.compile(r"[;:—](?=\s|$)\s*|(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=
 _INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
                           r"|\bas if the following were inserted\b")
 _INSTRUCTION_WORDS = ("striking", "inserting", "adding", "redesignating", "substituting", "inserted")  # likewise
+WORDS = _AMENDING_WORDS + _INSTRUCTION_WORDS
 
 
 def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
@@ -44,10 +45,13 @@ def is_target(text: str, start: int, end: int) -> bool:
     return bool(AMENDING.search(text, end, s1) or _INSTRUCTION.search(sentence))
 
 
-def amending_offsets(doc: Document, prov: Provision, run: TextRun, inherited: bool) -> int | None:
-    """Where instruction text starts in this provision's text: 0 below an amending lead-in."""
+def amending_offsets(doc: Document, prov: Provision, run: TextRun, inherited: bool, maybe: bool = True) -> int | None:
+    """Where instruction text starts in this provision's text: 0 below an amending lead-in. maybe: False when
+    the text is known to hold none of WORDS."""
     if inherited:
         return 0
+    if not maybe:
+        return None
     text = run.text
     # Most text holds none of the words these patterns need: a substring test is cheaper than the search.
     m = (any(w in text for w in _AMENDING_WORDS) and AMENDING.search(text)) or \
