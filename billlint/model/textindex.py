@@ -27,23 +27,29 @@ def fold(text: str) -> bytes:
 
 class TextIndex:
     """The folded text of the provisions a view shows, with a map back to each provision and its run."""
-    __slots__ = ("items", "starts", "folded", "exact", "_found")
+    __slots__ = ("provs", "runs", "starts", "folded", "exact", "_found")
 
     def __init__(self, doc, view: str):
-        self.items = [(p, doc.text(p.el, view)) for p in doc.provisions_in(view)]
+        self.provs = doc.provisions_in(view)
+        self.runs = [doc.text(p.el, view) for p in self.provs]    # two lists: no tuple per provision
         self.starts = array("q")
-        parts, at, exact = [], 0, True
-        for _p, run in self.items:
+        buf, exact = bytearray(), True     # grown in place: no list of parts and joined copy both held at once
+        for run in self.runs:
             f = fold(run.text)
             if exact and b"?" in f and any(c in run.text for c in _ODD):
                 exact = False
-            self.starts.append(at)
-            parts.append(f)
-            at += len(f) + len(_GAP)
-        self.folded = _GAP.join(parts)
+            self.starts.append(len(buf))
+            buf += f
+            buf += _GAP
+        self.folded = buf
         # exact: a word's folded places are all the places a case-insensitive pattern could find it
         self.exact = exact
         self._found: dict = {}
+
+    @property
+    def items(self):
+        """(provision, run) of each item, in document order."""
+        return zip(self.provs, self.runs)
 
     def places(self, word: str) -> list[int]:
         """Where a word stands, case aside, in the folded text, as offsets in it (folded as the text is: "it’s"
@@ -70,11 +76,11 @@ class TextIndex:
 
     def hits(self, word: str) -> list[tuple]:
         """(provision, run, position) of each place a word stands, case aside, in document order."""
-        items = self.items
+        provs, runs = self.provs, self.runs
         out = []
         for at in self.places(word):
             i, pos = self.where(at)
-            out.append((*items[i], pos))
+            out.append((provs[i], runs[i], pos))
         return out
 
     def spots(self, words) -> dict[int, list[int]]:

@@ -54,7 +54,7 @@ class TextRun:
     flat arrays ((start, end) pairs and tag names, sorted by start). Where its characters come from in
     the source (for a finding's position, or element boundaries) is worked out again on demand by
     walking the element once more: few runs ever need it."""
-    __slots__ = ("text", "_spans", "_tags", "_origin", "_detail", "_by_tag")
+    __slots__ = ("text", "_spans", "_tags", "_origin", "_detail")
 
     def __init__(self, text: str, marks=(), origin=None, detail=None):
         """marks: (start, end, tag[, element]) of inline elements, sorted by start."""
@@ -63,7 +63,6 @@ class TextRun:
         self._tags = tuple(_intern(m[2]) for m in marks) if marks else ()
         self._origin = origin     # (context, element): the run rebuilds its detail from them
         self._detail = detail     # (starts, nodes, tails, marks with their elements)
-        self._by_tag = None       # marks by tag, made for a run with many of them (see marked())
 
     @property
     def marks(self) -> list[tuple[int, int, str]]:
@@ -81,8 +80,9 @@ class TextRun:
         sp = self._spans
         if sp is None:
             return False
-        if len(self._tags) > _MANY:
-            by_tag = self._by_tag if self._by_tag is not None else self._index_tags()
+        if len(self._tags) > _MANY and self._origin is not None:
+            # kept by the document while the run lives (a slot would cost every run of a large bill 8 bytes)
+            by_tag = self._origin[0][0].memo(("marks by tag", self), self._index_tags)
             for t in tags:
                 starts, ends = by_tag.get(t, ((), ()))
                 k = bisect.bisect_right(starts, start)
@@ -105,7 +105,6 @@ class TextRun:
             starts, ends = out.setdefault(t, ([], []))
             starts.append(sp[2 * i])
             ends.append(max(sp[2 * i + 1], ends[-1]) if ends else sp[2 * i + 1])
-        self._by_tag = out
         return out
 
     def _full(self) -> tuple:

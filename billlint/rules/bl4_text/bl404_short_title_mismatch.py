@@ -6,7 +6,6 @@ import re
 
 from ...model.findings import Report
 from ..registry import rule
-from .common import own_texts
 
 
 _YEAR = re.compile(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -85,9 +84,11 @@ def _mentions(doc, view, titles, scope):
                          + "|".join(re.escape(b) for b in sorted(names, key=len, reverse=True)) +
                          r")(?:,?\s+of\s+(\d{4})|,\s+(\d{4}))?", re.I)
     own = {id(t[0]) for t in titles}
-    texts = own_texts(doc, view, quoted=False) if scope is None else \
-        ((p, doc.text(p.el, view)) for p in doc.provisions_in(view) if p.quoted is scope)
-    for prov, run in texts:
+    index = doc.index(view)
+    some = index.spots(("enactment",))   # every match holds the word (no letter of it has an odd case form)
+    for i, (prov, run) in enumerate(index.items):
+        if i not in some or prov.quoted is not scope:
+            continue
         for m in pattern.finditer(run.text):
             year = m.group(2) or m.group(3)
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
