@@ -6,7 +6,10 @@ Times, in one run on this machine: `xmllint --noout --valid --nonet` on all file
 DTDs found through an XML catalog, as billlint's own catalog lists them), `billlint check --jobs 1`,
 `billlint check` with the default jobs, a cached re-run, the largest bill alone, one small bill end to
 end (what a pre-commit hook runs), and a synthetic bill of about 40 MB made here by joining the bodies of
-the corpus's enrolled bills (not committed). Peak memory is the largest child's maxrss.
+the corpus's enrolled bills (not committed). billlint's bytecode is written first (as pip does on
+install), so no row pays for compiling its source. Peak memory is the largest child's maxrss. Then the phase
+table (bench/phases.py): CPU seconds per loading stage, rule family and shared engine, from one more
+`--jobs 1` run with the timing hook on, so that a regression shows in its family.
 """
 
 from __future__ import annotations
@@ -24,8 +27,18 @@ import tempfile
 import time
 from pathlib import Path
 
+import phases
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
+
+
+def kept(results: Path) -> str:
+    """The sections of results.md written by hand (any "## " section but the phase table): a new run keeps them."""
+    if not results.exists():
+        return ""
+    parts = results.read_text(encoding="utf-8").split("\n## ")[1:]
+    return "".join("\n## " + p.rstrip("\n") + "\n" for p in parts if not p.startswith("Phases"))
 
 
 def timed(cmd, env=None) -> tuple[float, int, int]:
@@ -101,6 +114,7 @@ def main() -> int:
     files = sorted(str(p) for p in corpus.glob("*.xml"))
     total_mb = sum(os.path.getsize(f) for f in files) / 1e6
     billlint = [sys.executable, "-m", "billlint"]
+    phases.compile_package()
     work = Path(tempfile.mkdtemp(prefix="billlint-bench-"))
     rows = []
     try:
@@ -142,6 +156,7 @@ def main() -> int:
         if xmllint:
             t, _, _ = timed([xmllint, "--noout", "--huge", str(big)])
             rows.append(("xmllint --noout --huge, synthetic bill (parse only)", t, big_mb))
+        phase_table = phases.table(phases.measure([str(corpus)], str(dtd)))
     finally:
         shutil.rmtree(work, ignore_errors=True)
     load = os.getloadavg()[1]   # other work on the machine slows every row alike: say how busy it was
@@ -156,7 +171,8 @@ def main() -> int:
         size = f"{kib * 1024 / (mb * 1e6):.1f}" if kib else ""
         lines.append(f"| {name} | {t:.2f} | {mb:.1f} | {t / mb:.3f} | {ratio} | {kib / 1024:.0f} | {size} |\n"
                      .replace("| 0 |", "|  |"))
-    text = "".join(lines)
+    lines.append("\n## Phases\n\n" + phase_table)
+    text = "".join(lines) + kept(HERE / "results.md")
     print(text)
     (HERE / "results.md").write_text(text, encoding="utf-8")
     return 0

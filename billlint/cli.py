@@ -87,14 +87,14 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
           baseline_path, no_progress, quiet, jobs, cache_dir, no_cache, color):
     """Check bill XML files (directories are searched for *.xml; '-' reads standard input)."""
     from .pipeline import filter as filters
-    from .pipeline import fix as fixes
     paths = list(paths) or ["."]
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    from .pipeline.cache import default_dir
+    if not (no_cache or cache_dir):
+        from .pipeline.cache import default_dir
+        cache_dir = default_dir()
     try:
         settings = Settings(_split(select) or None, _split(ignore), _split(extend_select), view, not no_validate,
-                            tuple(dtd_path), config_path, isolated,
-                            cache_dir=None if no_cache else str(cache_dir or default_dir()))
+                            tuple(dtd_path), config_path, isolated, cache_dir=None if no_cache else str(cache_dir))
     except configs.ConfigError as e:
         raise UsageProblem(str(e)) from None
     stdin = None
@@ -120,6 +120,8 @@ def check(paths, fmt, output_file, select, ignore, extend_select, dtd_path, conf
     reader = formats.SourceLines(stdin)
     fail_on = fail_on or settings.fail_on(paths[0] if paths else None)
     trouble = []     # environment errors: said on one line each, exit 2 once the report is written
+    if show_diff or fix:
+        from .pipeline import fix as fixes
     if show_diff:   # a preview: the diff on stdout, nothing changed, exit 1 when there is something to fix
         output.close_report(out, output_file)
         todo = fixes.preview(findings, unsafe_fixes, stdin, lambda m: click.echo(m, err=True), sys.stdout)

@@ -127,7 +127,7 @@ def test_quoted_whole_section_is_resolved_against_itself():
     assert ("section 12", "quoted", ()) in got                     # another section of the amended law
     assert ("subsection (x)(4)", "quoted", ()) in got              # a quoted paragraph: not resolved
     findings = rule_findings(doc, "unresolved-reference")
-    assert findings == [('sec. 9 "sec. 104(b)"', '"subsection (c)" does not resolve: sec. 9 "sec. 104" has no subsection (c)')]
+    assert findings == [('sec. 9 "sec. 104(b)"', '"subsection (c)" does not resolve: sec. 9 "sec. 104" has no subsection (c); it stands in text inserted into another law, whose other parts the bill does not show')]
 
 
 def rule_findings(doc, rule, view="reported"):

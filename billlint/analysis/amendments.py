@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from ..model.document import Document, Provision
 from ..model.textrun import TextRun
 from ..model.vocabulary import LEVEL_SET, REPORTED
+from .prefilter import AMENDED_WORDS, VERB_WORDS, before_in, fold, has
 from .redesignation import designation_list  # noqa: F401  (rules read it as amendments.designation_list)
-from .phrases import (ABBREV, ADD_RE, AMENDED, AMENDING, AND_INSERT, BEFORE_IN, BEFORE_REPEALED,
+from .phrases import (ABBREV, ADD_RE, AMENDED, AMENDING, AND_INSERT, BEFORE_REPEALED,
                       BEFORE_VERB, BOUND, CLAUSE_VERB, EXCEPT, IN, INSERT_RE, LEAD, PAREN, PLACES_END, Q0,
                       Q1, REDESIGNATE_RE, RESTATE_RE, STRIKE_RE, UNIT, VERB, WINDOW)
 
@@ -155,24 +156,24 @@ def _subject(text: str, bounds: list[int], m, kept) -> str | None:
     return subject or None
 
 
-def _events(text: str, kept) -> list[tuple]:
-    """The places that set the target, in order: (position, end, kind, items)."""
+def _events(text: str, kept, low: str) -> list[tuple]:
+    """The places that set the target, in order: (position, end, kind, items). low: fold(the run's text)."""
     out = []
     bounds = None
-    for m in AMENDED.finditer(text):
+    for m in AMENDED.finditer(text) if has(low, AMENDED_WORDS) else ():
         bounds = bounds or _bounds(text)
         s = _subject(text, bounds, m, kept)
         if s:
             out.append((m.start(), m.end(), "root", [s]))
     last = 0
     for m in re.finditer(r"\b[Ii]n\s", text):
-        if m.start() < last or not BEFORE_IN.search(text[max(0, m.start() - 60):m.start()]):
+        if m.start() < last or not before_in(text, m.start()):
             continue
         got = _context_at(text, m.start(), kept)
         if got:
             out.append((m.start(), got[0], "in", got[1]))
             last = got[0]
-    for m in re.finditer(r"\bamending\s", text):
+    for m in re.finditer(r"\bamending\s", text) if "amending" in text else ():
         a = AMENDING.match(text, m.start(), min(len(text), m.start() + WINDOW))
         if a:
             out.append((m.start(), a.end(), "amending", [_unquote(a.group("t"), kept)]))
@@ -188,13 +189,15 @@ def parse(doc: Document, view: str) -> list[Instruction]:
         if prov.quoted is not None:
             continue
         run = doc.text(prov.el, view)
+        if not has(low := fold(run.text), VERB_WORDS) and not run.text.rstrip().endswith(("—", ":")):
+            continue   # no operation verb and no chapeau: no instruction here, no target passed down
         placed = Placed(run)
         text, kept = placed.text, placed.kept
         holder = prov.parent
         while holder is not None and holder.runin is not None:
             holder = holder.parent    # the outer unit of a run-in enum has no text: its own parent's target holds
         inherited = list(contexts.get(holder, [])) if holder is not None else []
-        found, chain = _instructions(prov, run, text, kept, inherited)
+        found, chain = _instructions(prov, run, text, kept, inherited, low)
         tail = text.rstrip()
         # a chapeau: "is amended—", "in subsection (a)—", "is amended as follows:" pass their target down
         if chain and (tail.endswith("—") or tail.endswith(":") and not any(i.operands.get("following") for i in found)):
@@ -231,9 +234,9 @@ def _inserted(ops: dict, m, *names: str, kept) -> None:
         ops["following"] = True
 
 
-def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], list]:
+def _instructions(prov, run, text, kept, inherited, low) -> tuple[list[Instruction], list]:
     found: list[Instruction] = []
-    events = _events(text, kept)
+    events = _events(text, kept, low)
     ei, base, chain = 0, list(inherited), list(inherited)
     pos = 0
 
@@ -358,6 +361,24 @@ def _instructions(prov, run, text, kept, inherited) -> tuple[list[Instruction], 
             pos = ins.end
     advance(len(text))
     return found, chain
+
+
+# an amending verb: what every instruction holds and a provision of its own does not
+_AMENDS = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|transferring|moving|repealing"
+                     r"|to\s+read\s+as\s+follows)\b")
+
+
+def instructs(doc: Document, prov: Provision, view: str) -> bool:
+    """Whether a unit gives amendment instructions: an amending verb in its own words or its sub-units', outside
+    quoted text ("(3) Within 90 days ..., the Secretary shall publish—" gives none)."""
+    todo = [prov]
+    while todo:
+        p = todo.pop()
+        own = Placed(doc.text(p.el, view)).text
+        if _AMENDS.search(own) or AMENDED.search(own):
+            return True
+        todo += [c for c in p.live_children(view) if c.quoted is prov.quoted]
+    return False
 
 
 OPERATION = re.compile(r"\b(?:striking|inserting|adding\s+at\s+the\s+end|redesignating|repealed|to\s+read\s+as\s+follows)\b",

@@ -157,8 +157,8 @@ def searched(doc: Document, prov: Provision, chain: list, view: str, within=None
     level, core = chain[0]
     unit = cite_chain(chain[:1])
     if level == "section" or level in ABOVE_SECTION:
-        holder = within or (division_of(prov) if level == "section" else None)
-        return (holder.path if holder is not None else "this Act"), unit
+        # a section is looked for through the whole bill (the nearest of that number first): none has it
+        return (within.path if within is not None else "this Act"), unit
     # the nearest unit that has units of that level, else the one such units would stand in
     node = prov
     while node is not None:

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-
-from ..analysis.amendments import ADD, INSERT, REDESIGNATE, REPEAL, RESTATE, STRIKE, STRIKE_INSERT
-
 NAMES = ("text", "json")
 
 
@@ -19,6 +16,7 @@ def _instruction(file: str, row: dict) -> str:
 
     "a.xml:12:5: sec. 3(c)(2): insert [Section 5 of the X Act] the quoted block at line 14 (subsection (d))
     after subsection (c)"."""
+    from ..analysis.amendments import ADD, INSERT, REDESIGNATE, REPEAL, RESTATE, STRIKE, STRIKE_INSERT
     ops = dict(row["operands"])
     block = ops.pop("block", None)
     if block is not None:

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .. import phases
 from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
@@ -327,7 +328,11 @@ class Document:
         try:
             return self._memo[key]
         except KeyError:
-            value = self._memo[key] = compute()
+            if phases.ON:   # each engine a row of its own in the phase table
+                name = "engine " + str(key[0] if isinstance(key, tuple) else key)
+                value = self._memo[key] = phases.call(name, compute)
+            else:
+                value = self._memo[key] = compute()
             return value
 
     def release(self, runs: bool = False) -> None:
@@ -391,7 +396,10 @@ class Document:
             cache = self._runs[(view, skip)] = {}
         run = cache.get(el)
         if run is None:
-            run = cache[el] = walk(self, el, view, skip)
+            if phases.ON:
+                run = cache[el] = phases.call("text runs", walk, self, el, view, skip)
+            else:
+                run = cache[el] = walk(self, el, view, skip)
         return run
 
     def index(self, view: str = REPORTED) -> TextIndex:

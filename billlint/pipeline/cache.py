@@ -31,7 +31,7 @@ def _code_fingerprint() -> str:
     """billlint's own files (code and word lists) by size and time: an edited checkout never reads stale results."""
     from .. import data
     parts = []
-    for folder in (Path(__file__).parent, data.path("rules", "confusables.toml").parent):
+    for folder in (Path(__file__).parents[1], data.path("rules", "confusables.toml").parent):   # every module, rules too
         for p in sorted(folder.rglob("*")):
             if p.suffix in (".py", ".toml") and p.is_file():
                 st = p.stat()

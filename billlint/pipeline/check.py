@@ -10,10 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import phases
 from ..model.document import Document
 from ..model.findings import Finding, Fix, Report
 from ..model.vocabulary import BOTH, DELETED, INTRODUCED, REPORTED, VIEWS
-from ..rules.registry import RULES, all_rules
+from ..rules.registry import all_rules, get as get_rule
 from . import filter as filters
 from .load import Loaded, Problem
 from .options import Options
@@ -22,7 +23,7 @@ from .options import Options
 def make(path: str, code: str, message: str, line: int = 1, column: int = 1, severity: str | None = None,
          **rest) -> Finding:
     """A Finding of rule `code` at its default severity, or the report's own (filter.overrides() applies the config's)."""
-    r = RULES[code]
+    r = get_rule(code)
     return Finding(path, line, column, r.code, r.name, severity or r.severity, message, **rest)
 
 
@@ -128,7 +129,7 @@ def _elements(rep: Report):
 
 def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     sel = opts.selection
-    enabled = {r.code for r in filters.selected(sel, RULES.values())}
+    enabled = {r.code for r in filters.selected(sel, all_rules())}
     out = [problem_finding(loaded.path, p) for p in loaded.problems if p.code in enabled]
     doc = loaded.doc
     if doc is None:
@@ -146,12 +147,26 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
             if r.family != family:
                 doc.release()    # what one family derived is not kept while the next runs
                 family = r.family
-            reports += [(r, rep, view) for rep in r.check(doc, view)]
+            reports += phases.call("rule " + r.code, _reports, r, doc, view) if phases.ON else _reports(r, doc, view)
     doc.release(runs=True)   # before the source text is decoded for positions: the runs reports need stay
-    doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
+    with phases.timed("positions"):
+        doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))
+        out += _findings(doc, reports, opts, loaded.digest)
+    with phases.timed("filter"):
+        kept, notes = filters.suppress(doc, out, opts.unused_suppressions and "BL009" in enabled)
+        kept += [make(doc.path, "BL009", message, *position(doc.source, at, line)) for at, line, message in notes]
+        return filters.overrides(kept, opts.severity)
+
+
+def _reports(r, doc: Document, view: str) -> list:
+    return [(r, rep, view) for rep in r.check(doc, view)]
+
+
+def _findings(doc: Document, reports: list, opts: Options, digest: str) -> list[Finding]:
+    out = []
     seen = set()
     for r, rep, view in reports:
-        f = report_finding(doc, r, rep, view, loaded.digest)
+        f = report_finding(doc, r, rep, view, digest)
         # A finding in text both views show is one finding: the introduced view's copy of a reported one
         # (same rule, place and message) is dropped; only what differs is marked "(introduced view)".
         key = (f.code, f.line, f.column, f.end_line, f.end_column, f.message)
@@ -161,6 +176,4 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
         if opts.view == BOTH and view == INTRODUCED:
             f = replace(f, message=f.message + " (introduced view)")
         out.append(f)
-    kept, notes = filters.suppress(doc, out, opts.unused_suppressions and "BL009" in enabled)
-    kept += [make(doc.path, "BL009", message, *position(doc.source, at, line)) for at, line, message in notes]
-    return filters.overrides(kept, opts.severity)
+    return out

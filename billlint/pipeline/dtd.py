@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
-from platformdirs import user_cache_dir
 
 from .. import data
 
@@ -73,6 +72,7 @@ def kind_of_identifier(public_id: str | None, system_id: str | None) -> str | No
 
 
 def cache_dir() -> Path:
+    from platformdirs import user_cache_dir   # tempfile, shutil and more: not needed when --dtd is given
     return Path(user_cache_dir("billlint")) / "dtd"
 
 
@@ -267,4 +267,10 @@ def schemas_found(finder: Finder) -> list[tuple[str, str, str]]:
     return out
 
 
-from .install import Unreachable, install, install_official  # noqa: E402,F401  (commands and tests read them here)
+def __getattr__(name: str):
+    """install, install_official and Unreachable, read here by the commands: loaded (with urllib.request, which
+    only `dtd install` needs) on first use."""
+    if name in ("Unreachable", "install", "install_official"):
+        from . import install
+        return getattr(install, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from . import dtd as dtds
+from .. import phases
 from ..model.document import Document
 from ..model.textrun import local
 from ..model.source import Source
@@ -181,7 +182,8 @@ def read_checked(path: str) -> tuple[bytes | None, Problem | None]:
 def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, validate: bool = True) -> Loaded:
     out = Loaded(path)
     if data is None:
-        data, problem = read_checked(path)
+        with phases.timed("read"):
+            data, problem = read_checked(path)
         if problem is not None:
             out.problems.append(problem)
             return out
@@ -189,7 +191,8 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
     if not data.strip():
         out.problems.append(Problem("BL001", "file is empty"))
         return out
-    tree, problems = parse_bytes(data)
+    with phases.timed("parse"):
+        tree, problems = parse_bytes(data)
     out.problems.extend(problems)
     if tree is None:
         return out
@@ -201,41 +204,49 @@ def load(path: str, finder: dtds.Finder | None, data: bytes | None = None, valid
         out.problems.append(Problem("BL007", f"root element <{root.tag}> is not a bill, resolution or "
                                              "amendment-doc; not checked", root.sourceline or 1))
         return out
-    source = Source(data, root, tree.docinfo.encoding, pack=True)
+    with phases.timed("model"):
+        source = Source(data, root, tree.docinfo.encoding, pack=True)
     out.problems.extend(_doctype_problems(tree, kind, source))
     if validate and finder is not None:
-        found = finder.find(kind)
+        with phases.timed("dtd load"):
+            found = finder.find(kind)
         if found is None:
             out.problems.append(Problem("BL003", f"no DTD found for <{kind}> (looked in: "
                                                  f"{'; '.join(finder.tried())}); run `billlint dtd install` "
                                                  f"(GPO's DTDs, from {dtds.BILL_DTD_REPO}) or pass --dtd FOLDER"))
         else:
-            out.problems.extend(validate_tree(tree, found, source))
-    out.doc = Document(path, tree, source, kind)
+            with phases.timed("validate"):
+                out.problems.extend(validate_tree(tree, found, source))
+    with phases.timed("model"):
+        out.doc = Document(path, tree, source, kind)
     return out
 
 
 def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded:
     """A USLM document: validated against its XSD, then read onto the provision model."""
     from . import uslm
-    source = Source(data, tree.getroot(), tree.docinfo.encoding, pack=True)
+    with phases.timed("model"):
+        source = Source(data, tree.getroot(), tree.docinfo.encoding, pack=True)
     if validate and finder is not None:
         ns = uslm.namespace(tree.getroot())
         name = uslm.schema_name(data, ns)
-        path = finder.schema(name, ns)
+        with phases.timed("dtd load"):
+            path = finder.schema(name, ns)
         if path is None:
             # Reported for every file it affects: a file that was not validated must not look valid.
             out.problems.append(Problem("BL003", f"{SCHEMA_MISSING} {name} ({ns}) found (looked in: "
                                                  f"{'; '.join(finder.tried())}); run `billlint dtd install FOLDER` "
                                                  "with a folder holding it, or pass --dtd FOLDER"))
         else:
-            errors = uslm.validate(tree, path)
+            with phases.timed("validate"):
+                errors = uslm.validate(tree, path)
             source.locate(el for el, _l, _m in errors)
             for el, line, msg in errors:
                 at = source.element_offset(el) if el is not None else None
                 out.problems.append(Problem("BL010", msg, *(source.line_col(at) if at is not None else (line, 1))))
-    kind = out.kind = uslm.to_bill_dtd(tree)
-    out.doc = Document(out.path, tree, source, kind, fmt="uslm")
+    with phases.timed("model"):
+        kind = out.kind = uslm.to_bill_dtd(tree)
+        out.doc = Document(out.path, tree, source, kind, fmt="uslm")
     return out
 
 

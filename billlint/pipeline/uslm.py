@@ -34,7 +34,8 @@ RENAME = {
     "term": "term", "proviso": "proviso", "i": "italic", "b": "bold", "p": "text",
     "toc": "toc", "committee": "committee-name", "recital": "whereas",
     # Table of contents lines: a referenceItem (2.x), a groupItem that holds the lines of its title or subtitle,
-    # a tocItem (1.0). The rules read a line's own text, not the lines nested in it.
+    # a tocItem (1.0; its title lines are <header role="tocTitleHeader">, its link an inner <ref idref>). The
+    # rules read a line's own text, not the lines nested in it.
     "referenceItem": "toc-entry", "groupItem": "toc-entry", "tocItem": "toc-entry",
 }
 # <appropriations level="major|intermediate|small">: the bill DTD's three heading elements.
@@ -95,6 +96,8 @@ def to_bill_dtd(tree) -> str:
             el.tag = APPROPRIATIONS.get(el.get("level", ""), "appropriations-intermediate")
         elif name == "level" and (el.get("role") == "appropriations" or approps) and el.find(q + "num") is None:
             el.tag = "appropriations-intermediate"
+        elif name == "header" and el.get("role", "").startswith("toc"):
+            el.tag = "toc-entry"    # USLM 1.0 writes a table's title lines as <header role="tocTitleHeader">
         else:
             el.tag = RENAME.get(name, "uslm-" + name)
         origin = el.get("origin")

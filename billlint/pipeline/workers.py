@@ -11,6 +11,7 @@ import os
 
 from . import dtd as dtds
 from . import filter as filters
+from .. import phases
 from ..model.findings import Finding
 from .check import check_loaded, problem_finding
 from .discover import discover
@@ -36,6 +37,8 @@ def check_file(path: str, settings: Settings, data: bytes | None = None) -> list
         loaded = load(path, settings.finder_for(path), data=data, validate=opts.validate)
         data = None   # the document holds what it needs of the bytes
         found = check_loaded(loaded, opts)
+        if phases.ON:
+            phases.file_done()
         if cache is not None:
             cache.put(key, found)
         return found
@@ -56,6 +59,8 @@ _worker_settings: Settings | None = None
 
 def _init_worker(args: dict) -> None:
     global _worker_settings
+    if phases.ON:
+        phases.worker()
     _worker_settings = Settings(**args)   # each worker loads the DTDs once, for all its files
 
 

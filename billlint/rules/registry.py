@@ -65,7 +65,8 @@ class Rule:
 # amendment instructions found in it, or the markup (attributes and elements besides provisions).
 READS = ("source", "provisions", "text", "references", "instructions", "markup")
 
-RULES: dict[str, Rule] = {}
+RULES: dict[str, Rule] = {}   # every rule once all_rules() has run (the rule modules load then)
+_loaded = False
 _CHECKOUT = Path(__file__).resolve().parents[2]
 
 
@@ -98,8 +99,19 @@ def add(r: Rule) -> Rule:
 
 
 def all_rules() -> list[Rule]:
-    from .. import rules  # noqa: F401  (importing the package registers every rule)
+    global _loaded
+    if not _loaded:
+        from . import register_all
+        register_all()
+        _loaded = True
     return sorted(RULES.values(), key=lambda r: r.code)
+
+
+def get(code: str) -> Rule:
+    """The rule with this code."""
+    if not _loaded:
+        all_rules()
+    return RULES[code]
 
 
 def find(key: str) -> Rule | None:

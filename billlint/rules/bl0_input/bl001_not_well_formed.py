@@ -8,6 +8,8 @@ The file is not well-formed XML, is empty, or is not text at all.
 billlint reports the parser's message with its line and column and checks nothing else in the file.
 The other files of the batch are still checked.
 
+Certain (error): the XML parser itself rejects the file; no reading of the bill makes it XML.
+
 Bad: `<bill><legis-body></bill>` (mismatched tag).
 Good: every element closed in order.
 """)

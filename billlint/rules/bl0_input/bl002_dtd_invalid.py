@@ -10,6 +10,9 @@ One finding per error the validator reports. The DTD is chosen by the root eleme
 
 USLM documents are checked against their XSD instead (schema-invalid).
 
+Certain (error): the validator rejects the document, with the same verdict as `xmllint --dtdvalid` file by file.
+Errors that come only from the published DTD lagging GPO's own practice are dtd-behind-practice (info), not this.
+
 Bad: a `<section>` without its `<enum>`, or an attribute the DTD does not declare.
 Good: a document that `xmllint --noout --dtdvalid bill.dtd` accepts.
 """)

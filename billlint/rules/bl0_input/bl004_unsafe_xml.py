@@ -9,6 +9,8 @@ billlint never loads external entities (`<!ENTITY x SYSTEM "file:///etc/passwd">
 anything over the network; the entity is reported and left unexpanded. Nested entity expansion
 ("billion laughs") is stopped by the parser's amplification limit and reported.
 
+Certain (error): the declaration is in the file, whatever it was meant for.
+
 Bad: `<!DOCTYPE bill [<!ENTITY x SYSTEM "file:///etc/passwd">]>`.
 Good: no internal subset, or one that declares only plain internal entities.
 """)

@@ -10,6 +10,9 @@ billlint validates against the DTD for the root element; a DOCTYPE that says `bi
 
 Does not apply to USLM documents, which have no DOCTYPE.
 
+Certain (error): the DOCTYPE's name and the root element's name differ; a validator that trusts the
+DOCTYPE rejects the file.
+
 Bad: `<!DOCTYPE bill PUBLIC "-//US Congress//DTDs/bill.dtd//EN" "bill.dtd"><resolution ...>`.
 Good: `<!DOCTYPE resolution PUBLIC "-//US Congress//DTDs/res.dtd//EN" "res.dtd"><resolution ...>`.
 """)

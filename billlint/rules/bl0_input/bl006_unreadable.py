@@ -10,6 +10,8 @@ billlint reads regular files only, and none over 100 MB (standard input included
 a searched folder it is passed over. The limit is checked before any byte is read, with the result cache on
 or off.
 
+Certain (error): the operating system refused the read, or the path is not a regular file.
+
 Bad: `billlint check missing.xml`.
 Good: a path to a readable file (directories given on the command line are searched for `*.xml`).
 """)

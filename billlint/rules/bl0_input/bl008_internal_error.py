@@ -7,4 +7,6 @@ billlint itself failed on this file (a bug in billlint, not in the bill).
 
 The message names the exception. The other files of the batch are still checked; please report the
 file and the message so the bug can be fixed.
+
+An error because nothing was checked in the file: its other findings are missing, not absent.
 """)

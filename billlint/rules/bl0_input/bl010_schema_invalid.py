@@ -13,6 +13,8 @@ of schema error, at its first place, saying how often it occurs and on which ele
 attribute on every provision is one finding, not hundreds). The bill-DTD rules run on USLM too (billlint
 reads USLM 2.x and 1.0 onto the same model).
 
+Certain (error): the schema validator rejects the document.
+
 Bad: a `<section>` holding an element the schema does not allow there.
 Good: a document that validates against uslm-2.1.0.xsd.
 """)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from ...analysis import tables
+from ...analysis import designations
 from ...analysis.designations import fmt, label, unify
 from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, WARNING
 from ...model.findings import Report
@@ -25,6 +27,26 @@ def _cite(core: str, level: str) -> str:
     return f"{level} {fmt(core, level)}"
 
 
+def _tagged_off(group: list[Provision], ds: list, level: str) -> str | None:
+    """The level a whole list's designations run at, one by one from the first, when they skip at the level
+    it is tagged: (I), (II), (III) tagged as subparagraphs read as letters 9, 35, 61 but are subclauses 1, 2, 3.
+    The printed text is right and the tags are wrong."""
+    if level not in EXPECTED or len(group) < 2 or any(d is None or d.value is None for d in ds):
+        return None
+    if any(d.cls != EXPECTED[level] for d in ds):
+        return None    # designations of another class at this level: enum-class reports the list
+    if all(b.value == a.value + 1 for a, b in zip(ds, ds[1:])):
+        return None
+    for lv, cls in EXPECTED.items():
+        if lv == "section" or cls == EXPECTED[level]:
+            continue
+        other = [designations.parse(p.enum, lv) for p in group]
+        if all(d is not None and d.cls == cls and not d.suffix for d in other) and other[0].value == 1 \
+                and all(b.value == a.value + 1 for a, b in zip(other, other[1:])):
+            return lv
+    return None
+
+
 # From this many skips in one list, the list is reported once.
 MANY = 3
 
@@ -44,6 +66,18 @@ def enum_sequence(doc, view):
     Chapters, subchapters and parts numbered with figures may skip forward: codified titles number them
     by odd numbers (1001, 1003) and leave room between groups (3033, 3051).
 
+    Certain (error): read at the level their tags give, the designations of one list skip one, repeat one or
+    go backwards, and no other reading puts them in order.
+
+    A whole list whose designations run one by one at another level and skip at the level it is tagged
+    ((I), (II), (III) tagged as subparagraphs, where they would be letters 9, 35, 61) is a markup fault, not a
+    numbering one: one warning names the level its designations belong to and the cure (tag them so), never a
+    new designation.
+
+    A skip the bill's own table of contents lists the same way (titles VI, VIII, X; subtitles A, C, E of one
+    title) is numbering kept on purpose (an Act that keeps the designations of the bill it was drawn from, or of
+    units dropped on the way) and is not reported.
+
     A list that skips three or more times (an enrolled Act that keeps the numbers of items dropped on the
     way) is reported once, as a warning naming the skips: renumbering may not be wanted there.
 
@@ -55,6 +89,13 @@ def enum_sequence(doc, view):
         if level == "section":
             continue
         ds, cls = _designations(group)
+        right = _tagged_off(group, ds, level)
+        if right:
+            named = ", ".join(f"({p.designation.core})" for p in group[:3]) + (", ..." if len(group) > 3 else "")
+            yield Report(f"markup: {named} are tagged <{level}>; by designation they are {right}s: "
+                         f"tag them as <{right}>",
+                         el=group[0].el, provision=group[0], severity=WARNING)
+            continue
         prev = pd = None
         gaps = []
         for p, d in zip(group, ds):
@@ -73,7 +114,9 @@ def enum_sequence(doc, view):
                                  f"{fmt(d.core, level)}", el=p.el, provision=p)
                     if d.value > pd.value and level in ABOVE_SECTION and cls == ARABIC:
                         continue   # codified titles number chapters and parts by odd numbers, leaving room
-                    if d.value > pd.value:
+                    if d.value > pd.value and (level, pd.core, d.core) in tables.pairs(doc, view):
+                        pass       # numbering kept on purpose: the bill's own table lists the same skip
+                    elif d.value > pd.value:
                         gaps.append((p, pd, rep))   # a skip forward: many in one list are reported together
                     else:
                         yield rep

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis import designations
 from ...model.findings import Report
 from ...model.document import Provision
@@ -26,9 +28,12 @@ def enum_class(doc, view):
     whose level belongs to the amended law), a list nested under the wrong unit (appropriations
     markup that puts a proviso's items (A)-(C) beside (1)-(7) with indent="down1", or a subsection (b)
     inside (a)). The indent attribute ("down1", "up2") is read as the intended level. A run-in
-    compound enum such as "(14)(A)" is two units (see the model) and is not reported.
+    compound enum such as "(14)(A)" is two units (see the model) and is not reported. A designation element
+    that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
+    Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
 
-    A whole list styled wrong is reported once, at its first provision. Where a file styles three or more
+    A whole list styled wrong is reported once, at its first provision, with the cure its first item's
+    place shows ((A) to (I) after a lead-in ending "—" are one list to nest, not eight slips). Where a file styles three or more
     whole lists of one level the same wrong way, that is the file's own habit: it is reported once,
     naming the other places.
 
@@ -37,7 +42,15 @@ def enum_class(doc, view):
     "shall include—": by designation, subparagraph (A) of (7).
     Good: `<subparagraph><enum>(B)</enum>`.
     """
-    wrong = {id(p) for p in doc.provisions_in(view) if _wrong_class(p)}
+    wrong = set()
+    for p in doc.provisions_in(view):
+        head = _with_heading(p)
+        if head is not None:
+            # a converter's slip: "§ 200402. National Parks ..." all in the designation element
+            yield Report(f"markup: the designation element holds the heading too ({' '.join(p.enum.split())[:70]}): "
+                         f"keep \"{head}\" there and put the rest in the heading", el=p.el, provision=p, severity=WARNING)
+        elif _wrong_class(p):
+            wrong.add(id(p))
     lists: dict = {}    # (level, class found, cure) -> [(first provision, what was found, cure)], one per whole list
     single: list = []   # designations wrong on their own: slips, each reported where it stands
     for parent, group in doc.groups(view):
@@ -47,6 +60,9 @@ def enum_class(doc, view):
         if not bad:
             continue
         cures = [_cure(doc, p, group, view) for p in bad]
+        if cures[0] and _runs(bad):
+            # (A), (B), ... (I) continue the list whose first item's place is known: one list, one cure
+            cures = [cures[0]] * len(bad)
         p = bad[0]
         if len(bad) > 1 and len({q.designation.cls for q in bad}) == 1 and len(set(cures)) == 1:
             found = f"{p.designation.raw.strip()} to {bad[-1].designation.raw.strip()} ({len(bad)} {p.level}s)"
@@ -77,6 +93,13 @@ def _class_report(p: Provision, found: str, cure: tuple | None, more: str = "") 
                   el=p.el, provision=p)
 
 
+def _runs(bad: list) -> bool:
+    """Whether these units' designations run one after another in one class: one list, not several slips."""
+    ds = [p.designation for p in bad]
+    return len(ds) > 1 and len({d.cls for d in ds}) == 1 and all(
+        a.value is not None and b.value == a.value + 1 for a, b in zip(ds, ds[1:]))
+
+
 # From this many whole lists with the same wrong style, a file is reported once.
 _CONVENTION = 3
 _BELOW = dict(zip(SECTION_LEVELS, SECTION_LEVELS[1:]))
@@ -87,6 +110,22 @@ def _wrong_class(p: Provision) -> bool:
     cls = EXPECTED.get(p.level)
     d = p.designation
     return cls is not None and d is not None and d.cls != cls
+
+
+_LEAD = re.compile(r"^[“\"‘']*((?:§+\s*)?(\(?[\w.–-]+?\)?\.?))\s+\S")
+
+
+def _with_heading(p: Provision) -> str | None:
+    """The designation at the head of an enum that holds words after it ("§ 200402. National Parks ..."), where
+    that designation alone has the class of p's level; else None."""
+    d = p.designation
+    if d is None or d.cls is not None or p.level not in EXPECTED or not p.enum:
+        return None
+    m = _LEAD.match(p.enum.strip())
+    if not m:
+        return None
+    alone = designations.parse(m.group(2), p.level)
+    return m.group(1) if alone is not None and alone.cls == EXPECTED[p.level] else None
 
 
 def _fits(p: Provision, level: str | None) -> designations.Designation | None:

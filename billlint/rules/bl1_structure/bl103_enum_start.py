@@ -20,7 +20,10 @@ def enum_start(doc, view):
 
     A list that continues the unit before it (subsections (c)-(e) left outside section 219, whose last
     subsection is (b), as appropriations markup does with a wrapper after the section) is a markup defect and
-    is reported so, naming the unit it belongs to.
+    is reported so, naming the unit it belongs to. So is a list nested inside an undesignated unit (an
+    appropriations project line "Martinsburg, IRS Enterprise Computing Center, $23,098,000:" holding (B) and
+    (C) after "(2) ... of which— (A) ... as follows:"): the markup is wrong, not the designation, and the
+    message says where the list belongs instead of asking to renumber it.
 
     Bad: a section whose first subsection is (b) (often after (a) was struck without redesignating).
     Good: (a), (b), (c).
@@ -39,8 +42,35 @@ def enum_start(doc, view):
                          f"{last.cite}; by designation it continues {host.cite}: move it into {host.cite}",
                          el=p.el, provision=p)
             continue
+        holder = p.parent
+        if holder is not None and holder.designation is None and holder.level != "section":
+            host = _continues_before(holder, p, d, view)
+            where = f"markup: {fmt(d.core, p.level)} is nested inside an undesignated {holder.level}"
+            if host is not None:
+                last = [c for c in host.live_children(view) if c.level == p.level][-1]
+                yield Report(f"{where} after {host.cite}, whose last {p.level} is {last.cite}; by designation it "
+                             f"continues {host.cite}: move it into {host.cite}", el=p.el, provision=p)
+            else:
+                yield Report(f"{where}; if it continues a list before that {holder.level}, nest it there; if not, "
+                             f"it should be {fmt(first(cls), p.level)}", el=p.el, provision=p)
+            continue
         yield Report(f"the first {p.level} should be {fmt(first(cls), p.level)}; found {fmt(d.core, p.level)}",
                      el=p.el, provision=p)
+
+
+def _continues_before(holder, p, d, view):
+    """The unit before an undesignated holder whose list p continues: "(2) ... of which— (A) ... as follows:",
+    then undesignated project lines, the last of which holds (B) and (C)."""
+    kin = holder.parent.live_children(view) if holder.parent is not None else []
+    i = next((k for k, q in enumerate(kin) if q is holder), 0)
+    for q in reversed(kin[:i]):
+        if q.designation is None:
+            continue
+        mine = [c for c in q.live_children(view) if c.level == p.level]
+        last = mine[-1].designation if mine else None
+        ok = last is not None and last.cls == d.cls and last.value is not None and last.value + 1 == d.value
+        return q if ok else None
+    return None
 
 
 def _continues(doc, p, d, view):

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
-import re
-
-from ...analysis.designations import following
+from ...analysis import tables
+from ...analysis.designations import following, roman_value
 from ...model.vocabulary import ARABIC, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
 from .common import top_sections
+
+
+def _new_series(doc, p, d, view) -> bool:
+    """An appropriations title that numbers its general provisions from a new hundred (201 after title I's
+    agency-numbered 1001-1301): the committees' custom, not a slip."""
+    if d.value % 100 != 1 or p.parent is None or not doc.in_appropriations(p):
+        return False
+    return next((c for c in p.parent.live_children(view) if c.level == "section"), None) is p
 
 
 def _round_jump(doc, p, pd, d) -> bool:
@@ -28,6 +35,12 @@ def section_sequence(doc, view):
     both sections. Inserted sections such as 5A may follow 5. A document with several bodies (a reported
     bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself.
 
+    Certain (error): a repeated number in one division, or a skip or step back inside one list of sections,
+    that no convention below explains. A title's first section numbered as the title's first hundred
+    (title II, sec. 201) does not go backwards, whatever the title before it did; in appropriations text a
+    title whose sections start a new hundred (201 after title I's agency-numbered 1001-1301) follows the
+    committees' custom: silent.
+
     A skip the bill's own table of contents lists the same way (1004 then 1009) is numbering kept on purpose
     (an enrolled Act keeps the numbers of sections dropped on the way) and is not reported. A list that skips
     three or more times is reported once, as a warning that names the skips, not once per skip.
@@ -37,7 +50,7 @@ def section_sequence(doc, view):
     """
     seen: dict[tuple, Provision] = {}
     prev: Provision | None = None
-    listed = doc.memo(("toc pairs", view), lambda: toc_pairs(doc, view))
+    listed = tables.pairs(doc, view)
     gaps: dict = {}    # (parent, run) -> [(section, its report)]
     for p in top_sections(doc, view):
         d = p.designation
@@ -54,11 +67,12 @@ def section_sequence(doc, view):
             same_scope = (next((a for a in prev.ancestors() if a.level == "division"), None) or doc.body(prev.el)) is scope
             same_list = prev.parent is p.parent and prev.run == p.run
             if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d):
-                if (pd.core, d.core) not in listed:
+                if ("section", pd.core, d.core) not in listed:
                     gaps.setdefault((id(p.parent), p.run), []).append(
                         (p, pd, Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",
                                        el=p.el, provision=p)))
-            elif not same_list and same_scope and d.value <= pd.value and d.key != pd.key:
+            elif not same_list and same_scope and d.value <= pd.value and d.key != pd.key \
+                    and not _starts_its_title(p, d) and not _new_series(doc, p, d, view):
                 yield Report(f"sec. {d.core} comes after sec. {pd.core}: section numbers go backwards",
                              el=p.el, provision=p)
         prev = p
@@ -71,6 +85,15 @@ def section_sequence(doc, view):
                      severity=WARNING)
 
 
+def _starts_its_title(p, d) -> bool:
+    """Whether p, the first section of a new list, is numbered as its title's first hundred (title II, sec.
+    201): right by the title's own number, whatever the title before it did (1001-1301 in title I)."""
+    title = next((a for a in p.ancestors() if a.level == "title"), None)
+    core = title.designation.core if title is not None and title.designation else ""
+    value = int(core) if core.isdigit() else roman_value(core)
+    return value is not None and d.value == 100 * value + 1
+
+
 # From this many skips in one list, the list is reported once: numbering kept on purpose, or renumbering due.
 MANY = 3
 
@@ -79,22 +102,3 @@ def skips(found) -> str:
     """ "after sec. 1004 comes 1009, after 1009 comes 1011, ... and 5 more"."""
     words = [f"{pd.core} to {p.designation.core}" for p, pd, _r in found[:4]]
     return ", ".join(words) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
-
-
-def toc_pairs(doc, view) -> set:
-    """(number, next number) for each two section entries that follow each other in the bill's own tables of
-    contents (not those quoted from another law)."""
-    pairs = set()
-    for toc in doc.root.iter("toc"):
-        if not doc.in_view(toc, view) or any(a.tag == "quoted-block" for a in toc.iterancestors()):
-            continue
-        nums = []
-        for e in toc.iter("toc-entry"):
-            m = _ENTRY.match("".join(e.itertext())) if doc.in_view(e, view) else None
-            if m:
-                nums.append(m.group(1))
-        pairs.update(zip(nums, nums[1:]))
-    return pairs
-
-
-_ENTRY = re.compile(r"\s*(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(\w+)\.")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...analysis import references as refs
+from ...analysis import tables
 from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
@@ -26,19 +27,42 @@ def unresolved_reference(doc, view):
     section 3 of this bill (HOLC Manual 341(f)). The message names the unit searched ("sec. 3(b) has no
     paragraph (5)").
 
-    Certain (error): a reference no qualifier takes out of the bill, or one that says "of this Act" or
-    "of this section", names a unit the bill lacks. Silent where the reference may be another law's:
-    references to other laws ("of title 5, United States Code", "of the ... Act", "of such form", "from
-    General Instruction I.B.6."), in amendment instructions and in quoted text; terms of art ("a section
-    902 corporation", and a bare section number with a noun straight after it, not a verb: "the 2021 section 8
-    renewal funding", "section 202 projects"); a reference under a list lead-in that names another law ("the following provisions
-    of the Internal Revenue Code of 1986:"), or after another law's section in the same sentence; a bare
-    section number in a provision that amends another law; units that a quoted block in the same
-    section has just written into the amended law ("subparagraphs (F) through (H)" after subsection (a)
-    rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
-    reports it). A section number followed straight by an Act's name ("section 376 the FAA Reauthorization
-    Act of 2018") is another law's with "of" left out: a warning says so. A bare section number the bill
-    lacks, in a provision that cites another law's sections, may be that law's: a warning.
+    Certain (error): a reference in the bill's own text that no qualifier takes out of the bill, or one
+    that says "of this Act" or "of this section", names a unit the bill lacks where it is searched (a
+    section anywhere in the bill; a paragraph in the nearest enclosing unit that has paragraphs).
+
+    Silent where the reference may be another law's: references to other laws ("of title 5, United States
+    Code", "of the ... Act", "of such form", "from General Instruction I.B.6."), in amendment instructions
+    and in quoted text; terms of art ("a section 902 corporation", and a bare section number with a noun
+    straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects"); a
+    reference under a list lead-in that names another law ("the following provisions of the Internal
+    Revenue Code of 1986:"), or after another law's section in the same sentence; a bare section number in
+    a provision that amends another law, or in a section that amends another law when that law's section
+    is cited later in the sentence ("returns under section 6050S ... for purposes of section 32(n) of the
+    Internal Revenue Code of 1986"); coordinated references that share a trailing qualifier ("subparagraph
+    (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s); units that a quoted block in the
+    same section has just written into the amended law ("subparagraphs (F) through (H)" after subsection
+    (a) rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
+    reports it).
+
+    A warning, not an error, where the evidence leaves another reading open (the message says which):
+    - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
+      amendment's block of text for the measure it amends: the amended text's other parts are not in the file;
+    - a bare section number the bill lacks, with another law's section cited later in the same sentence
+      or elsewhere in the provision, or "of this Act" after another law's section in the sentence (text
+      lifted from that law, where "this Act" meant it); a subsection or paragraph the bill lacks where it
+      stands, after another law's section in the provision's text (it may be that section's);
+    - the units do not resolve where the reference stands but do in a unit cited just before, in the
+      same or the previous sentence ("paragraphs (2) to (5) of subsection (a) ... The members appointed
+      under paragraphs (5) and (6)"): loose, but readable; the message names the unit;
+    - the reference stands in a section without a number (markup that split a section's later
+      subsections off): the units it means may be the numbered section's before it;
+    - a section number followed straight by an Act's name ("section 376 the FAA Reauthorization Act of
+      2018") is another law's with "of" left out.
+
+    A reference to a unit the bill's own table of contents lists but its body lacks ("the funding table in
+    section 4101" in a print that leaves out the funding tables) is not reported here: toc-mismatch reports
+    the body lacking the table's entries.
 
     Bad: "as described in paragraph (5)" in a subsection with paragraphs (1) to (4).
     Good: "as described in paragraph (4)".
@@ -51,17 +75,32 @@ def unresolved_reference(doc, view):
     for r in internal(doc, view):
         if r.whole or not r.scope and other_law(doc, r, view):
             continue
-        # a bare section number in a provision that cites another law's sections may be that law's
-        cited = not r.scope and _bare_section(r) and any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
+        # a bare section number in a provision that cites another law's sections may be that law's; so may a
+        # paragraph or subsection after another law's section in the same provision's text ("Section 5 of the
+        # X Act applies. The limits in paragraph (3) do not.")
+        cited = not r.scope and (any(id(a) in _outside(doc, view)[1] for a in [r.prov, *r.prov.ancestors()])
+                                 if _bare_section(r) else bool(r.chains) and _below_section(r)
+                                 and r.prov.quoted is None
+                                 and any(o < r.start for o in _outside(doc, view)[0].get(id(r.run), ())))
         missing = [chain for chain, target, struck in zip(r.chains or [None], r.targets, r.struck)
                    if target is None and not struck]
         if not missing or r.section_number:
             continue
+        if all(chain and chain[0] in tables.lacked(doc, view) for chain in missing):
+            continue   # a unit the bill's own table lists: toc-mismatch reports the body lacking it
+        warn, hint = cited, ""
         if missing == [None]:
             msg = f"{quoted(r.text)}: this provision is not inside a {r.word}"
         else:
             if not r.scope and all(_rewritten(doc, r, chain, view) for chain in missing):
                 continue
+            if not r.scope and all(_shared_qualifier(doc, r, chain, view) for chain in missing):
+                continue   # "subparagraph (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s
+            # a bare section number none of whose sections the bill has
+            absent = _bare_section(r) and all(refs.resolve_chain(doc, r.prov, c[:1], view) is None for c in missing)
+            later = not r.scope and absent and _other_section_after(doc, r, view)
+            if later and _section_amends(doc, r, view):
+                continue   # "under section 6050S ... of section 32(n) of the Internal Revenue Code", in a Code section
             within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
             where = [searched(doc, r.prov, chain, view, within) for chain in missing[:3]]
             by_holder: dict = {}
@@ -71,9 +110,38 @@ def unresolved_reference(doc, view):
             what = "; ".join(f"{holder} has no {' or '.join(units)}" for holder, units in by_holder.items()) \
                 + (" ..." if len(missing) > 3 else "")
             msg = f"{quoted(r.text)} does not resolve: {what}"
-            if cited:
-                msg += "; if it is a section of the other law cited here, name that law"
-        yield Report(msg, run=r.run, start=r.start, end=r.end, provision=r.prov, severity=WARNING if cited else None)
+            carried = None if r.scope or _bare_section(r) else _carried(doc, r, missing, view)
+            listed = absent and all(c[0][1] in _listed_sections(doc, view) for c in missing)
+            if listed:
+                # the bill's own table of contents lists the section: the text lacks it (left out, or the
+                # table is stale); the reference agrees with the table
+                warn, hint = True, "; the table of contents lists it, but the text has no such section"
+            elif carried is not None:
+                unit = refs.cite_chain([(carried.level, carried.designation.core)]) if carried.designation \
+                    else carried.cite
+                warn, hint = True, (f"; {unit}, cited just before, has {'them' if len(missing) > 1 else 'it'}:"
+                                    f" if that is meant, add \"of {unit}\"")
+            elif later or absent and r.scope == "Act" and after_other_section(doc, r, view) \
+                    and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]):
+                warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
+            elif cited:
+                hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
+                        "; if it is a unit of the other law's section cited here, name that section")
+        if r.word not in ("section", *ABOVE_SECTION) and any(a.level == "section" and a.designation is None
+                                        for a in (r.prov, *r.prov.ancestors())):
+            # a section without a number: often a section's later subsections split off by markup, whose
+            # units are the numbered section's before it
+            warn, hint = True, hint + "; it stands in a section without a number, whose units may be another's"
+        if r.prov.quoted is not None:
+            # text this bill inserts into another law: that law's parts outside the block are not visible
+            warn, hint = True, hint + ("; it stands in text inserted into another law, whose other parts the bill "
+                                       "does not show")
+        elif id(r.prov) in _amendment_text(doc):
+            # an amendment's text for the measure it amends, which is not in this file
+            warn, hint = True, hint + ("; it stands in an amendment's text for the measure it amends, which this "
+                                       "file does not hold")
+        yield Report(msg + hint, run=r.run, start=r.start, end=r.end, provision=r.prov,
+                     severity=WARNING if warn else None)
 
 
 def other_law(doc, r, view) -> bool:
@@ -104,6 +172,10 @@ def after_other_section(doc, r, view) -> bool:
     """Whether another law's section is cited before r in its sentence: r is read as that law's unit."""
     start, _ = refs.sentence_bounds(r.run.text, r.start)
     return any(start <= o < r.start for o in _outside(doc, view)[0].get(id(r.run), ()))
+
+
+def _below_section(r) -> bool:
+    return r.chains[0][0][0] not in ("section", *ABOVE_SECTION)
 
 
 def _bare_section(r) -> bool:
@@ -161,3 +233,118 @@ def _outside(doc, view):
                 provs.add(id(o.prov))
         return by_run, provs
     return doc.memo(("outside", view), build)
+
+
+# "as amended by section 305 of this Act": an amendment this Act makes, whatever law it amends
+_MADE_BY = re.compile(r"\b(?:added|amended|inserted|redesignated|made|enacted|repealed)\s+by\s+$")
+_COORDINATED = re.compile(r"^\s*,?\s*(?:(?:and|or|and/or)\s+)?$")
+
+
+def _shared_qualifier(doc, r, chain, view) -> bool:
+    """Whether a reference coordinated with a later one that carries a qualifier ("subparagraph (A) or
+    subparagraph (C) of paragraph (1)") resolves under that qualifier: the trailing "of" governs both."""
+    text, end = r.run.text, r.end
+    for o in _by_run(doc, view).get(id(r.run), ()):
+        if o.start < end or o is r:
+            continue
+        if not _COORDINATED.match(text[end:o.start]):
+            return False
+        for ch in o.chains[:1]:
+            k = next((i for i, (lv, _c) in enumerate(ch) if i and lv == chain[0][0]), None)
+            if k is not None:
+                return refs.resolve_chain(doc, r.prov, ch[:k] + list(chain), view) is not None
+        end = o.end
+    return False
+
+
+def _carried(doc, r, missing, view):
+    """The unit cited earlier in the sentence or the one before ("paragraphs (2) to (5) of subsection (a) ...
+    The members appointed under paragraphs (5) and (6)") in which the missing units all resolve, if any."""
+    if any(lv == "section" or lv in ABOVE_SECTION for c in missing for lv, _ in c[:1]):
+        return None
+    text = r.run.text
+    start, _ = refs.sentence_bounds(text, r.start)
+    if start > 1:
+        start, _ = refs.sentence_bounds(text, start - 2)
+    for o in reversed(_by_run(doc, view).get(id(r.run), ())):
+        if o.start >= r.start or o.start < start:
+            continue
+        for t in o.targets:
+            holder = next((a for a in [t, *t.ancestors()] if any(c.level == missing[0][0][0] for c in a.children)),
+                          None) if t is not None else None
+            if holder is not None and all(refs.resolve_chain(doc, holder, c, view, holder) is not None
+                                          for c in missing):
+                return holder
+    return None
+
+
+def _by_run(doc, view) -> dict:
+    """The internal references of each text run, in order."""
+    def build():
+        out: dict = {}
+        for o in internal(doc, view):
+            out.setdefault(id(o.run), []).append(o)
+        return out
+    return doc.memo(("bl201 by run", view), build)
+
+
+def _other_section_after(doc, r, view) -> bool:
+    """Whether another law's section is cited after r in its sentence ("under section 6050S ... for purposes of
+    section 32(n) of the Internal Revenue Code of 1986")."""
+    _, end = refs.sentence_bounds(r.run.text, r.start)
+    return any(r.end <= o < end for o in _outside(doc, view)[0].get(id(r.run), ()))
+
+
+def _section_amends(doc, r, view) -> bool:
+    """Whether the section holding r amends another law in any of its provisions (a tax section whose
+    subsection (a) amends the Code and whose (b) cites the Code's other sections by bare number)."""
+    section = refs.enclosing(r.prov, "section")
+    if section is None:
+        return False
+    todo = [section]
+    while todo:
+        p = todo.pop()
+        if _amends(doc, p, view):
+            return True
+        todo += p.children
+    return False
+
+
+_ENTRY = re.compile(r"\s*(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(\w+(?:[–-]\w+)?)\.")
+
+
+def _listed_sections(doc, view) -> set:
+    """Section numbers the bill's own tables of contents list (not those in quoted text)."""
+    def build():
+        out = set()
+        for toc in doc.root.iter("toc"):
+            if not doc.in_view(toc, view) or any(a.tag == "quoted-block" for a in toc.iterancestors()):
+                continue
+            holder = doc.provision_of(toc)
+            if holder is not None and holder.quoted is not None:
+                continue
+            for e in toc.iter("toc-entry"):
+                m = _ENTRY.match("".join(e.itertext()))
+                if m and doc.in_view(e, view):
+                    out.add(m.group(1))
+        return out
+    return doc.memo(("bl201 listed sections", view), build)
+
+
+def _amendment_text(doc) -> set:
+    """Provisions inside an amendment-block that is not a whole text of its own (an amendment's text for part of
+    the measure it amends). A block holding titles, or the measure's section 1 (an amendment in the nature of
+    a substitute), is the whole text, resolved against itself."""
+    def build():
+        out: dict = {}
+        for p in doc.provisions:
+            block = next((a for a in p.el.iterancestors() if a.tag == "amendment-block"), None)
+            if block is not None:
+                out.setdefault(block, []).append(p)
+        return {id(p) for ps in out.values() if not any(_whole(p) for p in ps) for p in ps}
+    return doc.memo("bl201 amendment text", build) if doc.kind == "amendment-doc" else set()
+
+
+def _whole(p) -> bool:
+    return p.quoted is None and (p.level in ABOVE_SECTION or p.level == "section" and p.designation is not None
+                                 and p.designation.value == 1)

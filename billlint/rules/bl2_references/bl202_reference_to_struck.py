@@ -16,6 +16,10 @@ def reference_to_struck(doc, view):
     In a reported bill the reference should point at a provision of the version being reported; a
     provision that survives only in struck text is gone.
 
+    Certain (error): the reference stands in the bill's own text (not quoted, not another law's), resolves
+    in the version with struck text and in no live provision of the reported version. Only references read
+    as this bill's (not quoted text, amendment instructions or other laws' units) are checked.
+
     Bad: "subsection (c)" when subsection (c) is shown struck through and nothing replaced it.
     Good: a reference to a live provision.
     """

@@ -22,7 +22,10 @@ def non_minimal_reference(doc, view):
 
     Silent where the longer form avoids confusion (HOLC keeps "of this section" there): the sentence
     (to its full stops, provisos included), its list lead-in or a sibling item names another section, of
-    this Act or of another law ("under subsection (c) of section 200402 of title 54"), or, for a shorter
+    this Act or of another law ("under subsection (c) of section 200402 of title 54"), the sentence cites
+    another instrument's unit down to its subdivisions ("an order issued under Rule 23(c)(1) of the Federal
+    Rules of Civil Procedure ... the requirement in subsection (a) of this section": without the qualifier,
+    subsection (a) could be read as Rule 23(a)), or, for a shorter
     form, the sentence names one before the reference or the lead-in does; the reference
     follows "as added by", "as amended by" or "as redesignated by"; and through a section where any
     reference keeps "of this section" for that reason, since drafters keep one form across a section.

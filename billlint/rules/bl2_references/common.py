@@ -23,6 +23,9 @@ def all_refs(doc, view):
 # Another section named: "section 505 of this Act", "section 6112 of such Code", "such section". A cite in
 # parentheses ("(30 U.S.C. 181 et seq.)") only glosses an Act's name.
 _SECTION_NAMED = re.compile(r"\b[Ss]ections?\s+\d|\bsuch\s+section\b")
+# In the same sentence, a numbered unit of another instrument cited down to its subdivisions, whose own
+# subsection a bare "subsection (a)" could be read as: "Rule 23(c)(1) of the Federal Rules of Civil Procedure".
+_UNIT_NAMED = re.compile(r"\b(?:Rule|Article|Regulation|Order|Directive)\s+\d+[A-Za-z]?\s*\(")
 _FULL_STOP = re.compile(r"(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
 _BY_AMENDMENT = re.compile(r"\b(?:(?:as\s+)?(?:added|amended|redesignated|inserted|transferred)|made)\s+by\s+$")
 
@@ -39,7 +42,8 @@ def other_section_near(doc, r, view, whole: bool = True) -> bool:
     starts = [0] + [m.end() for m in _FULL_STOP.finditer(text)]
     s0 = max(s for s in starts if s <= r.start)
     s1 = next((m.start() for m in _FULL_STOP.finditer(text, r.end)), len(text))
-    if _SECTION_NAMED.search(text[s0:r.start] + " " + (text[r.end:s1] if whole else "")):
+    sentence = text[s0:r.start] + " " + (text[r.end:s1] if whole else "")
+    if _SECTION_NAMED.search(sentence) or _UNIT_NAMED.search(sentence):
         return True
     parent = r.prov.parent
     if parent is None or not doc.text(parent.el, view).text.strip():

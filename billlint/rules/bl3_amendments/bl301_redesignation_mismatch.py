@@ -24,6 +24,13 @@ def redesignation_mismatch(doc, view):
     designation fits its side's level word, and the new designations run in order. A unit may change
     level ("paragraphs (1) and (2) as subparagraphs (A) and (B)").
 
+    Certain (error): the sides count different numbers of units, the new designations run out of order, or a
+    designation does not fit its side's level word while the other side's word or class differs (a slip in
+    one of them: "subparagraphs (R) through (V) as paragraphs (S) through (W)"). Where both sides carry the
+    same level word and all the designations share one class ("paragraphs (k) and (l) as paragraphs (l)
+    and (m)"), the amended law names its levels its own way (older Acts call the lettered units of a section
+    "paragraphs"): silent on the class.
+
     Bad: "by redesignating paragraphs (3) through (5) as paragraphs (4) and (5)" (3 units, 2 places).
     Good: "by redesignating paragraphs (3) through (5) as paragraphs (4) through (6), respectively".
     """
@@ -38,7 +45,15 @@ def redesignation_mismatch(doc, view):
             yield report(ins, f"redesignates {len(a)} {wa}{'s' * (len(a) != 1)} as {len(b)} "
                                f"{wb}{'s' * (len(b) != 1)}: {cite_list(a, wa)} as {cite_list(b, wb)}")
             continue
-        for word, side in ((wa, a), (wb, b)):
+        classes = {_class_of(wa, c) for c in a} | {_class_of(wb, c) for c in b}
+        if wa == wb and len(classes) == 1 and None not in classes:
+            # "redesignating paragraphs (k) and (l) as paragraphs (l) and (m)": both sides name the units alike
+            # and their designations share one class: the amended law names its levels so (older Acts call
+            # the lettered units of a section "paragraphs")
+            sides = ()
+        else:
+            sides = ((wa, a), (wb, b))
+        for word, side in sides:
             cls = EXPECTED.get(word)
             bad = [c for c in side if cls and word != "section" and _class_of(word, c) != cls]
             if bad:

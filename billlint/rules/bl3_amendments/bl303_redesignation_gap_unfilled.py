@@ -29,7 +29,9 @@ def redesignation_gap_unfilled(doc, view):
 
     The inserted text may supply the vacated unit deeper down (a block that restates the whole paragraph
     above it, as after "striking ... all that precedes it through “(1)” and inserting the following:") or in
-    line ("inserting after paragraph (2) the following: “(3) …”"): both fill it. A unit moved more than one
+    line ("inserting after paragraph (2) the following: “(3) …”"): both fill it; so may a block inserted in a
+    unit of the same parent ("in subsection (a), by striking “It shall” and all that follows and inserting
+    the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent. A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
     that fills the wrong places is an error.
@@ -41,9 +43,10 @@ def redesignation_gap_unfilled(doc, view):
     Good: the inserted quoted block holds subsection (d) and nothing else.
     """
     groups: dict = {}
-    for ins in parsed(doc, view):
+    instructions = parsed(doc, view)
+    for ins in instructions:
         groups.setdefault(ins.context, []).append(ins)
-    for group in groups.values():
+    for context, group in groups.items():
         moves = [i for i in group if i.action == am.REDESIGNATE]
         if not moves or any(_SKIP_SIDE.search(m.operands["from"] + " " + m.operands["to"]) for m in moves):
             continue  # "reordering accordingly", "the item relating to": not a list billlint can follow
@@ -70,7 +73,7 @@ def redesignation_gap_unfilled(doc, view):
         fillers = [j for j in after if id(j) in expected and set(expected[id(j)]) & set(vacated)]
         # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
         # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
-        elsewhere = _supplied_elsewhere(after, word)
+        elsewhere = _supplied_elsewhere(after, word) | _supplied_inside(instructions, moves[0], context, word)
         if elsewhere:
             vacated = [c for c in vacated if c not in elsewhere]
             fillers = [j for j in fillers if set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
@@ -153,6 +156,19 @@ def _supplied_elsewhere(after, word) -> set:
             m = _INLINE_UNIT.match(j.operands.get("insert", ""))
             if m:
                 out.add(m.group(1))
+    return out
+
+
+def _supplied_inside(instructions, move, context, word) -> set:
+    """Designations at a level that later instructions amending a unit inside the redesignated units' parent
+    supply in their blocks ("in subsection (a), by striking “It shall” and all that follows and inserting the
+    following:" a text that goes on with a new "(b) It shall be unlawful ..."): the unit of that level in
+    such a block follows the amended one."""
+    out: set = set()
+    n = len(context)
+    for j in instructions[instructions.index(move) + 1:]:
+        if j.block is not None and len(j.context) > n and j.context[:n] == context:
+            out.update(_enum_core(el) for el in j.block.iter(word) if el.find("enum") is not None)
     return out
 
 

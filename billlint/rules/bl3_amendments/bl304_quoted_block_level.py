@@ -7,7 +7,7 @@ from ...analysis import designations
 from ...analysis.designations import fmt
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
-from ...model.vocabulary import INFO, LEVEL_RANK as RANK
+from ...model.vocabulary import INFO, LEVEL_RANK as RANK, WARNING
 from ..registry import rule
 from .common import anchor_chain, block_tops, parsed, report
 
@@ -26,7 +26,14 @@ def quoted_block_level(doc, view):
     word differs, the amended law may name its levels its own way: where the word names a lower level than
     the designation's class (the Federal Food, Drug, and Cosmetic Act calls the lettered units of section 301
     "paragraph (k)", as older Acts do) the rule is silent; where it names a higher one ("after paragraph (Q)"
-    for a subparagraph (R)) it is info.
+    for a subparagraph (R)) it is info. Where the anchor and the new unit carry the same level word and the
+    designations follow ("after subparagraph (vi) the following new subparagraph: (vii)", a clause by its
+    designation's class), the instruction names the amended law's levels consistently: silent.
+
+    A redesignation in the same list of instructions that vacates the block's designation ("redesignating
+    paragraphs (8) through (52) as paragraphs (9) through (53) ... inserting after paragraph (6) the
+    following: (8)") makes the block right and the anchor the slip: a warning that names the unit the block
+    belongs after, never one that tells the drafter to renumber a right block.
 
     Bad: "by inserting after paragraph (13) the following:" followed by "(15) ...".
     Good: followed by "(14) ...".
@@ -41,11 +48,13 @@ def quoted_block_level(doc, view):
         level = first.tag
         first_enum = "".join(first.find("enum").itertext())
         new = ins.operands.get("new")
+        anchor = ins.operands.get("anchor") if ins.action == am.INSERT and ins.operands.get("where") == "after" else None
         if new in EXPECTED and new != level and level in EXPECTED and not _fits(new, first_enum):
+            if _named_alike(anchor, new, first_enum, level):
+                continue   # "after subparagraph (vi) ... the following new subparagraph: (vii)": the amended law's naming
             yield report(ins, f"the instruction adds a new {new}, but the quoted block starts with "
                                f"{first_enum.strip()}, a {level}")
             continue
-        anchor = ins.operands.get("anchor") if ins.action == am.INSERT and ins.operands.get("where") == "after" else None
         if ins.action == am.STRIKE_INSERT:
             anchor, expect_same = ins.operands.get("strike"), True
         else:
@@ -87,6 +96,15 @@ def quoted_block_level(doc, view):
             if ref.suffix:   # after 704A comes 704B (or 705)
                 want = f"{fmt(ref.core[:-len(ref.suffix)] + _next_suffix(ref.suffix), level)} or {want}"
         if not ok and "redesignated" not in anchor:
+            if not expect_same and got.core in _vacated(doc, ins, level, view):
+                # the block fills the place a redesignation in the same instruction vacated: the block is
+                # right, and the anchor should be the unit before it
+                before = fmt(designations.label(got.value - 1, got.cls), level) if got.value > 1 else None
+                where = f"after {level} {before}" if before else "before the first"
+                yield Report(f"the redesignation vacates {level} {fmt(got.core, level)}, which the quoted block "
+                             f"fills: insert it {where}, not after {level} {fmt(ref.core, level)}",
+                             run=ins.run, start=ins.start, end=ins.end, provision=ins.prov, severity=WARNING)
+                continue
             yield report(ins, f"the quoted block should start with {level} {want}; it starts with "
                                f"{fmt(got.core, level)}")
 
@@ -111,3 +129,25 @@ def _next_suffix(suffix: str) -> str:
     if suffix.isdigit():
         return str(int(suffix) + 1)
     return suffix[:-1] + chr(ord(suffix[-1]) + 1) if suffix[-1] not in "zZ" else suffix + "A"
+
+
+def _named_alike(anchor, new: str, enum: str, level: str) -> bool:
+    """ "inserting after subparagraph (vi) the following new subparagraph: (vii)": the anchor and the new unit
+    are named with the same level word, and the designations run in sequence. The amended law names its levels
+    so; the block's tag follows the designations' class."""
+    chain = anchor_chain(anchor) if anchor else []
+    return len(chain) == 1 and chain[0][0] == new and _in_sequence(chain[0][1], enum, level)
+
+
+def _vacated(doc, ins, level: str, view) -> set:
+    """Designations of this level that a redesignation in the same list of instructions (same context) vacates:
+    moved from and not moved to ("by redesignating paragraphs (8) through (52) as paragraphs (9) through (53)")."""
+    froms, tos = set(), set()
+    for j in parsed(doc, view):
+        if j.action == am.REDESIGNATE and j.context == ins.context and j.prov.line <= ins.prov.line:
+            wa, a = am.designation_list(j.operands["from"])
+            wb, b = am.designation_list(j.operands["to"])
+            if wa == level and wb == level:
+                froms.update(a)
+                tos.update(b)
+    return froms - tos

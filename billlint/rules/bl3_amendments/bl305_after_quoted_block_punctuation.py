@@ -18,7 +18,9 @@ def after_quoted_block_punctuation(doc, view):
     "." after the last.
 
     The list ends at the first sibling that is not an item of it: a unit with its own header, an
-    undesignated one, or a sentence of its own ("Section X is amended ..."); the item before it is the last.
+    undesignated one, a sentence of its own ("Section X is amended ..."), or a provision of its own misplaced
+    among the instructions (a sentence in capitals with no amending verb: "(3) Within 90 days ..., the
+    Secretary shall publish—"); the item before it is the last, and rightly ends with ".".
 
     Bad: the next-to-last item's quoted block followed by ".".
     Good: "; and" after the next-to-last, "." after the last.
@@ -72,7 +74,8 @@ def _place(doc, prov, view) -> str | None:
 def _item(doc, prov, view) -> bool:
     # "is amended" in its own words, not in a quotation it inserts
     own = am.Placed(doc.text(prov.el, view)).text
-    return prov.header is None and prov.designation is not None and not am.AMENDED.search(own)
+    return prov.header is None and prov.designation is not None and not am.AMENDED.search(own) \
+        and not (own.lstrip()[:1].isupper() and not am.instructs(doc, prov, view))
 
 
 def _last_content(prov):

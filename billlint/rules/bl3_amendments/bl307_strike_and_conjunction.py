@@ -25,8 +25,9 @@ def strike_and_conjunction(doc, view):
     ends up with two conjunctions or none.
 
     Whether the old items end in "and" or a period is the amended law's text, which billlint cannot see:
-    info at most. Silent where the new unit is a sentence of its own (the units are separate sentences,
-    not a conjoined list), where the old last item gets a list of its own (its "; and" ends that list's
+    info at most, and the message says what to do if the law's text is so, not that it is (the old last
+    unit of a nested list may already end with the outer list's "; and", not a period). Silent where
+    the new unit is a sentence of its own (the units are separate sentences, not a conjoined list), where the old last item gets a list of its own (its "; and" ends that list's
     first unit), and where the amended text is "as amended by" or "as added by" another provision (an
     earlier amendment may have dealt with the ends).
 
@@ -70,12 +71,13 @@ def strike_and_conjunction(doc, view):
             # in some other way may have had its end dealt with in words billlint does not read.
             if joins and not conj and not [i for i in group if _about(i, level, before)]:
                 got = joins[0].operands.get("insert", "").strip("“”\"")
-                yield report(add, f"{level} {fmt(last, level)} gets \"{got}\", but nothing strikes the conjunction "
-                                   f"at the end of {level} {fmt(before, level)}")
+                yield report(add, f"{level} {fmt(last, level)} gets \"{got}\", but no instruction here strikes a "
+                                   f"conjunction at the end of {level} {fmt(before, level)}: if it ends with one in "
+                                   "the law, strike it")
             elif conj and not period and not [i for i in group if _about(i, level, last)]:
                 yield report(add, f"the conjunction at the end of {level} {fmt(before, level)} is struck, but no "
-                                   f"instruction here gives {level} {fmt(last, level)} the conjunction in place of "
-                                   "its period")
+                                   f"instruction here changes the end of {level} {fmt(last, level)}: unless it already "
+                                   "ends with a conjunction in the law, it needs one")
 
 
 _EARLIER = re.compile(r"\bas\s+(?:amended|added)\s+by\b", re.I)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...model.findings import Report
+from ...model.textrun import in_quotation_marks
 from ..registry import rule
 from .common import entries, matches
 
@@ -26,7 +27,12 @@ def confusable_word(doc, view):
     assure/ensure/insure, statute/statue, discrete/discreet, council/counsel, personal/personnel,
     precede/proceed, prescribe/proscribe, waive/wave, forgo/forego, than/then. The list is
     rules/confusables.toml; each entry gives its pattern, suggestion, reason and examples. The fix is
-    marked safe where the context makes the meaning certain. Text in quotation marks is left alone.
+    marked safe where the context makes the meaning certain.
+
+    Silent on words in quotation marks, as markup (<quote>) or as characters: struck or quoted words, and
+    a passage quoted from a court or another text ("the Supreme Court ... noting that such requirements
+    “provide the electorate with information and insure that the voters are fully informed”"), which the
+    bill cannot correct. A quoted block's own text is the bill's new text and is checked.
 
     Bad: "and the rational for why the assistance was provided".
     Good: "and the rationale for why the assistance was provided".
@@ -35,8 +41,8 @@ def confusable_word(doc, view):
         for prov, run, m in matches(doc, view, e.pattern, trigger=e.trigger):
             text = run.text
             a, b = _group_span(m, e.word)
-            if run.marked(a, b, {"quote"}):
-                continue
+            if run.marked(a, b, {"quote"}) or prov.quoted is None and in_quotation_marks(run.text, a):
+                continue   # quoted words, and words in quotation marks outside the new text of a quoted block
             found = text[a:b]
             new = e.suggestion if not found[:1].isupper() else e.suggestion[:1].upper() + e.suggestion[1:]
             yield Report(f'"{found}" -> "{new}": {e.reason}', run=run, start=a, end=b, provision=prov,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import amendments as am
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
@@ -68,9 +69,35 @@ def _list_items(doc, items, view) -> list:
     lower = doc.text(first.el, view).text.lstrip()[:1].islower()
     for k, item in enumerate(items[1:], 1):
         if item.header and not first.header or first.designation and not item.designation \
-                or _shape(item) != _shape(first) or lower and _AMENDMENT.match(doc.text(item.el, view).text):
+                or _shape(item) != _shape(first) or lower and _AMENDMENT.match(doc.text(item.el, view).text) \
+                or lower and _freestanding(doc, first, item, view):
             return items[:k]
     return items
+
+
+def _freestanding(doc, first, item, view) -> bool:
+    """An item that is a provision of its own amid amendment instructions ("(1) by redesignating ...; and (2) by
+    striking ... (3) Within 90 days ..., the Secretary shall publish—"): a sentence in capitals with no
+    amending verb, after an instruction. The instructions before it end the list."""
+    lead = _lead_in(doc, first.parent, view) if first.parent is not None else ""
+    return doc.text(item.el, view).text.lstrip()[:1].isupper() and bool(am.AMENDED.search(lead) or am.IN.match(lead)) \
+        and am.instructs(doc, first, view) and not am.instructs(doc, item, view)
+
+
+_UNENDED = re.compile(r"(?<![\w/])(?!(?:and|or)$)\w+$")    # a word and no mark after it: not "; and"
+
+
+def _joined(doc, items, ends, view):
+    """Items and their endings, an item split by the markup in the middle of a word or sentence ("(B) ... has
+    be" "(C) en published ...": no punctuation at the end of one, lower case at the start of the next) read
+    as the one item it is, with the later part's ending."""
+    out = []
+    for item, end in zip(items, ends):
+        if out and _UNENDED.search(out[-1][1]) and doc.text(item.el, view).text.lstrip()[:1].islower():
+            out[-1] = (item, end)
+        else:
+            out.append((item, end))
+    return [i for i, _ in out], [e for _, e in out]
 
 
 # A sentence of its own: "Section 19005(a) of ... is amended", where the list's items go on in lower case.
@@ -110,8 +137,18 @@ def list_punctuation(doc, view):
     that is no item of it: one with its own header where the first item has none, one without a
     designation (a flush sentence), one whose designation is of another kind ((A) after (1)-(7): a
     proviso's items nested beside the list), or a sentence of its own ("Section 5 of X is amended ...")
-    after items in lower case, each misnested as a sibling. Appropriations language
-    (see wordy-phrase) goes on after its lists with provisos, so its last items are not asked for ".".
+    after items in lower case, each misnested as a sibling; so does a provision of its own misplaced among
+    amendment instructions (after "is amended— (1) by ...; and (2) by ....", an item "(3) Within 90 days ...,
+    the Secretary shall publish—" with no amending verb): the instruction before it rightly ends with ".",
+    and the misplaced item is reported instead (it belongs outside the list, as a unit of its own).
+    Appropriations language (see wordy-phrase) goes on after its lists with provisos, so its last items are
+    not asked for ".".
+
+    Silent on the last item of a list nested in an item of a list above it: it ends with that list's
+    ";" ("; and", "; or") where that list goes on, also through a unit with no lead-in of its own ("(3)(A)
+    ...; and (B) ... in any manner— (i) ...; or (ii) ...;" then "(4) ..."). Silent where the markup splits
+    one item in the middle of a word or sentence ("(B) ... has be" "(C) en published ..."): the two parts
+    are read as the one item they are.
 
     Bad: "(1) select apprentices; and (2) train them; and (3) report to Congress."
     Good: "(1) select apprentices; (2) train them; and (3) report to Congress."
@@ -128,11 +165,20 @@ def list_punctuation(doc, view):
 
 
 def _dash_list(doc, prov, items, view):
-    items = _list_items(doc, items, view)
+    whole, items = items, _list_items(doc, items, view)
+    if len(items) < len(whole) and doc.text(items[0].el, view).text.lstrip()[:1].islower() \
+            and _freestanding(doc, items[0], whole[len(items)], view):
+        stray = whole[len(items)]
+        yield Report(f"item {stray.cite} gives no amendment instruction, yet it stands in the list of instructions "
+                     f"that {prov.cite} opens: a provision of its own, it belongs outside that list",
+                     el=stray.el, provision=stray)
     if len(items) < 2:
         return
     ends = [_ending(doc, i, view) for i in items]
     if any(not e for e in ends):
+        return
+    items, ends = _joined(doc, items, ends, view)
+    if len(items) < 2:
         return
     # The list's own habits decide what is normal for it: most items end with ";" (or "," in Code style);
     # a list whose items mostly end with "." is a list of sentences, not of fragments.
@@ -178,8 +224,12 @@ def _dash_list(doc, prov, items, view):
 
 def _closes_sentence(doc, prov, view) -> bool:
     """Whether the end of this list is the end of the sentence: nothing of the lead-in's own follows,
-    and the provision is not itself an item of a list above it."""
+    and the provision is not itself an item of a list above it. A unit with no lead-in of its own ("(3)(A)
+    the Tribe ...; and (B) the United States ... in any manner— (i) ...; or (ii) ...;") passes its place on:
+    when it is an item of a list above, so are its items, and the last of them carries that list's ";"."""
     parent = prov.parent
+    while parent is not None and not _lead_in(doc, parent, view).strip():
+        prov, parent = parent, parent.parent
     if parent is None:
         # a list inside a whereas clause ends with the clause, and whereas clauses end with ";" ("; and")
         return not any(a.tag == "whereas" for a in prov.el.iterancestors())

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from ...model.findings import Report
+from ...model.vocabulary import WARNING
 from ..registry import rule
 
 
@@ -35,6 +36,26 @@ def _inserts_sections(doc, block) -> bool:
     return bool(tops) and all(p.level == "section" for p in tops)
 
 
+def _cited_as_other_law(texts, names) -> set:
+    """(name, year) of each Act of one of these names that the bill cites as another law somewhere ("section 8001
+    of the Water Resources Development Act of 2022"): an earlier Act of that name exists and may be meant."""
+    any_year = re.compile("(" + "|".join(re.escape(b) for b in sorted(names, key=len, reverse=True)) +
+                          r")(?:,?\s+of\s+(\d{4})|,\s+(\d{4}))", re.I)
+    out = set()
+    for _prov, run in texts:
+        for m in any_year.finditer(run.text):
+            if _CITED_BEFORE.search(run.text[max(0, m.start() - 60):m.start()]) or \
+                    _CITED_AFTER.match(run.text[m.end():m.end() + 40]):
+                out.add((m.group(1).lower(), m.group(2) or m.group(3)))
+    return out
+
+
+# Citations that only another law gets: by its sections, or with its Public Law number or Code cite.
+_CITED_BEFORE = re.compile(r"\b(?:section|title|subtitle|division|part)s?\s+[\w().–-]+"
+                           r"(?:\s+(?:and|or|through)\s+[\w().–-]+)*\s+of\s+(?:the\s+)?$", re.I)
+_CITED_AFTER = re.compile(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.)")
+
+
 # A mention of an earlier Act of the same name is cited as other laws are: by its sections, with its
 # Public Law number, or as the Act that made an amendment. This bill cites itself as "this Act".
 _OTHER_ACT_BEFORE = re.compile(r"(?:\b(?:section|title|subtitle|division|part|paragraph|subsection)s?\s+[\w().–-]+"
@@ -58,6 +79,13 @@ def short_title_mismatch(doc, view):
     A whole section this bill inserts (a quoted block of sections: a new title of another law, or an Act
     enacted as a quoted text) names itself by the same rule: its short title is checked against its own
     quoted sentence and against the mentions inside that quoted text.
+
+    Certain (error): "the date of enactment of the NAME" with another year than the short title's, where
+    nothing marks it as an earlier Act (its sections, its Public Law number, "made by"), or a short-title
+    element that holds part of the quoted name. An Act named by year with a comma ("Consolidated
+    Appropriations Act, 2023" in the 2024 Act) has an Act of each year, so an earlier year may be meant: a
+    warning, whose fix is unsafe. So is an earlier year of a name the bill cites elsewhere as another law
+    ("section 8001 of the Water Resources Development Act of 2022" in the 2024 Act): that earlier Act exists.
 
     Bad: short title "Cyber Partner Act of 2024"; elsewhere "the Cyber Partner Act of 2023".
     Good: the same name and year everywhere.
@@ -86,6 +114,7 @@ def _mentions(doc, view, titles, scope):
     own = {id(t[0]) for t in titles}
     index = doc.index(view)
     some = index.spots(("enactment",))   # every match holds the word (no letter of it has an odd case form)
+    cited = None    # (name, year) of earlier Acts of this name the bill cites as other law, found on demand
     for i, (prov, run) in enumerate(index.items):
         if i not in some or prov.quoted is not scope:
             continue
@@ -102,5 +131,13 @@ def _mentions(doc, view, titles, scope):
                     run.marked_between(m.end(), m.end() + 3, "external-xref"):
                 continue  # "section 326 of the FAA Reauthorization Act of 2018 (Public Law 115-254)": another Act
             a = m.start(1)
-            yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"', run=run, start=a,
-                         end=m.end(), provision=prov, fix=(a, m.end(), full, True) if want else None)
+            # an Act named by year ("Consolidated Appropriations Act, 2023") has an Act of each year: an earlier
+            # one may be meant, so the mismatch is probable, not certain, and the fix may change the meaning
+            if cited is None:
+                cited = _cited_as_other_law([(p, r) for p, r in index.items if p.quoted is scope], names)
+            annual = want is not None and year < want and (m.group(3) is not None
+                                                           or (m.group(1).lower(), year) in cited)
+            yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"'
+                         + ("; unless the earlier year's Act of that name is meant" if annual else ""),
+                         run=run, start=a, end=m.end(), provision=prov,
+                         fix=(a, m.end(), full, not annual) if want else None, severity=WARNING if annual else None)

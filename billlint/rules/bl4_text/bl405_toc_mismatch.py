@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import re
 
 from ...model.findings import Report
+from ...model.vocabulary import WARNING
 from ..registry import rule
-
-
-_TOC_TEXT = re.compile(r"^\s*(?:(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(?P<sec>[\w.–-]+?)(?:\.|\s+(?=[A-Z]))|(?P<word>Title|TITLE|Subtitle|SUBTITLE|"
-                       r"Division|DIVISION|Part|PART|Chapter|CHAPTER|Subchapter|SUBCHAPTER|Subpart|SUBPART)\s+(?P<num>[\w.–-]+?)"
-                       r"(?:—|\.\s|--|\s+-\s+))\s*(?P<header>.*?)\.?\s*$", re.S)
+from ...analysis import tables
 
 
 def _norm(s: str) -> str:
@@ -35,6 +31,11 @@ def toc_mismatch(doc, view):
     A table expects a unit only at the levels it lists inside the unit's container: a table that lists a
     division's titles and none of its sections (lowest-level="title") does not expect those sections.
 
+    Entries the body lacks are each an error, but a run of three or more in a row (a print that leaves out
+    titles its table lists, such as the funding tables of a defense authorization) is one warning naming the
+    run and its length: the text may be abridged rather than the table wrong. An entry that points (idref, or a
+    link inside it as USLM 1.0 writes it) at a live unit is not reported as lacking.
+
     Not this bill's table, and skipped: tables inside quoted text or a law the bill enacts (a codified title),
     toc-quoted-entry lines, and the lines of a clerical amendment to another law's table ("The table of sections for chapter 5 ... is
     amended by inserting after the item relating to section 501 the following:").
@@ -42,32 +43,7 @@ def toc_mismatch(doc, view):
     Bad: "Sec. 3. Report." in the table while section 3's header is "Reports to Congress".
     Good: "Sec. 3. Reports to Congress."
     """
-    for toc in doc.root.iter("toc"):
-        if not doc.in_view(toc, view) or _in_quoted(toc) or toc.get("container-level", "").startswith("quoted"):
-            continue
-        if _amends_a_table(doc, toc, view):
-            continue   # a clerical amendment: the lines it inserts belong to another law's table
-        holder = doc.provision_of(toc)
-        if holder is not None and holder.quoted is not None:
-            continue   # a table inside a law the bill enacts or quotes: that law's
-        if _continues(toc):
-            continue   # read with the table it continues
-        pieces = [toc]
-        while _continues(pieces[-1].getnext()):
-            pieces.append(pieces[-1].getnext())   # a table printed in pieces is one table
-        entries_ = []
-        for e in (e for piece in pieces for e in piece.iter("toc-entry")):
-            if not doc.in_view(e, view):
-                continue
-            m = _TOC_TEXT.match(_line(e))
-            if not m:
-                continue
-            # the entry's words decide its level: hand-made tables mark title lines level="section"
-            level = "section" if m.group("sec") else m.group("word").lower()
-            num = m.group("sec") or m.group("num")
-            entries_.append((level, num.strip(), m.group("header"), e))
-        if not entries_:
-            continue
+    for toc, entries_ in tables.own(doc, view):
         scope, within = _toc_scope(doc, toc)
         if scope is not None and scope.designation and \
                 (entries_[0][0], entries_[0][1].rstrip(".")) == (scope.level, scope.designation.core):
@@ -102,12 +78,21 @@ def toc_mismatch(doc, view):
                     yield Report(f"the table of contents lists {lv} {num} ({' '.join(header.split())[:60]}) where the "
                                  f"bill has {unit.cite} ({unit.header or 'no header'})", el=e, provision=unit)
                 continue
+            lacking = []
             for i in range(a0, a1):
-                lv, num, header, e = entries_[i]
-                target = doc.by_id(e.get("idref")) if e.get("idref") else None
+                ref = tables.idref(entries_[i][3])
+                target = doc.by_id(ref) if ref else None
                 if target is not None and doc.in_view(target, view):
                     continue  # the entry points at a unit that exists (an inserted section of another law)
-                yield Report(f"the table of contents lists {lv} {num} ({' '.join(header.split())[:60]}), which the "
+                lacking.append(entries_[i])
+            if op == "delete" and len(lacking) >= RUN:
+                first, last = lacking[0], lacking[-1]
+                yield Report(f"the table of contents lists {len(lacking)} entries, {_entry(first)} to {_entry(last)}, "
+                             "that the body lacks: the text is abridged, or the table was not updated",
+                             el=first[3], severity=WARNING)
+                continue
+            for lv, num, header, e in lacking:
+                yield Report(f"the table of contents lists {_entry((lv, num, header))}, which the "
                              f"bill does not have{' here' if op == 'replace' else ''}", el=e)
             for j in range(b0, b1):
                 unit = units[j]
@@ -117,8 +102,14 @@ def toc_mismatch(doc, view):
                              el=toc, provision=unit)
 
 
-_RANKS = {lv: i for i, lv in enumerate(("division", "title", "subtitle", "part", "subpart", "chapter", "subchapter",
-                                          "section"))}
+_RANKS = tables.RANKS
+# From this many entries in a row that the body lacks, the run is one warning (an abridged print).
+RUN = 3
+
+
+def _entry(e) -> str:
+    lv, num, header = e[:3]
+    return f"{lv} {num} ({' '.join(header.split())[:60]})"
 
 
 def _opened(entries_) -> tuple[set, dict]:
@@ -153,21 +144,6 @@ def _container(p, scope, listed):
     return None
 
 
-_TABLE = re.compile(r"\btable\s+of\s+(?:contents|sections|chapters|subchapters|parts|subtitles|titles)\b"
-                    r"|\bitems?\s+relating\s+to\b", re.I)
-_AMENDS = re.compile(r"\b(?:amended|amending|inserting|striking|adding|redesignating)\b", re.I)
-
-
-def _amends_a_table(doc, toc, view) -> bool:
-    """Whether the table is the text of a clerical amendment ("The table of sections for chapter 5 of
-    title 10 is amended by inserting after the item relating to section 501 the following:")."""
-    prov = doc.provision_of(toc)
-    if prov is None:
-        return False
-    text = doc.text(prov.el, view).text
-    return bool(_TABLE.search(text) and _AMENDS.search(text))
-
-
 def _with_sibling_divisions(doc, scope, pool, entries_, view) -> list:
     """A division's table that lists other divisions of the Act (each division printing the whole Act's
     divisions) covers them too: the divisions after it, and those before it that it names."""
@@ -198,15 +174,6 @@ def _in_order(doc, provs) -> list:
     return sorted(provs, key=lambda q: order[id(q)])
 
 
-def _in_quoted(el) -> bool:
-    node = el.getparent()
-    while node is not None:
-        if node.tag == "quoted-block":
-            return True
-        node = node.getparent()
-    return False
-
-
 def _toc_scope(doc, toc):
     """(unit provision or None, element whose provisions the table lists or None for the whole bill).
     A table covers the division, title or other unit above the section that holds it (an Act enacted as a title
@@ -226,18 +193,3 @@ def _below(p, scope):
         if a is scope:
             return
         yield a
-
-
-def _continues(el) -> bool:
-    """Whether el is a table of contents right after another one in the same place."""
-    return el is not None and el.tag == "toc" and el.getprevious() is not None and el.getprevious().tag == "toc"
-
-
-def _line(entry) -> str:
-    """An entry's own words: a line that groups others (a title with its sections) holds them, not their text."""
-    out = [entry.text or ""]
-    for child in entry:
-        if child.tag != "toc-entry":
-            out.append(_line(child))
-        out.append(child.tail or "")
-    return "".join(out)

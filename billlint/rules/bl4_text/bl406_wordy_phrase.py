@@ -13,7 +13,10 @@ _SUCH_SUMS = re.compile(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s
                         r"necessary\b", re.I)
 
 
-_FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b", re.I)
+# The years are stated, or the period is chosen on purpose: "to remain available until expended" and "without
+# fiscal year limitation" make an authorization permanent, which is policy, not loose wording.
+_FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b|\buntil\s+expended\b"
+                     r"|\bwithout\s+(?:fiscal\s+)?year\s+limitation\b", re.I)
 
 
 _SENTENCE = re.compile(r"[.;:]\s|—")
@@ -30,6 +33,12 @@ _FUNDS_SUBJECT = re.compile(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$
 _NEGATED = re.compile(r"\b(?:not|no|never|fails?|failed|failure|unless|neither|nor|without)\b", re.I)
 _PLACES = re.compile(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incurred|periods?|beginning|ending)\s*$",
                      re.I)
+
+
+# A list that reproduces another document's items, after the colon that names it: a resolution of disapproval
+# lists the arms sale "described in Transmittal No. 21-01, submitted to Congress pursuant to section 36(b) ...:
+# Fifty (50) F-35A ...", in the transmittal's own words.
+_COPIED = re.compile(r"\bdescribed\s+in\s+(?:the\s+)?(?:Transmittal|transmittal|notification|certification)\b[^:]*:")
 
 
 def _clause(text: str, pos: int, stops: str, limit: int = 160) -> str:
@@ -65,6 +74,8 @@ def wordy_phrase(doc, view):
     advice is style, and every fix is unsafe except "sixty-five (65)" -> "65".
 
     Silent where the phrase is the convention or means something else:
+    - "such sums as may be necessary" whose sentence states the years, or makes the authorization
+      permanent on purpose ("to remain available until expended", "without fiscal year limitation").
     - appropriations language: the whole of an appropriations Act (its general provisions included: they
       are the Appropriations Committees' house style, which a drafter does not rewrite), and, in any
       other bill, a section or subsection that appropriates or rescinds ("there is appropriated", "not
@@ -79,6 +90,9 @@ def wordy_phrase(doc, view):
     - "within N days of" that is negated or a failure ("has not received an objection within", "fails
       to act within"), or that places an event rather than setting a deadline ("the period occurring
       within"): "not later than ... after" would change the meaning.
+    - a list that reproduces another document's items after a colon that names it ("the sale of the following
+      defense articles ... described in Transmittal No. 21-01 ...: Fifty (50) F-35A ..."): the words are the
+      transmittal's.
     - quoted text of other laws keeps its own words (marked up as a quote, or written in quotation
       marks without markup, as USLM bills often have).
 
@@ -94,7 +108,7 @@ def wordy_phrase(doc, view):
             fa, fb = m.span()                               # what the fix replaces
             a, b = m.span(e.word) if e.word else (fa, fb)    # what the finding points at
             if "appropriations" in e.skip and appropriations_text(doc, prov, view) or run.marked(a, b, {"quote"}) \
-                    or _not_required(e, text, a):
+                    or _not_required(e, text, a) or _COPIED.search(text, 0, a):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion
             reason = m.expand(e.reason) if "\\" in e.reason else e.reason   # the matched words, not the example's

@@ -16,6 +16,9 @@ def deleted_inside_added(doc, view):
     one is struck text that was never there to strike. `not-changed` between them resets the state and
     is fine.
 
+    Certain (error): the `changed` attributes and change elements nest that way in the file; no reading of
+    the text changes what the markup says.
+
     Bad: `<subsection changed="added"> ... <deleted-phrase>old</deleted-phrase> ...`.
     Good: the added text holds only the new words.
     """

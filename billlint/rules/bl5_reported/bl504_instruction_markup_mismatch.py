@@ -48,6 +48,9 @@ def instruction_markup_mismatch(doc, view):
     or one body whose units are all deleted and then all added. "Omit the part struck through and insert the part printed
     in italic" needs changes inside the text, not a whole substitute.
 
+    Certain (error): the instruction's words are matched as a whole phrase and the markup is read in every
+    form GPO uses for it (the body's own attribute, or every unit of the body), so what is missing is missing.
+
     Bad: the instruction strikes all after the enacting clause, but no legis-body is marked deleted.
     Good: `<legis-body changed="deleted">` ... `<legis-body changed="added">`.
     """

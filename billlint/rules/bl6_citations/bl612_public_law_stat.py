@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis import citation_index
 from ...analysis import citations as cx
 from ..registry import rule
@@ -23,12 +25,20 @@ def public_law_stat(doc, view):
     and twice the bills that give this law this page. Only the first Stat. cite after a Public Law is
     checked (later ones may be amending laws' pages).
 
+    A volume with no page before a U.S.C. citation ("(Public Law 114–328; 130 Stat. 22 U.S.C. 2656 note)")
+    is reported as a missing page: the number after "Stat." is then the Code's title, never read as a page.
+
     Bad: "the Homeland Security Act of 2002 (Public Law 107–196; 116 Stat. 2135)".
     Good: "the Homeland Security Act of 2002 (Public Law 107–296; 116 Stat. 2135)".
     """
     index = None
     for c in cites(doc, view, cx.STAT):
         pl = c.law
+        if _CODE_AFTER.match(c.run.text, c.end):
+            of = f" of {law(pl)}" if pl is not None else ""
+            yield report(c, f"{c.volume} Stat. has no page: {c.page} is the title of the U.S.C. citation after it; "
+                            f"give the page{of} in volume {c.volume}")
+            continue
         if pl is None or pl.congress < 82 or c.volume not in cx.volumes(pl.congress) or c.extras.get("listed"):
             continue    # BL605 reports a volume outside the Congress; a list of pages holds amending laws' pages
         index = index or citation_index.default()
@@ -47,6 +57,10 @@ def public_law_stat(doc, view):
         why = " (if it is the page of a later law that amended it, cite the law's own page first)" if later else ""
         yield report(c, f"{c.volume} Stat. {c.page} does not fit {law(pl)}: {hint} "
                         f"({against} votes against, {mine} for){why}")
+
+
+# "130 Stat. 22 U.S.C. 2656 note": the number after "Stat." is the Code's title, the page left out
+_CODE_AFTER = re.compile(r"\s*U\.\s*S\.\s*C\.")
 
 
 def _n(law_id: str) -> int:
