@@ -128,9 +128,8 @@ class Document:
         self.approps: set = set()    # divisions (or the body) that hold appropriations headings
         self.outers: list[Provision] = []  # the outer units of run-in compound enums (see Provision.runin)
         self._open: dict = {}        # holder element -> an outer unit whose inner series its next units may continue
-        self._runs: dict = {}        # (view, skip) -> element -> TextRun: kept, every family reads them
+        self._runs: dict = {}        # (view, skip) -> element -> TextRun, ("index", view) -> TextIndex: kept
         self._memo: dict = {}        # values derived for one family of rules; see memo()
-        self._index: dict = {}       # view -> TextIndex: kept with the runs
         self._contexts: dict = {}
         self._build()
 
@@ -340,7 +339,6 @@ class Document:
         self._memo.clear()
         if runs:
             self._runs.clear()
-            self._index.clear()
 
     def by_id(self, ident: str):
         """The element with this id attribute, or None."""
@@ -404,9 +402,7 @@ class Document:
 
     def index(self, view: str = REPORTED) -> TextIndex:
         """The folded text of the provisions in a view, built once for every family (see textindex.py)."""
-        if view not in self._index:
-            self._index[view] = TextIndex(self, view)
-        return self._index[view]
+        return self._runs.get(("index", view)) or self._runs.setdefault(("index", view), TextIndex(self, view))
 
     def context(self, view: str, skip) -> tuple:
         """One (document, view, skip) tuple shared by all the runs made with them."""
