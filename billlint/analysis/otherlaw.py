@@ -19,7 +19,9 @@ def defined_term(doc: Document, phrase: str) -> bool:
     def build() -> set:
         terms = {" ".join("".join(t.itertext()).split()).lower() for t in doc.root.iter("{*}term")}
         for t in doc.root.iter("{*}text", "{*}content", "{*}chapeau"):
-            terms.update(m.group(1).lower() for m in _TERM_TEXT.finditer("".join(t.itertext())))
+            s = "".join(t.itertext())
+            if "term" in s:     # the pattern needs it; most text has none, and the search is the costly part
+                terms.update(m.group(1).lower() for m in _TERM_TEXT.finditer(s))
         return terms
     words = " ".join(phrase.split()).lower()
     terms = doc.memo("defined terms", build)

@@ -16,8 +16,6 @@ Scanning is linear: compiled patterns over each provision's text once, no backtr
 
 from __future__ import annotations
 
-import bisect
-import functools
 import re
 from dataclasses import dataclass
 
@@ -27,6 +25,7 @@ from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEV
 from .resolution import (by_class, cite_chain, cited_terms, designation_class, enclosing, has_unit,  # noqa: F401
                          joining_depth, levels_for, next_level, ranged, resolve_chain)  # (rules read references.X)
 from .otherlaw import bare_term, code_default, defined_term, other_law_section
+from .sentences import AMENDING, WORDS, amending_offsets, is_target, sentence_bounds  # noqa: F401 (rules read references.X)
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA, TERM = "internal", "external", "amended", "quoted", "anaphora", "term"
 
@@ -40,6 +39,7 @@ _ITEM = rf"(?:{_NUM}(?:{_DES})*|(?:{_DES})+)"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s+to\s+(?=\()|\s*[–-]\s*(?=\())"
 REF = re.compile(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
 _CANDIDATE = re.compile(r"(?i)\b(?:sub)?(?:section|paragraph|clause|item|title|chapter|part)|\bdivision")
+_STEMS = ("section", "paragraph", "clause", "item", "title", "chapter", "part", "division")   # what it needs
 THIS = re.compile(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{_LEVEL_WORDS}|Act|resolution)\b)")
 _ITEM_RE = re.compile(rf"{_ITEM}")
 _SEP_RE = re.compile(_SEP)
@@ -76,11 +76,6 @@ _NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were tha
 _NOUN = re.compile(r"^\s+([a-z][a-z-]+)\b")
 _LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
 _HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
-AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
-                      r"(?:amended|repealed|transferred|redesignated)\b")
-_AMENDING_WORDS = ("amended", "repealed", "transferred", "redesignated")   # one of them ends each match
-# A sentence ends at ";", ":", a dash, or a period before a capital, but not inside "U.S.C." or "T. 2 S.".
-_SENTENCE_END = re.compile(r"[;:—](?=\s|$)\s*|(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
 _QUOTE_TAGS = frozenset({"quote"})
 _EXTERNAL_TAGS = frozenset({"external-xref"})
 
@@ -165,11 +160,26 @@ def expand(level: str, listing: str) -> tuple[list, list]:
     return chains, ranges
 
 
-def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None) -> list[Ref]:
-    """The references in one provision's text. amending_from: offset after which text is an instruction."""
+def _starts(text: str, spots: list | None, pattern: re.Pattern, sub: bool = False) -> list[int]:
+    """Where pattern matches in text: tried only at spots, the places of its words the bill's text index found
+    (None: not known, so searched for); with sub, a "sub" before a word is part of it."""
+    if spots is None:
+        return [m.start() for m in pattern.finditer(text)]
+    out = []
+    for q in spots:
+        if sub and q >= 3 and text[q - 3:q].lower() == "sub":
+            q -= 3
+        if pattern.match(text, q) is not None:
+            out.append(q)
+    return out
+
+
+def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None, spots=None, these=None) -> list[Ref]:
+    """The references in one provision's text. amending_from: offset after which text is an instruction.
+    spots, these: where level words and "this"/"such" stand in it (from the text index), if known."""
     text = run.text
     # A cheap scan for level words first: most text has few, and the full pattern is costly to try everywhere.
-    raw = [m for w in _CANDIDATE.finditer(text) if (m := REF.match(text, w.start())) is not None]
+    raw = [m for w in _starts(text, spots, _CANDIDATE, sub=True) if (m := REF.match(text, w)) is not None]
     refs: list[Ref] = []
     # "X of Y of Z": join a reference to the next when only "of" stands between them.
     groups: list[list[re.Match]] = []
@@ -214,7 +224,9 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         b = next((b for b in refs[i + 1:i + 4] if _AND.match(text[a.end:b.start])), None)
         if b is not None and b.kind != INTERNAL:
             a.kind = b.kind
-    for m in THIS.finditer(text):
+    for m in (THIS.finditer(text) if these is None else (THIS.match(text, q) for q in these)):
+        if m is None:
+            continue
         word = m.group("word")
         ref = Ref(prov, run, m.start(), m.end(), INTERNAL, word.lower() if word != "Act" else "Act")
         if m.group("det").lower() == "such":
@@ -228,7 +240,8 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
 
 def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
     prov = ref.prov
-    term = any(text.startswith(t, ref.start) for t in doc.memo("cited terms", lambda: cited_terms(doc, REF)))
+    terms = doc.memo("cited terms", lambda: cited_terms(doc, REF))
+    term = bool(terms) and any(text.startswith(t, ref.start) for t in terms)
     if term or ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or in_quotation_marks(text, ref.start):
         ref.kind = TERM if term else QUOTED   # TERM: a defined term holding a citation ("section 14 application")
         return
@@ -252,7 +265,9 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if _SUCH.search(before[-8:]):
         ref.kind = ANAPHORA  # "such section 2(c)": the section named before
         return
-    if _ACT_NAME.search(before) or _IN_CITATION.search(before):
+    # both patterns need what the substring tests look for: the search over the words before is the costly part
+    if before.rstrip().endswith(",") and _ACT_NAME.search(before) \
+            or ("Stat." in before or "U.S.C." in before) and _IN_CITATION.search(before):
         ref.kind = EXTERNAL  # "the ... Extension Act of 2010, Part II"; "(11 Stat. 374, chapter V)"
         return
     after = _ASIDE.sub("", text[ref.end:ref.end + 200], count=1)
@@ -287,7 +302,7 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if amending_from is not None and ref.start >= amending_from:
         ref.kind = AMENDED
         return
-    if not ref.scope and _is_target(text, ref.start, ref.end):
+    if not ref.scope and is_target(text, ref.start, ref.end):
         ref.kind = AMENDED  # "Section 6050W(a) is amended": the target of an instruction, in the amended law
         return
     head = ref.chains[0][0] if ref.chains else None
@@ -298,50 +313,12 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
         ref.kind = QUOTED  # an inserted section citing another section of the amended law
 
 
-_INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
-                          r"|\bas if the following were inserted\b")
-_INSTRUCTION_WORDS = ("striking", "inserting", "adding", "redesignating", "substituting", "inserted")  # likewise
-
-
-def sentence_bounds(text: str, pos: int) -> tuple[int, int]:
-    """(start, end) of the sentence that holds pos."""
-    starts, ends = _sentence_ends(text)
-    i = bisect.bisect_right(starts, pos)      # sentence ends up to pos: the last one starts this sentence
-    start = starts[i - 1] if i else 0
-    j = bisect.bisect_left(ends, pos)         # the first end at or after pos closes it
-    return start, ends[j] if j < len(ends) else len(text)
-
-
-@functools.lru_cache(maxsize=8)
-def _sentence_ends(text: str) -> tuple[list, list]:
-    """Where sentences end in a text (ends and the starts after them): one scan for all its references."""
-    found = list(_SENTENCE_END.finditer(text))
-    return [m.end() for m in found], [m.start() for m in found]
-
-
-def _is_target(text: str, start: int, end: int) -> bool:
-    """Whether the reference stands in an instruction: "Section 5(a) is amended", "in paragraph (3), by
-    substituting ...": it names a unit of the law being amended."""
-    s0, s1 = sentence_bounds(text, end)
-    sentence = text[s0:s1]
-    return bool(AMENDING.search(text, end, s1) or _INSTRUCTION.search(sentence))
-
-
 def self_contained(doc: Document, prov: Provision) -> bool:
     """A quoted block that inserts a whole section or larger unit is text of its own."""
     tops = doc.blocks.get(prov.quoted, [])
     return any(t.level == "section" or t.level in ABOVE_SECTION for t in tops)
 
 
-def amending_offsets(doc: Document, prov: Provision, run: TextRun, inherited: bool) -> int | None:
-    """Where instruction text starts in this provision's text: 0 below an amending lead-in."""
-    if inherited:
-        return 0
-    text = run.text
-    # Most text holds none of the words these patterns need: a substring test is cheaper than the search.
-    m = (any(w in text for w in _AMENDING_WORDS) and AMENDING.search(text)) or \
-        (any(w in text for w in _INSTRUCTION_WORDS) and _INSTRUCTION.search(text))
-    return m.end() if m else None
 
 
 def resolve(doc: Document, ref: Ref, view: str) -> None:
@@ -397,13 +374,20 @@ def find(doc: Document, view: str) -> list[Ref]:
     """Every reference in the document's text, in a view, resolved."""
     out: list[Ref] = []
     amending: set = set()   # provisions below an amending lead-in
-    for prov in doc.provisions_in(view):
-        run = doc.text(prov.el, view)
+    index = doc.index(view)
+    # where level words and "this"/"such" stand, over the whole bill at once; a provision with none is not searched
+    spots = index.spots(_STEMS) if index.exact else None
+    these = index.spots(("this", "such"))
+    amends = index.spots(WORDS)
+    for i, (prov, run) in enumerate(index.items):
         inherited = prov.parent is not None and prov.parent in amending
-        start = amending_offsets(doc, prov, run, inherited)
+        start = amending_offsets(doc, prov, run, inherited, i in amends)
         if start is not None and prov.quoted is None:
             amending.add(prov)
-        refs = scan(doc, prov, run, start if prov.quoted is None else None)
+        if spots is not None and i not in spots and i not in these:
+            continue    # no level word, no "this" or "such": no reference
+        refs = scan(doc, prov, run, start if prov.quoted is None else None,
+                    spots.get(i, ()) if spots is not None else None, these.get(i, ()))
         for r in refs:
             resolve(doc, r, view)
         out.extend(refs)

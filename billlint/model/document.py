@@ -13,6 +13,7 @@ from .. import phases
 from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
+from .textindex import TextIndex
 from .textrun import TextRun, local, own_state, walk
 from .vocabulary import (ABOVE_SECTION, DROPPED, EXPECTED, LEVEL_RANK, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED,
                          SECTION_LEVELS)
@@ -127,7 +128,7 @@ class Document:
         self.approps: set = set()    # divisions (or the body) that hold appropriations headings
         self.outers: list[Provision] = []  # the outer units of run-in compound enums (see Provision.runin)
         self._open: dict = {}        # holder element -> an outer unit whose inner series its next units may continue
-        self._runs: dict = {}        # (view, skip) -> element -> TextRun: kept, every family reads them
+        self._runs: dict = {}        # (view, skip) -> element -> TextRun, ("index", view) -> TextIndex: kept
         self._memo: dict = {}        # values derived for one family of rules; see memo()
         self._contexts: dict = {}
         self._build()
@@ -398,6 +399,10 @@ class Document:
             else:
                 run = cache[el] = walk(self, el, view, skip)
         return run
+
+    def index(self, view: str = REPORTED) -> TextIndex:
+        """The folded text of the provisions in a view, built once for every family (see textindex.py)."""
+        return self._runs.get(("index", view)) or self._runs.setdefault(("index", view), TextIndex(self, view))
 
     def context(self, view: str, skip) -> tuple:
         """One (document, view, skip) tuple shared by all the runs made with them."""

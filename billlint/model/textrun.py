@@ -44,6 +44,9 @@ def local(tag) -> str:
     return tag.rpartition("}")[2] if isinstance(tag, str) else ""
 
 
+_MANY = 24   # marks in a run above which marked() looks them up by tag instead of reading them all
+
+
 class TextRun:
     """Text of an element as a view shows it, with inline markup and a map back to the source.
 
@@ -77,12 +80,32 @@ class TextRun:
         sp = self._spans
         if sp is None:
             return False
+        if len(self._tags) > _MANY and self._origin is not None:
+            # kept by the document while the run lives (a slot would cost every run of a large bill 8 bytes)
+            by_tag = self._origin[0][0].memo(("marks by tag", self), self._index_tags)
+            for t in tags:
+                starts, ends = by_tag.get(t, ((), ()))
+                k = bisect.bisect_right(starts, start)
+                if k and ends[k - 1] >= end:
+                    return True
+            return False
         for i, t in enumerate(self._tags):
             if sp[2 * i] > start:
                 break      # sorted by start: none further on can hold start
             if end <= sp[2 * i + 1] and t in tags:
                 return True
         return False
+
+    def _index_tags(self) -> dict:
+        """tag -> (starts, the greatest end so far) of its marks, by start: a mark of the tag holds [start, end)
+        if the greatest end among those starting at or before start reaches end."""
+        out: dict = {}
+        sp = self._spans
+        for i, t in enumerate(self._tags):
+            starts, ends = out.setdefault(t, ([], []))
+            starts.append(sp[2 * i])
+            ends.append(max(sp[2 * i + 1], ends[-1]) if ends else sp[2 * i + 1])
+        return out
 
     def _full(self) -> tuple:
         if self._detail is None:

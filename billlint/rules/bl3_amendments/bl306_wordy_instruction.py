@@ -35,8 +35,7 @@ def wordy_instruction(doc, view):
     Good: "by striking "1990" and inserting "2000"".
     """
     for pattern, fix, better, trigger in _WORDY:
-        for prov, run, m in matches(doc, view, pattern, quoted=False, trigger=trigger,
-                                          among=[w[3] for w in _WORDY]):
+        for prov, run, m in matches(doc, view, pattern, quoted=False, trigger=trigger):
             a, b = m.span()
             if run.marked(a, b, {"quote"}):
                 continue

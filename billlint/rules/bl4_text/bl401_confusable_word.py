@@ -37,9 +37,8 @@ def confusable_word(doc, view):
     Bad: "and the rational for why the assistance was provided".
     Good: "and the rationale for why the assistance was provided".
     """
-    triggers = [e.trigger for e in entries("confusables.toml")]
     for e in entries("confusables.toml"):
-        for prov, run, m in matches(doc, view, e.pattern, trigger=e.trigger, among=triggers):
+        for prov, run, m in matches(doc, view, e.pattern, trigger=e.trigger):
             text = run.text
             a, b = _group_span(m, e.word)
             if run.marked(a, b, {"quote"}) or prov.quoted is None and in_quotation_marks(run.text, a):

@@ -6,7 +6,6 @@ import re
 
 from ...model.findings import Report
 from ..registry import rule
-from .common import own_texts
 
 
 _DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
@@ -20,6 +19,9 @@ _NOT_NAMES = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", 
 
 # Two different articles in a row ("the an", "a the"): one of them is a slip, which one is not known.
 _ARTICLES = re.compile(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b")
+# Both, over the bill's folded text (lower case; "?" for any other character, which may be a space): the runs
+# they find hold every match of the two above.
+_FOLDED = re.compile(rb"\b([a-z]+)[\s?]+\1\b|\b(the|an?)[\s?]+(?!\2\b)(?:the|an?)\b")
 
 
 @rule("BL402", "doubled-word", "warning", fixable=True, reads=("text",))
@@ -38,8 +40,10 @@ def doubled_word(doc, view):
     Bad: "shall submit to the the Committee".
     Good: "shall submit to the Committee".
     """
-    for prov, run in own_texts(doc, view):
-        if not _DOUBLED.search(run.text) and not _ARTICLES.search(run.text):
+    index = doc.index(view)
+    maybe = index.matching(_FOLDED) if index.exact else None
+    for i, (prov, run) in enumerate(index.items):
+        if maybe is not None and i not in maybe or not _DOUBLED.search(run.text) and not _ARTICLES.search(run.text):
             continue   # most runs: no need to find where their elements begin and end
         for lo, hi in run.segments():
             for m in _DOUBLED.finditer(run.text, lo, hi):

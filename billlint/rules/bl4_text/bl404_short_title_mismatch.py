@@ -7,7 +7,6 @@ import re
 from ...model.findings import Report
 from ...model.vocabulary import WARNING
 from ..registry import rule
-from .common import own_texts
 
 
 _YEAR = re.compile(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -113,11 +112,12 @@ def _mentions(doc, view, titles, scope):
                          + "|".join(re.escape(b) for b in sorted(names, key=len, reverse=True)) +
                          r")(?:,?\s+of\s+(\d{4})|,\s+(\d{4}))?", re.I)
     own = {id(t[0]) for t in titles}
-    texts = own_texts(doc, view, quoted=False) if scope is None else \
-        ((p, doc.text(p.el, view)) for p in doc.provisions_in(view) if p.quoted is scope)
-    texts = list(texts)
+    index = doc.index(view)
+    some = index.spots(("enactment",))   # every match holds the word (no letter of it has an odd case form)
     cited = None    # (name, year) of earlier Acts of this name the bill cites as other law, found on demand
-    for prov, run in texts:
+    for i, (prov, run) in enumerate(index.items):
+        if i not in some or prov.quoted is not scope:
+            continue
         for m in pattern.finditer(run.text):
             year = m.group(2) or m.group(3)
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
@@ -134,7 +134,7 @@ def _mentions(doc, view, titles, scope):
             # an Act named by year ("Consolidated Appropriations Act, 2023") has an Act of each year: an earlier
             # one may be meant, so the mismatch is probable, not certain, and the fix may change the meaning
             if cited is None:
-                cited = _cited_as_other_law(texts, names)
+                cited = _cited_as_other_law([(p, r) for p, r in index.items if p.quoted is scope], names)
             annual = want is not None and year < want and (m.group(3) is not None
                                                            or (m.group(1).lower(), year) in cited)
             yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"'

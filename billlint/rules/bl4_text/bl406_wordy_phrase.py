@@ -6,7 +6,7 @@ import re
 
 from ...model.findings import Report
 from ..registry import rule
-from .common import appropriations_text, entries, matches, own_texts
+from .common import appropriations_text, entries, matches
 
 
 _SUCH_SUMS = re.compile(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s+sums\s+as\s+(?:may\s+be|are)\s+"
@@ -102,9 +102,8 @@ def wordy_phrase(doc, view):
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".
     """
-    triggers = [e.trigger for e in entries("wordy.toml")]
     for e in entries("wordy.toml"):
-        for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, among=triggers):
+        for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, hint=e.hint):
             text = run.text
             fa, fb = m.span()                               # what the fix replaces
             a, b = m.span(e.word) if e.word else (fa, fb)    # what the finding points at
@@ -117,7 +116,11 @@ def wordy_phrase(doc, view):
                 new = new[:1].upper() + new[1:]
             yield Report(f'"{" ".join(text[a:b].split())}" -> "{new.lstrip(", ")}": {reason}', run=run, start=a,
                          end=b, provision=prov, fix=(fa, fb, new, e.safe))
-    for prov, run in own_texts(doc, view, quoted=False):
+    index = doc.index(view)
+    sums = index.spots(("sums",)) if index.exact else None    # every match holds the word
+    for i, (prov, run) in enumerate(index.items):
+        if prov.quoted is not None or sums is not None and i not in sums:
+            continue
         text = run.text
         for m in _SUCH_SUMS.finditer(text):
             if run.marked(m.start(), m.end(), {"quote"}):

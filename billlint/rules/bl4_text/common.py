@@ -28,6 +28,7 @@ class Entry:
     replacement: str | None = None
     skip: tuple = ()
     trigger: tuple = ()       # words one of which every match holds
+    hint: re.Pattern | None = None   # with no trigger: a bytes pattern over the folded text (see matches())
 
 
 @functools.lru_cache(maxsize=8)
@@ -41,7 +42,8 @@ def entries(name: str, extra: str | None = None) -> tuple[Entry, ...]:
                 flags = 0 if e.get("case") else re.I
                 out.append(Entry(re.compile(e["pattern"], flags), e.get("word", 0), e["suggestion"], e["reason"],
                                  e["example"], e.get("good", ""), e.get("safe", False), e.get("replacement"),
-                                 tuple(e.get("skip", ())), _words(e.get("trigger"))))
+                                 tuple(e.get("skip", ())), _words(e.get("trigger")),
+                                 re.compile(e["hint"].encode()) if e.get("hint") else None))
     return tuple(out)
 
 
@@ -50,21 +52,26 @@ def _words(trigger) -> tuple:
     return () if not trigger else (trigger,) if isinstance(trigger, str) else tuple(trigger)
 
 
-def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None, among=()):
+def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None = None, hint=None):
     """(provision, run, match) for each match of a pattern in the provisions' text.
 
     With a trigger word (one every match holds; or several, one of which each match holds), only the text
-    around each place it stands is searched; without one, every run is searched. among: the triggers the
-    caller will ask for next, found in the same pass over the bill's text."""
+    around each place it stands, case aside (found in the bill's text index), is searched; without one, every
+    run is searched, or with a hint only the runs it matches: a bytes pattern over the bill's folded text (lower
+    case, one byte a character, "?" for any other character) that matches wherever the pattern could."""
     if not trigger:
-        for prov, run in own_texts(doc, view, quoted):
+        index = doc.index(view)
+        some = index.matching(hint) if hint is not None and index.exact else None
+        for i, (prov, run) in enumerate(index.items):
+            if prov.quoted is not None and not quoted or some is not None and i not in some:
+                continue
             for m in pattern.finditer(run.text):
                 if quoted or not in_quotation_marks(run.text, m.start()):
                     yield prov, run, m
         return
     seen: set = set()
     for word in _words(trigger):
-        for prov, run, pos in _hits(doc, view, word, among):
+        for prov, run, pos in doc.index(view).hits(word):
             if quoted or prov.quoted is None:
                 text = run.text
                 for m in pattern.finditer(text, max(0, pos - 120), min(len(text), pos + len(word) + 120)):
@@ -72,46 +79,6 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None
                         seen.add((id(run), m.span()))
                         if quoted or not in_quotation_marks(text, m.start()):
                             yield prov, run, m   # words in quotation marks without markup are quoted too
-
-
-def _hits(doc, view, word: str, among=()) -> list:
-    """(provision, run, position) of each place a word stands, case aside, in document order."""
-    found = doc.memo(("hits", view), dict)     # word -> its places
-    if word not in found:
-        wanted = {word} | {w for t in among for w in _words(t)}
-        found.update(_find_words(doc, view, [w for w in wanted if w not in found]))
-    return found[word]
-
-
-def _find_words(doc, view, words, chunk: int = 1 << 20) -> dict:
-    """Each word's places in the provisions' text: a megabyte of folded text at a time (lower-cased, one
-    byte a character), searched for every word, so the whole bill is never copied at once."""
-    import bisect
-    folded = {w: w.lower().encode("ascii", "replace") for w in words}   # as folded: "it’s" is b"it?s"
-    out: dict = {w: [] for w in words}
-    runs = list(own_texts(doc, view))
-    i = 0
-    while i < len(runs):
-        buf, starts, batch = bytearray(), [], []
-        while i < len(runs) and len(buf) < chunk:
-            starts.append(len(buf))
-            batch.append(runs[i])
-            buf += _fold(runs[i][1].text) + b"\n\x00\n"     # a NUL line: no word spans two runs
-            i += 1
-        for w, f in folded.items():
-            at = buf.find(f)
-            while at >= 0:
-                j = bisect.bisect_right(starts, at) - 1
-                out[w].append((*batch[j], at - starts[j]))
-                at = buf.find(f, at + 1)
-    return out
-
-
-def _fold(text: str) -> bytes:
-    low = text.lower()
-    if len(low) != len(text):      # "İ" lowers to two characters: keep positions, fold one by one
-        low = "".join(c.lower() if len(c.lower()) == 1 else c for c in text)
-    return low.encode("ascii", "replace")
 
 
 def own_texts(doc, view, quoted: bool = True):
