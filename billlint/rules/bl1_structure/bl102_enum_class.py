@@ -32,6 +32,9 @@ def enum_class(doc, view):
     that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
     Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
 
+    Silent on numbered units tagged <subsection> at the top of a quoted block (a paragraph (4) added straight
+    under an amended section): they are that section's top level, which GPO tags either way.
+
     A whole list styled wrong is reported once, at its first provision, with the cure its first item's
     place shows ((A) to (I) after a lead-in ending "—" are one list to nest, not eight slips). Where a file styles three or more
     whole lists of one level the same wrong way, that is the file's own habit: it is reported once,
@@ -60,6 +63,9 @@ def enum_class(doc, view):
         if not bad:
             continue
         cures = [_cure(doc, p, group, view) for p in bad]
+        if all(c and c[1].endswith("tag as <paragraph>") and q.level == "subsection" and c[0] == "quoted"
+               for q, c in zip(bad, cures)):
+            continue   # (4) added straight under a section: the amended section's top level, tagged either way
         if cures[0] and _runs(bad):
             # (A), (B), ... (I) continue the list whose first item's place is known: one list, one cure
             cures = [cures[0]] * len(bad)
