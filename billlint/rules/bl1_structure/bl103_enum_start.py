@@ -22,7 +22,8 @@ def enum_start(doc, view):
     subsection is (b), as appropriations markup does with a wrapper after the section) is a markup defect and
     is reported so, naming the unit it belongs to. So is a list nested inside an undesignated unit (an
     appropriations project line "Martinsburg, IRS Enterprise Computing Center, $23,098,000:" holding (B) and
-    (C) after "(2) ... of which— (A) ... as follows:"): the markup is wrong, not the designation, and the
+    (C) after "(2) ... of which— (A) ... as follows:"), or a section without a number holding (b) and (c)
+    after the section whose last subsection is (a) (markup that split one section in two): the markup is wrong, not the designation, and the
     message says where the list belongs instead of asking to renumber it.
 
     Bad: a section whose first subsection is (b) (often after (a) was struck without redesignating).
@@ -43,8 +44,9 @@ def enum_start(doc, view):
                          el=p.el, provision=p)
             continue
         holder = p.parent
-        if holder is not None and holder.designation is None and holder.level != "section":
-            host = _continues_before(holder, p, d, view)
+        if holder is not None and holder.designation is None and (holder.level != "section" or
+                                                                   _continues_before(doc, holder, p, d, view)):
+            host = _continues_before(doc, holder, p, d, view)
             where = f"markup: {fmt(d.core, p.level)} is nested inside an undesignated {holder.level}"
             if host is not None:
                 last = [c for c in host.live_children(view) if c.level == p.level][-1]
@@ -58,10 +60,10 @@ def enum_start(doc, view):
                      el=p.el, provision=p)
 
 
-def _continues_before(holder, p, d, view):
+def _continues_before(doc, holder, p, d, view):
     """The unit before an undesignated holder whose list p continues: "(2) ... of which— (A) ... as follows:",
     then undesignated project lines, the last of which holds (B) and (C)."""
-    kin = holder.parent.live_children(view) if holder.parent is not None else []
+    kin = holder.parent.live_children(view) if holder.parent is not None else [q for q in doc.top if q.in_view(view)]
     i = next((k for k, q in enumerate(kin) if q is holder), 0)
     for q in reversed(kin[:i]):
         if q.designation is None:

@@ -56,7 +56,8 @@ def unresolved_reference(doc, view):
       same or the previous sentence ("paragraphs (2) to (5) of subsection (a) ... The members appointed
       under paragraphs (5) and (6)"): loose, but readable; the message names the unit;
     - the reference stands in a section without a number (markup that split a section's later
-      subsections off): the units it means may be the numbered section's before it;
+      subsections off) and the numbered section before it lacks the units too (where that section has
+      them, they are the ones meant: silent);
     - a section number followed straight by an Act's name ("section 376 the FAA Reauthorization Act of
       2018") is another law's with "of" left out.
 
@@ -127,10 +128,12 @@ def unresolved_reference(doc, view):
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
                         "; if it is a unit of the other law's section cited here, name that section")
-        if r.word not in ("section", *ABOVE_SECTION) and any(a.level == "section" and a.designation is None
-                                        for a in (r.prov, *r.prov.ancestors())):
+        split = _split_from(doc, r, view)
+        if split is not None:
             # a section without a number: often a section's later subsections split off by markup, whose
             # units are the numbered section's before it
+            if missing != [None] and all(refs.resolve_chain(doc, split, c, view, within=split) for c in missing):
+                continue
             warn, hint = True, hint + "; it stands in a section without a number, whose units may be another's"
         if r.prov.quoted is not None:
             # text this bill inserts into another law: that law's parts outside the block are not visible
@@ -343,6 +346,22 @@ def _amendment_text(doc) -> set:
                 out.setdefault(block, []).append(p)
         return {id(p) for ps in out.values() if not any(_whole(p) for p in ps) for p in ps}
     return doc.memo("bl201 amendment text", build) if doc.kind == "amendment-doc" else set()
+
+
+def _split_from(doc, r, view):
+    """The numbered section before the unnumbered one a relative reference stands in, or None."""
+    if r.word in ("section", *ABOVE_SECTION):
+        return None
+    sec = next((a for a in (r.prov, *r.prov.ancestors()) if a.level == "section"), None)
+    if sec is None or sec.designation is not None:
+        return None
+    before = None
+    for p in doc.provisions_in(view):
+        if p is sec:
+            return before
+        if p.level == "section" and p.designation is not None:
+            before = p
+    return None
 
 
 def _whole(p) -> bool:
