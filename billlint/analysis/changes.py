@@ -13,6 +13,7 @@ import re
 import shlex
 from dataclasses import dataclass, field
 
+from ..model.patterns import lazy
 from ..model.document import Document
 from ..model.vocabulary import ADDED, DELETED, INTRODUCED, REPORTED
 from .pairing import KINDS, MODIFIED, MOVED, REDESIGNATED, REMOVED, Change, compare
@@ -21,8 +22,8 @@ from .wording import norm, own_text, printed, words
 __all__ = ["ADDED", "KINDS", "MODIFIED", "MOVED", "REDESIGNATED", "REMOVED", "Change", "Report", "committees",
            "compare", "diff", "own_text", "printed", "report", "words"]
 
-_NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill[^\]<]*", re.I)
-_STRIKE_ALL = re.compile(r"strike\s+(?:out\s+)?all\s+after\s+the\s+(?:enacting|resolving)\s+clause", re.I)
+_NOT_INCLUDED = lazy(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill[^\]<]*", re.I)
+_STRIKE_ALL = lazy(r"strike\s+(?:out\s+)?all\s+after\s+the\s+(?:enacting|resolving)\s+clause", re.I)
 
 
 @dataclass

@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from pathlib import Path
 
+from ..model.patterns import lazy
 from . import citations as cx
 
 VERSION = 1
@@ -206,7 +207,7 @@ def facts(doc) -> dict:
     return {"acts": sorted(acts), "stat": sorted(stat), "code": sorted(code)}
 
 
-_BILL = re.compile(r"(\d{2,3})(hr|s|hjres|sjres|hconres|sconres|hres|sres)(\d+)", re.I)
+_BILL = lazy(r"(\d{2,3})(hr|s|hjres|sjres|hconres|sconres|hres|sres)(\d+)", re.I)
 
 
 def bill_id(path: str, doc) -> str:

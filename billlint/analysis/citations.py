@@ -13,39 +13,40 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from ..model.patterns import lazy
 from ..model.vocabulary import REPORTED
 
 PUBLIC_LAW, STAT, USC, ACT, APPROVED, XREF = "public-law", "stat", "usc", "act", "approved", "xref"
 
 DASHES = "-–—‑‒−"
 # "Public Law 107–296", "Pub. L. 107-296", "Public Law No. 107–296"; the separator is kept to check it.
-_PL = re.compile(r"\b(?:Public\s+Laws?|Pub\.\s?L\.)\s+(?:No\.\s+)?(\d{1,3})(\s*[" + DASHES + r"]\s*|\s+)(\d{1,4})\b")
+_PL = lazy(r"\b(?:Public\s+Laws?|Pub\.\s?L\.)\s+(?:No\.\s+)?(\d{1,3})(\s*[" + DASHES + r"]\s*|\s+)(\d{1,4})\b")
 # More laws in a list: "Public Laws 107–296 and 108–7"
-_PL_MORE = re.compile(r"\s*(?:,|,?\s+and|,?\s+or)\s+(\d{1,3})([" + DASHES + r"])(\d{1,4})\b")
-_STAT = re.compile(r"\b(\d{1,3})\s+Stat\.\s*(\d{1,5})\b")
+_PL_MORE = lazy(r"\s*(?:,|,?\s+and|,?\s+or)\s+(\d{1,3})([" + DASHES + r"])(\d{1,4})\b")
+_STAT = lazy(r"\b(\d{1,3})\s+Stat\.\s*(\d{1,5})\b")
 # "42 U.S.C. 1395w–4(a) note", "6 U.S.C. 101 et seq.", with the slips the format rule looks for
-_USC = re.compile(r"\b(\d{1,2})(\s*)(U\.?\s?S\.?\s?C\.?)(?![A-Za-z])(\s*)(?:(App\.|appendix)\s*)?"
-                  r"(?:(\d+[A-Za-z]*(?:\s*[" + DASHES + r"]\s*\d+[A-Za-z]*)*)((?:\([A-Za-z0-9]{1,8}\))*)"
-                  r"(\s+note)?(\s+et\s+seq\.)?|(note)\b)")
-_TITLE = re.compile(r"\b([Ss]ections?|[Cc]hapters?)\s+(\d+[A-Za-z]*(?:[" + DASHES + r"]\d+[A-Za-z]*)*)"
-                    r"((?:\([A-Za-z0-9]{1,8}\))*)(\s+note)?\s+of\s+title\s+(\d{1,2}),\s+United\s+States\s+Code\b")
+_USC = lazy(r"\b(\d{1,2})(\s*)(U\.?\s?S\.?\s?C\.?)(?![A-Za-z])(\s*)(?:(App\.|appendix)\s*)?"
+            r"(?:(\d+[A-Za-z]*(?:\s*[" + DASHES + r"]\s*\d+[A-Za-z]*)*)((?:\([A-Za-z0-9]{1,8}\))*)"
+            r"(\s+note)?(\s+et\s+seq\.)?|(note)\b)")
+_TITLE = lazy(r"\b([Ss]ections?|[Cc]hapters?)\s+(\d+[A-Za-z]*(?:[" + DASHES + r"]\d+[A-Za-z]*)*)"
+              r"((?:\([A-Za-z0-9]{1,8}\))*)(\s+note)?\s+of\s+title\s+(\d{1,2}),\s+United\s+States\s+Code\b")
 # The end of an Act's name: "Act of 2002", "Act, 2010", "Act for Fiscal Year 2020", "Amendments of 1983".
-_ACT_END = re.compile(r"\b(Act|Amendments|Resolution)\b(?:(\s+of\s+)(\d{4})\b|(,\s+)(\d{4})\b|"
-                      r"(\s+for\s+Fiscal\s+Years?\s+)(\d{4})\b)?")
+_ACT_END = lazy(r"\b(Act|Amendments|Resolution)\b(?:(\s+of\s+)(\d{4})\b|(,\s+)(\d{4})\b|"
+                r"(\s+for\s+Fiscal\s+Years?\s+)(\d{4})\b)?")
 # Laws of one name and year told apart by a part number after it
-_PART = re.compile(r",?\s+Part\s+(?:[IVXL]+|\d+)\b")
+_PART = lazy(r",?\s+Part\s+(?:[IVXL]+|\d+)\b")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
-_APPROVED = re.compile(r"\bapproved\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
-_SECTION_OF = re.compile(r"\b[Ss]ection\s+(\d+[A-Za-z]*(?:[" + DASHES + r"]\d+[A-Za-z]*)?)"
-                         r"((?:\([A-Za-z0-9]{1,8}\))*)\s+of\s+(?:the\s+)?$")
+_APPROVED = lazy(r"\bapproved\s+(" + "|".join(_MONTHS) + r")\s+(\d{1,2}),\s+(\d{4})\b")
+_SECTION_OF = lazy(r"\b[Ss]ection\s+(\d+[A-Za-z]*(?:[" + DASHES + r"]\d+[A-Za-z]*)?)"
+                   r"((?:\([A-Za-z0-9]{1,8}\))*)\s+of\s+(?:the\s+)?$")
 # "section 2004(e) or section 2008 of the Act (6 U.S.C. 605(e), 609)": the Code cites follow the list's order
-_LISTED = re.compile(r"(?:,|\band|\bor)\s*$")
+_LISTED = lazy(r"(?:,|\band|\bor)\s*$")
 _CONNECT = frozenset("of and the for on to in a an with by from at under & de".split())
 _BEFORE_THE = frozenset("in by under from at with to on".split())
 _NOT_NAMES = frozenset({"this", "such", "that", "said", "which", "an", "the", "any", "each", "other", "an", "a",
                         "same"})
-_LEAD = re.compile(r"^\(\s*(?:(?:division|title|subtitle)\s+[A-Z0-9]+\s+of)?$")
+_LEAD = lazy(r"^\(\s*(?:(?:division|title|subtitle)\s+[A-Z0-9]+\s+of)?$")
 
 
 @dataclass(eq=False, slots=True)

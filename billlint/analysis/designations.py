@@ -11,20 +11,21 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..model.patterns import lazy
 from ..model.vocabulary import ABOVE_SECTION, ARABIC, DOUBLE, DOUBLE_UPPER, EXPECTED, LOWER, ROMAN, ROMAN_UPPER, UPPER
 
-_ROMAN = re.compile(r"^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+_ROMAN = lazy(r"^(?=[mdclxvi])m{0,3}(cm|cd|d?c{0,3})(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
 # The level word before a designation, or the section sign of a Code section ("§ 100101.").
-_STRIP = re.compile(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|subchapter|part|subpart)(?:\.?\s+|\.?\s*$)"
-                    r"|§+\s*)?", re.I)
+_STRIP = lazy(r"^\s*(?:(?:sec(?:tion)?|title|subtitle|division|chapter|subchapter|part|subpart)(?:\.?\s+|\.?\s*$)"
+              r"|§+\s*)?", re.I)
 # Quotation marks around a quoted designation, nested quotations included ("“ ‘(e)"), and the spaces between.
-_QUOTES = re.compile(r"^[\s‘’“”'\"]+|[\s‘’“”'\"]+$")
-_PARTS = re.compile(r"\(([^()]*)\)")
-_ARABIC = re.compile(r"^(\d+)(?:-?([A-Za-z]{1,3}|\d+))?$")
-_CODE_SECTION = re.compile(r"^(\d+)([A-Za-z]*(?:[-–—]\d+[A-Za-z]*)+)$")  # "4b–1", "300aa-25": Code sections
-_LETTERS = re.compile(r"^([a-z])\1*$|^([A-Z])\2*$")
-_LETTER_SUFFIX = re.compile(r"^([a-zA-Z])\1*-?(\d+)$")
+_QUOTES = lazy(r"^[\s‘’“”'\"]+|[\s‘’“”'\"]+$")
+_PARTS = lazy(r"\(([^()]*)\)")
+_ARABIC = lazy(r"^(\d+)(?:-?([A-Za-z]{1,3}|\d+))?$")
+_CODE_SECTION = lazy(r"^(\d+)([A-Za-z]*(?:[-–—]\d+[A-Za-z]*)+)$")  # "4b–1", "300aa-25": Code sections
+_LETTERS = lazy(r"^([a-z])\1*$|^([A-Z])\2*$")
+_LETTER_SUFFIX = lazy(r"^([a-zA-Z])\1*-?(\d+)$")
 
 
 def roman_value(s: str) -> int | None:

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from ..model.patterns import lazy
 from ..model.document import Document
 from .resolution import has_unit
 
 
-_TERM_TEXT = re.compile(r"\bterms?\s+[“\"]([^”\"]{3,80})[”\"]")
+_TERM_TEXT = lazy(r"\bterms?\s+[“\"]([^”\"]{3,80})[”\"]")
 
 
 def defined_term(doc: Document, phrase: str) -> bool:
@@ -31,14 +32,14 @@ def defined_term(doc: Document, phrase: str) -> bool:
 # "the calendar year 2021 section 8 renewal funding": a bare section number with a noun straight after it
 # is a program's name built on another law's section; a verb or a preposition there ("section 8 requires
 # the", "section 5 within 30 days") makes it a reference
-_VERB = re.compile(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|"
-                   r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|"
-                   r"specifi|limit)\w*)\b"
-                   r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b"
-                   r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
-                   r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|"
-                   r"can)\b")
-_BARE_SECTION = re.compile(r"^[Ss]ection\s+\d+[A-Za-z]{0,3}$")
+_VERB = lazy(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|"
+             r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|"
+             r"specifi|limit)\w*)\b"
+             r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b"
+             r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
+             r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|"
+             r"can)\b")
+_BARE_SECTION = lazy(r"^[Ss]ection\s+\d+[A-Za-z]{0,3}$")
 
 
 def bare_term(text: str, after: str) -> bool:
@@ -47,7 +48,7 @@ def bare_term(text: str, after: str) -> bool:
     return bool(_BARE_SECTION.match(text)) and not _VERB.match(after)
 
 
-_CODE_DEFAULT = re.compile(r"considered to be made to (?:a|the) section or other provision of")
+_CODE_DEFAULT = lazy(r"considered to be made to (?:a|the) section or other provision of")
 
 
 def other_law_section(doc: Document, ref, head: tuple) -> bool:

@@ -5,6 +5,7 @@ pattern looks at most WINDOW characters ahead, which keeps parsing linear.
 """
 
 import re
+from ..model.patterns import lazy
 
 Q0, Q1 = "\ue000", "\ue001"
 Q = f"{Q0}\\d+{Q1}"
@@ -16,7 +17,7 @@ WINDOW = 1500                  # no operand or target runs longer: each match lo
 PLACES = (r"(?:each|every)\s+(?:place|time)\s+(?:that\s+)?(?:it|they|(?:such|the|that)\s+\w+)\s+appears?"
           r"|(?:the\s+)?(?:first|second|third|fourth|fifth|sixth|last|\w+)\s+(?:place|time)\s+(?:that\s+)?it\s+appears"
           r"|wherever\s+(?:it|they)\s+appears?")
-PLACES_END = re.compile(rf",?\s+({PLACES})[,;.]?$", re.I)
+PLACES_END = lazy(rf",?\s+({PLACES})[,;.]?$", re.I)
 # The verbs that start the next operation of a clause (with or without its "and"/"by")
 NEXT = (r"(?:and\s+|or\s+)?(?:by\s+)?(?:insert(?:ing)?|strik(?:e|ing)|add(?:ing)?|redesignat(?:e|ing)|moving"
          r"|transferring|substitut(?:e|ing)|replac(?:e|ing)|realign(?:ing)?|indent(?:ing)?|amending)\b")
@@ -29,13 +30,13 @@ FOLLOWING = r"the\s+following(?:\s+new\s+(?P<NEW>\w+)(?:\s+(?:\(\w+\)|\d\w*))?)?
 INLINE = rf"(?:\s*[:—]?\s*(?P<INL>{Q}))?"     # "the following: “text”": the inserted text given in line
 SMALL = (r"(?:a|an)\s+(?:comma|semicolon|period|colon|em\s+dash|dash|hyphen|space|closing\s+parenthesis"
           r"|(?:new\s+)?(?:sentence|paragraph\s+heading|subsection\s+heading|heading)\b[^;:—\ue000]*?)")
-VERB = re.compile(r"\b(?:striking|inserting|adding|redesignating|amending|repealed|to\s+read\s+as\s+follows|"
-                   r"strike|insert)\b", re.I)
+VERB = lazy(r"\b(?:striking|inserting|adding|redesignating|amending|repealed|to\s+read\s+as\s+follows|"
+             r"strike|insert)\b", re.I)
 # what may stand before an operation verb: a clause start, "by", "and", a quotation ("“2024”and inserting")
-BEFORE_VERB = re.compile(rf"(?:^|[,;:.—(]|{Q1}|\b(?:by|and|or|then|also|further|to|in|amended))\s*$", re.I)
+BEFORE_VERB = lazy(rf"(?:^|[,;:.—(]|{Q1}|\b(?:by|and|or|then|also|further|to|in|amended))\s*$", re.I)
 # "…, except in section 918 (15 U.S.C. 1693o);": where the operation does not apply
-EXCEPT = re.compile(r",?\s*(except\s+(?:in|for|as|that)\b[^;:—]*?)(?=\s*[;:—]|\.?\s*$|,?\s+and\s*$)", re.I)
-BEFORE_REPEALED = re.compile(r"\b(?:is|are|be)\s+(?:hereby\s+)?$", re.I)
+EXCEPT = lazy(r",?\s*(except\s+(?:in|for|as|that)\b[^;:—]*?)(?=\s*[;:—]|\.?\s*$|,?\s+and\s*$)", re.I)
+BEFORE_REPEALED = lazy(r"\b(?:is|are|be)\s+(?:hereby\s+)?$", re.I)
 
 
 def named(name: str, pattern: str) -> str:
@@ -43,10 +44,10 @@ def named(name: str, pattern: str) -> str:
     return pattern.replace("(?P<NEW>", f"(?P<new{name}>").replace("(?P<INL>", f"(?P<inl{name}>")
 
 
-STRIKE_RE = re.compile(rf"strik(?:ing|e)(?:\s+out)?\s+(?P<what>{Q}(?:\s+(?:{PLACES})"
-                     rf"|\s+(?:at|in)\s+the\s+end\s+of\s+[^;:—]*?|\s+(?:at|in|before|after)\s+{W}*?)?"
-                     rf"|{W}*?(?:{Q}{W}*?)*?){END}", re.I)
-AND_INSERT = re.compile(
+STRIKE_RE = lazy(rf"strik(?:ing|e)(?:\s+out)?\s+(?P<what>{Q}(?:\s+(?:{PLACES})"
+               rf"|\s+(?:at|in)\s+the\s+end\s+of\s+[^;:—]*?|\s+(?:at|in|before|after)\s+{W}*?)?"
+               rf"|{W}*?(?:{Q}{W}*?)*?){END}", re.I)
+AND_INSERT = lazy(
     rf"\s*,?\s*(?:and\s+)?(?:insert(?:ing)?(?:\s+in\s+lieu\s+thereof|\s+in\s+(?:its|their)\s+place|\s+in\s+place\s+thereof)?"
     rf"|substitut(?:e|ing)|replacing\s+(?:it|them|such\s+\w+)\s+with)"
     rf"(?:\s+the\s+word)?\s*(?P<ins>{Q}|{named('a', FOLLOWING)}{named('a', INLINE)}|[:—]\s*(?P<colon>{Q})|[:—]?(?=\s*$)"
@@ -55,7 +56,7 @@ AND_INSERT = re.compile(
 REL = (r"immediately\s+(?:after|before)|after|before|prior\s+to|at\s+the\s+(?:end|beginning)\s+of|in\s+lieu\s+of")
 # at least one word or quotation, and not the inserted text itself
 ANCHOR = rf"(?!the\s+following\b)(?:{Q}|[^;:—{Q0}\s]){W}*?(?:{Q}{W}*?)*?"
-INSERT_RE = re.compile(
+INSERT_RE = lazy(
     rf"insert(?:ing)?\s+(?:"
     # "inserting “Y” after “X” [each place it appears]"
     rf"(?P<q>{Q}|{SMALL}|the\s+word\s+{Q})\s+(?P<rel>{REL})\s+(?P<anchor>{ANCHOR}){END}"
@@ -68,7 +69,7 @@ INSERT_RE = re.compile(
     rf"|{named('c', FOLLOWING)}\s+(?P<rel3>{REL})\s+(?P<anchor3>{ANCHOR}){END}"
     rf"|(?P<q3>{Q})|{named('d', FOLLOWING)}{named('d', INLINE)})", re.I)
 ADD_WHAT = rf"(?:{FOLLOWING}{INLINE}|(?P<Q>{Q})|(?P<SMALL>{SMALL}))"
-ADD_RE = re.compile(
+ADD_RE = lazy(
     rf"adding\s+(?:"
     # "adding at the end [of X | before the period] the following:" / "adding after X the following:"
     rf"(?:at\s+the\s+end(?:\s+thereof)?(?:\s+of\s+(?P<of>{ANCHOR})|\s+(?P<rel>before|after)\s+(?P<anchor>{ANCHOR}))??"
@@ -84,30 +85,30 @@ ADD_RE = re.compile(
 SIDE = rf"(?:[^;:—{Q0}().]|{PAREN}|\.(?=\s*(?:,|and\b|or\b|through\b|as\b|respectively\b)))+?"
 END_SIDE = (r"(?=\s*(?:[;:—)]|\.(?:\s|$)|,(?!\s*(?:(?:and|or)\s+)?(?:\(|\d|[a-zA-Z]{1,4}\.|through\b))"
              r"|and\s+(?=[^\s(\d])(?![a-zA-Z]{1,4}\.)|with\b|before\b|after\b)|\s*$)")
-REDESIGNATE_RE = re.compile(rf"redesignating\s+(?:(?P<a>{SIDE})\s+as\s+(?!amended|added|so\b|redesignated|in\s+effect)"
-                          rf"(?P<b>{SIDE})(?P<resp>,?\s+respectively)?{END_SIDE}"
-                          rf"|(?P<a2>{SIDE})\s+(?P<b2>accordingly))", re.I)
-RESTATE_RE = re.compile(rf"to\s+read\s+as\s+follows{named('r', INLINE)}", re.I)
-AMENDED = re.compile(r"\b(?:(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?(?:amended|modified)"
-                      r"|(?:shall|is\s+deemed\s+to|are\s+deemed\s+to)\s+be\s+(?:amended|applied|modified)"
-                      r"|(?:is|are)\s+(?:hereby\s+)?repealed"
-                      r"|(?<=[\w)])\s+amended(?=\s+by\s+(?:strik|insert|add|redesignat)))\b", re.I)
+REDESIGNATE_RE = lazy(rf"redesignating\s+(?:(?P<a>{SIDE})\s+as\s+(?!amended|added|so\b|redesignated|in\s+effect)"
+                    rf"(?P<b>{SIDE})(?P<resp>,?\s+respectively)?{END_SIDE}"
+                    rf"|(?P<a2>{SIDE})\s+(?P<b2>accordingly))", re.I)
+RESTATE_RE = lazy(rf"to\s+read\s+as\s+follows{named('r', INLINE)}", re.I)
+AMENDED = lazy(r"\b(?:(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?(?:amended|modified)"
+                r"|(?:shall|is\s+deemed\s+to|are\s+deemed\s+to)\s+be\s+(?:amended|applied|modified)"
+                r"|(?:is|are)\s+(?:hereby\s+)?repealed"
+                r"|(?<=[\w)])\s+amended(?=\s+by\s+(?:strik|insert|add|redesignat)))\b", re.I)
 # "in subsection (a), by" / "in paragraph (12) (as redesignated by paragraph (1)), in subparagraph (A)—"
 IN_T = (rf"(?:\bas\s+(?:so\s+)?(?:added|amended|inserted|redesignated|designated|enacted|made)\s+by\b"
          rf"|[^—;:{Q0}()]|{Q}|{PAREN})+?")
-IN = re.compile(rf"in\s+(?P<t>{IN_T})(?=\s*—|\s*:\s*$|,?\s+by\b|,\s*(?:strik|insert|add|redesignat|amend|to\s+read))",
-                 re.I)
-AMENDING = re.compile(rf"amending\s+(?P<t>{IN_T})(?=\s*—|\s+to\s+read\b|,?\s+by\b|\s*:\s*$)", re.I)
-BEFORE_IN = re.compile(rf"(?:^|[,;:—]|\b(?:and|or)|{AMENDED.pattern})\s*$", re.I)
+IN = lazy(rf"in\s+(?P<t>{IN_T})(?=\s*—|\s*:\s*$|,?\s+by\b|,\s*(?:strik|insert|add|redesignat|amend|to\s+read))",
+           re.I)
+AMENDING = lazy(rf"amending\s+(?P<t>{IN_T})(?=\s*—|\s+to\s+read\b|,?\s+by\b|\s*:\s*$)", re.I)
+BEFORE_IN = lazy(rf"(?:^|[,;:—]|\b(?:and|or)|{AMENDED.pattern})\s*$", re.I)
 # a context names a unit of text; "In addition to amounts …, there are appropriated …—" is a sentence
-UNIT = re.compile(r"\b(?:(?:sub)?(?:sections?|paragraphs?|clauses?|items?|titles?|chapters?|parts?|divisions?)"
-                   r"|headings?|headers?|matter|sentences?|tables?|text|definitions?|provisos?|columns?|entry|entries"
-                   r"|rows?|captions?|amendments?|appendix|schedule|notes?|Act|Code|list|flush|\w+\s+(?:place|time)"
-                   rf")\b|\(\w{{1,8}}\)|{Q0}", re.I)
-CLAUSE_VERB = re.compile(r"\b(?:shall|there\s+(?:is|are)|is|are|was|were|may|must|will)\b", re.I)
+UNIT = lazy(r"\b(?:(?:sub)?(?:sections?|paragraphs?|clauses?|items?|titles?|chapters?|parts?|divisions?)"
+             r"|headings?|headers?|matter|sentences?|tables?|text|definitions?|provisos?|columns?|entry|entries"
+             r"|rows?|captions?|amendments?|appendix|schedule|notes?|Act|Code|list|flush|\w+\s+(?:place|time)"
+             rf")\b|\(\w{{1,8}}\)|{Q0}", re.I)
+CLAUSE_VERB = lazy(r"\b(?:shall|there\s+(?:is|are)|is|are|was|were|may|must|will)\b", re.I)
 # "Act.In addition": sentences of separate paragraphs that markup runs together with no space between them
-BOUND = re.compile(r"[()]|[.;:]\s+(?=[A-Z(\ue000])|(?<=[a-z0-9)])\.(?=[A-Z][a-z])|—")
-ABBREV = re.compile(r"(?:[A-Z]|[A-Za-z](?:\.[A-Za-z])+|Dr|Mr|Mrs|Ms|Jr|Sr|St|No|Nos|App|Stat|Inc|Co|Corp|Ltd|Pub|Sec|Secs"
-                     r"|Gen|Lt|Col|Rev|Ft|Mt|Hon|Rept|Doc|Res|Con|vs|v|Prof|Capt|Sgt|Adm|Gov|Sen|Rep|Pres|Ave|Jan|Feb"
-                     r"|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|seq|al|etc)")
-LEAD = re.compile(r"^(?:\(\w+\)\s*)?(?:Provided(?:\s+further)?,\s+That\s+|And\s+provided,\s+That\s+)?", re.I)
+BOUND = lazy(r"[()]|[.;:]\s+(?=[A-Z(\ue000])|(?<=[a-z0-9)])\.(?=[A-Z][a-z])|—")
+ABBREV = lazy(r"(?:[A-Z]|[A-Za-z](?:\.[A-Za-z])+|Dr|Mr|Mrs|Ms|Jr|Sr|St|No|Nos|App|Stat|Inc|Co|Corp|Ltd|Pub|Sec|Secs"
+               r"|Gen|Lt|Col|Rev|Ft|Mt|Hon|Rept|Doc|Res|Con|vs|v|Prof|Capt|Sgt|Adm|Gov|Sen|Rep|Pres|Ave|Jan|Feb"
+               r"|Mar|Apr|Aug|Sept|Sep|Oct|Nov|Dec|seq|al|etc)")
+LEAD = lazy(r"^(?:\(\w+\)\s*)?(?:Provided(?:\s+further)?,\s+That\s+|And\s+provided,\s+That\s+)?", re.I)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.patterns import lazy
 from ..model.document import Document, Provision, speaks_appropriations
 from ..model.textrun import TextRun, in_quotation_marks
 from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
@@ -37,45 +38,45 @@ _DES = r"\((?:[A-Za-z]{1,5}|\d{1,4}[A-Za-z]{0,3})\)"
 _NUM = r"(?:\d+[A-Za-z]{0,3}(?:[-–.]\d+[A-Za-z]{0,2})*|[IVXL]+\b(?!\.)|[A-Z]\b(?!\.))"
 _ITEM = rf"(?:{_NUM}(?:{_DES})*|(?:{_DES})+)"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s+to\s+(?=\()|\s*[–-]\s*(?=\())"
-REF = re.compile(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
-_CANDIDATE = re.compile(r"(?i)\b(?:sub)?(?:section|paragraph|clause|item|title|chapter|part)|\bdivision")
+REF = lazy(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
+_CANDIDATE = lazy(r"(?i)\b(?:sub)?(?:section|paragraph|clause|item|title|chapter|part)|\bdivision")
 _STEMS = ("section", "paragraph", "clause", "item", "title", "chapter", "part", "division")   # what it needs
-THIS = re.compile(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{_LEVEL_WORDS}|Act|resolution)\b)")
-_ITEM_RE = re.compile(rf"{_ITEM}")
-_SEP_RE = re.compile(_SEP)
-_PARTS = re.compile(r"\(([^()]*)\)")
-_OF = re.compile(r"\s*,?\s+(?:of|in)\s+$")
-_AND = re.compile(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
-                  r"(?:all\s+of\s+|the\s+)?$")
+THIS = lazy(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{_LEVEL_WORDS}|Act|resolution)\b)")
+_ITEM_RE = lazy(rf"{_ITEM}")
+_SEP_RE = lazy(_SEP)
+_PARTS = lazy(r"\(([^()]*)\)")
+_OF = lazy(r"\s*,?\s+(?:of|in)\s+$")
+_AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
+            r"(?:all\s+of\s+|the\s+)?$")
 # After a reference: "of this section" bounds it; any other "of ..." ("of title 5", "of the ... Act", "of
 # such Act", "of rule XXI", "of Public Law 116-1") takes it outside the bill.
-_QUALIFIER = re.compile(
+_QUALIFIER = lazy(
     r"^\s*,?\s*(?:(?:title|subtitle|division|part|chapter)\s+\w+\s*,\s*)*of\s+(?:(?P<this>this\s+(?P<unit>Act|" + _LEVEL_WORDS + r"|resolution|joint resolution))\b"
     r"|(?P<ext>\S))")
-_USC = re.compile(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
-_SUCH = re.compile(r"\b(?:such|that|said)\s+$", re.I)
-_CITED = re.compile(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
-_ASIDE = re.compile(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\([^()]{0,80}\))?(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
-_THEREOF = re.compile(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b"
-                      r"|^,\s*(?:and|or)\s+[^,;:.]{1,80},\s+of\s+\S")
-_ACT_NAME = re.compile(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"
-                       r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
-_IN_CITATION = re.compile(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
-_TERM_OF_ART = re.compile(r"^\s+[a-z]+\s+\(as\s+defined\s+in\b")
+_USC = lazy(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
+_SUCH = lazy(r"\b(?:such|that|said)\s+$", re.I)
+_CITED = lazy(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
+_ASIDE = lazy(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\([^()]{0,80}\))?(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
+_THEREOF = lazy(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b"
+                r"|^,\s*(?:and|or)\s+[^,;:.]{1,80},\s+of\s+\S")
+_ACT_NAME = lazy(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"
+                 r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
+_IN_CITATION = lazy(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
+_TERM_OF_ART = lazy(r"^\s+[a-z]+\s+\(as\s+defined\s+in\b")
 # "paragraph (c) from General Instruction I.B.6. of such form": a named instrument that is not this bill
-_INSTRUMENT = re.compile(r"^\s*,?\s*(?:from|in|of)\s+(?:the\s+)?(?:[A-Z][\w.–-]*\s+){0,3}?"
-                         r"(?:Instructions?|Forms?|Schedules?|Rules?|Regulations?|Circulars?|Items?|Appendix|"
-                         r"Attachments?|Exhibits?|Annex|Article)\b")
+_INSTRUMENT = lazy(r"^\s*,?\s*(?:from|in|of)\s+(?:the\s+)?(?:[A-Z][\w.–-]*\s+){0,3}?"
+                   r"(?:Instructions?|Forms?|Schedules?|Rules?|Regulations?|Circulars?|Items?|Appendix|"
+                   r"Attachments?|Exhibits?|Annex|Article)\b")
 # "section 376 the FAA Reauthorization Act of 2018": an Act's name straight after the number, "of" left out
-_NAMED_ACT = re.compile(r"^\s+the\s+(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
-                        r"(?:Act|Code)\b|^\s+Public\s+Law\b")
+_NAMED_ACT = lazy(r"^\s+the\s+(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
+                  r"(?:Act|Code)\b|^\s+Public\s+Law\b")
 # "a section 902 corporation", "any section 8 contract": a designation used as an adjective in a term of art
-_DETERMINER = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$")
+_DETERMINER = lazy(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$")
 _NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that which through under with from on "
                         "at if the be has have does do not also only before after unless apply applies".split())
-_NOUN = re.compile(r"^\s+([a-z][a-z-]+)\b")
-_LAND = re.compile(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
-_HEADING = re.compile(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
+_NOUN = lazy(r"^\s+([a-z][a-z-]+)\b")
+_LAND = lazy(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
+_HEADING = lazy(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 _QUOTE_TAGS = frozenset({"quote"})
 _EXTERNAL_TAGS = frozenset({"external-xref"})
 

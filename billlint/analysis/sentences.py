@@ -5,18 +5,18 @@ from __future__ import annotations
 
 import bisect
 import functools
-import re
 
+from ..model.patterns import lazy
 from ..model.document import Document, Provision
 from ..model.textrun import TextRun
 
-AMENDING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
-                      r"(?:amended|repealed|transferred|redesignated)\b")
+AMENDING = lazy(r"\b(?:is|are)\s+(?:hereby\s+)?(?:each\s+)?(?:further\s+)?"
+                r"(?:amended|repealed|transferred|redesignated)\b")
 _AMENDING_WORDS = ("amended", "repealed", "transferred", "redesignated")   # one of them ends each match
 # A sentence ends at ";", ":", a dash, or a period before a capital, but not inside "U.S.C." or "T. 2 S.".
-_SENTENCE_END = re.compile(r"[;:—](?=\s|$)\s*|(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
-_INSTRUCTION = re.compile(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
-                          r"|\bas if the following were inserted\b")
+_SENTENCE_END = lazy(r"[;:—](?=\s|$)\s*|(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
+_INSTRUCTION = lazy(r"\bby\s+(?:striking|inserting|adding|redesignating|substituting)\b|\bapplied by substituting\b"
+                    r"|\bas if the following were inserted\b")
 _INSTRUCTION_WORDS = ("striking", "inserting", "adding", "redesignating", "substituting", "inserted")  # likewise
 WORDS = _AMENDING_WORDS + _INSTRUCTION_WORDS
 

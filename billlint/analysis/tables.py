@@ -10,17 +10,18 @@ to another law's table ("The table of sections for chapter 5 ... is amended by i
 from __future__ import annotations
 
 import re
+from ..model.patterns import lazy
 
-ENTRY = re.compile(r"^\s*(?:(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(?P<sec>[\w.–-]+?)(?:\.|\s+(?=[A-Z]))|(?P<word>Title|TITLE|Subtitle|SUBTITLE|"
-                   r"Division|DIVISION|Part|PART|Chapter|CHAPTER|Subchapter|SUBCHAPTER|Subpart|SUBPART)\s+(?P<num>[\w.–-]+?)"
-                   r"(?:—|\.\s|--|\s+-\s+))\s*(?P<header>.*?)\.?\s*$", re.S)
+ENTRY = lazy(r"^\s*(?:(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(?P<sec>[\w.–-]+?)(?:\.|\s+(?=[A-Z]))|(?P<word>Title|TITLE|Subtitle|SUBTITLE|"
+             r"Division|DIVISION|Part|PART|Chapter|CHAPTER|Subchapter|SUBCHAPTER|Subpart|SUBPART)\s+(?P<num>[\w.–-]+?)"
+             r"(?:—|\.\s|--|\s+-\s+))\s*(?P<header>.*?)\.?\s*$", re.S)
 
 RANKS = {lv: i for i, lv in enumerate(("division", "title", "subtitle", "part", "subpart", "chapter", "subchapter",
                                          "section"))}
 
-_TABLE = re.compile(r"\btable\s+of\s+(?:contents|sections|chapters|subchapters|parts|subtitles|titles)\b"
-                    r"|\bitems?\s+relating\s+to\b", re.I)
-_AMENDS = re.compile(r"\b(?:amended|amending|inserting|striking|adding|redesignating)\b", re.I)
+_TABLE = lazy(r"\btable\s+of\s+(?:contents|sections|chapters|subchapters|parts|subtitles|titles)\b"
+              r"|\bitems?\s+relating\s+to\b", re.I)
+_AMENDS = lazy(r"\b(?:amended|amending|inserting|striking|adding|redesignating)\b", re.I)
 
 
 def own(doc, view) -> list[tuple[object, list]]:

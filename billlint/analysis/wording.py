@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import difflib
-import re
 
+from ..model.patterns import lazy
 from ..model.document import Document, Provision
 
-_TOKEN = re.compile(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%]+(?:[.,–-][A-Za-z0-9’'$%]+)*|[^\sA-Za-z0-9]")
+_TOKEN = lazy(r"\s+|(?:\([A-Za-z0-9]{1,6}\))+|[A-Za-z0-9’'$%]+(?:[.,–-][A-Za-z0-9’'$%]+)*|[^\sA-Za-z0-9]")
 
 
 def words(a: str, b: str) -> list[tuple[str, str]]:

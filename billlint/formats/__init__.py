@@ -10,8 +10,8 @@ from __future__ import annotations
 import functools
 import importlib
 import os
-import re
 
+from ..model.patterns import lazy
 from .changes import NAMES as CHANGES  # noqa: F401  (`changes` and `diff`)
 from .listing import NAMES as LISTINGS  # noqa: F401  (`refs` and `amendments`)
 
@@ -83,7 +83,7 @@ def statistics_rows(stats: dict) -> list[tuple[str, str, int]]:
 
 # What must not reach a terminal or a line-oriented reader raw: C0 and C1 controls (newlines, ESC, BEL), DEL,
 # the Unicode line separators, and the lone surrogates that stand for a file name's undecodable bytes.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_CONTROL = lazy("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
 def _escape(m) -> str:
@@ -98,8 +98,8 @@ def printable(s: str) -> str:
     return _CONTROL.sub(_escape, s)
 
 
-_SURROGATE = re.compile("[\ud800-\udfff]")
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_SURROGATE = lazy("[\ud800-\udfff]")
+_NOT_XML = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def unsurrogate(s: str) -> str:

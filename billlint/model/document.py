@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from .patterns import lazy
 from .. import phases
 from ..analysis import designations
 from ..analysis.designations import Designation
@@ -23,11 +24,11 @@ _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graph
                         "legis-comment", "footnote", "pagebreak"})
 _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
 _BELOW = dict(zip(SECTION_LEVELS, SECTION_LEVELS[1:]))
-_MAKING = re.compile(r"\s*Making\b[^.]*\bappropriations\b", re.I)
+_MAKING = lazy(r"\s*Making\b[^.]*\bappropriations\b", re.I)
 # Appropriations language in any bill: "There is appropriated", "... is rescinded", "funds appropriated under
 # the heading": such text keeps the appropriations conventions (provisos, "this paragraph") where it stands.
-_APPROPRIATING = re.compile(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
-                            r"|\bfunds\s+appropriated\s+(?:by|under|in)\b")
+_APPROPRIATING = lazy(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
+                      r"|\bfunds\s+appropriated\s+(?:by|under|in)\b")
 
 
 def speaks_appropriations(text: str) -> bool:

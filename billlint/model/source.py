@@ -10,11 +10,12 @@ from __future__ import annotations
 import bisect
 import codecs
 import re
+from .patterns import lazy
 import zlib
 from array import array
 
 # Markup that is not an element start tag must be skipped so tags pair up with elements in order.
-_TOKEN = re.compile(
+_TOKEN = lazy(
     rb"<!--.*?-->"
     rb"|<!\[CDATA\[.*?\]\]>"
     rb"|<\?.*?\?>"
@@ -22,12 +23,12 @@ _TOKEN = re.compile(
     rb"|<(/?)[^\s/>!?]+(?:[^>\"']|\"[^\"]*\"|'[^']*')*>",
     re.S,
 )
-_ENTITY = re.compile(rb"&[^;\s<&]{1,40};")
-_SPECIAL = re.compile(rb"[<&\r]")
+_ENTITY = lazy(rb"&[^;\s<&]{1,40};")
+_SPECIAL = lazy(rb"[<&\r]")
 _PACK_ABOVE = 8_000_000
 # Lines are counted as libxml2 (and so xmllint and lxml's sourceline) counts them: a line ends at LF, so
 # CRLF is one line end and a lone CR ends no line.
-_NEWLINE = re.compile(rb"\n")
+_NEWLINE = lazy(rb"\n")
 _STEP = 256   # characters between the marks that place a column on a long non-ASCII line
 
 

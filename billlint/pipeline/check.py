@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..model.patterns import lazy
 from .. import phases
 from ..model.document import Document
 from ..model.findings import Finding, Fix, Report
@@ -81,7 +82,7 @@ def report_finding(doc: Document, rule, rep: Report, view: str = REPORTED, diges
                 end_line=end_line, end_column=end_col, fix=fix, text=text)
 
 
-_TAG = re.compile(rb"<(/?)([\w:.-]+)[^>]*?(/?)>")
+_TAG = lazy(rb"<(/?)([\w:.-]+)[^>]*?(/?)>")
 
 
 def _whole_elements(data: bytes, a: int, b: int) -> tuple[int, int] | None:

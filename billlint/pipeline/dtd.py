@@ -10,22 +10,22 @@ that `billlint dtd install` fills. The root element picks the DTD, whatever the 
 from __future__ import annotations
 
 import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from lxml import etree
 
+from ..model.patterns import lazy
 from .. import data
 
 FILES = {"bill": "bill.dtd", "resolution": "res.dtd", "amendment-doc": "amend.dtd"}
 KINDS = tuple(FILES)
 _CATALOG_NS = "{urn:oasis:names:tc:entity:xmlns:xml:catalog}"
-_VERSION = re.compile(r"(\d+\.\d+\.\d+)\.xsd$")
-_SCHEMA_ROOT = re.compile(rb"<(?:\w+:)?schema\b[^>]*>")
-_ATTR_NS = re.compile(rb'\btargetNamespace="([^"]+)"')
-_ATTR_VERSION = re.compile(rb'\bversion="([^"]+)"')
-_INCLUDED = re.compile(rb'<(?:\w+:)?include\b[^>]*\bschemaLocation="([^"]+)"')
+_VERSION = lazy(r"(\d+\.\d+\.\d+)\.xsd$")
+_SCHEMA_ROOT = lazy(rb"<(?:\w+:)?schema\b[^>]*>")
+_ATTR_NS = lazy(rb'\btargetNamespace="([^"]+)"')
+_ATTR_VERSION = lazy(rb'\bversion="([^"]+)"')
+_INCLUDED = lazy(rb'<(?:\w+:)?include\b[^>]*\bschemaLocation="([^"]+)"')
 
 BILL_DTD_REPO = "https://github.com/usgpo/bill-dtd"
 USLM_REPO = "https://github.com/usgpo/uslm"

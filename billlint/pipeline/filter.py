@@ -24,11 +24,12 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
+from ..model.patterns import lazy
 from ..model.findings import Finding
 from .load import SCHEMA_MISSING
 from ..rules.registry import find
 
-_PI = re.compile(r"^\s*(disable|disable-file)\s+([^-\s][^\s]*(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*))?$", re.S)
+_PI = lazy(r"^\s*(disable|disable-file)\s+([^-\s][^\s]*(?:\s*,\s*[^\s,]+)*)\s*(?:--\s*(.*))?$", re.S)
 
 
 @dataclass

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from ..model.patterns import lazy
 from . import dtd as dtds
 from .. import phases
 from ..model.document import Document
@@ -271,7 +272,7 @@ def _doctype_position(source: Source) -> tuple[int, int]:
     return source.line_col(i) if i >= 0 else (1, 1)  # only called for a DOCTYPE that is wrong
 
 
-_ELEMENT_IN_MSG = re.compile(r"(?:[Ee]lement|of element) ([\w:.-]+)")
+_ELEMENT_IN_MSG = lazy(r"(?:[Ee]lement|of element) ([\w:.-]+)")
 
 
 def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
@@ -303,7 +304,7 @@ def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
 
 
 # DTD errors that come only from the published DTD lagging GPO's practice (see BL011): the Senate's slc-id.
-_LAGGING = re.compile(r"No declaration for attribute slc-id of element (?:bill|resolution|amendment-doc)$")
+_LAGGING = lazy(r"No declaration for attribute slc-id of element (?:bill|resolution|amendment-doc)$")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 

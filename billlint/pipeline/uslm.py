@@ -20,6 +20,8 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
+from ..model.patterns import Lazy
+from ..model.patterns import lazy
 from ..model.vocabulary import LEVELS
 
 NS = "http://schemas.gpo.gov/xml/uslm"
@@ -44,7 +46,7 @@ APPROPRIATIONS = {"major": "appropriations-major", "intermediate": "appropriatio
 # USLM's value of @changed for a unit a committee left alone; the bill DTD writes not-changed.
 CHANGED = {"notChanged": "not-changed"}
 XHTML_TABLE = "{http://www.w3.org/1999/xhtml}table"
-SCHEMA_LOCATION = re.compile(rb'schemaLocation="\S+\s+([^"\s]+)"')
+SCHEMA_LOCATION = lazy(rb'schemaLocation="\S+\s+([^"\s]+)"')
 
 
 def namespace(root) -> str | None:
@@ -154,22 +156,9 @@ class Schemas:
         return schema
 
 
-class LazyPattern:
-    """A regular expression compiled when first used. A schema holds hundreds of patterns (Unicode classes of
-    its facets) and a document exercises few: recompiling all of them was most of the time to read one back."""
-    __slots__ = ("_args", "_re")
-
-    def __init__(self, pattern, flags):
-        self._args = (pattern, flags)
-        self._re = None
-
-    def __getattr__(self, name):
-        if self._re is None:
-            self._re = re.compile(*self._args)
-        return getattr(self._re, name)
-
-    def __reduce__(self):
-        return (LazyPattern, self._args)
+# a schema holds hundreds of patterns (Unicode classes of its facets) and a document exercises few:
+# recompiling all of them was most of the time to read one back
+LazyPattern = Lazy
 
 
 class _Pickler(pickle.Pickler):

@@ -1,12 +1,12 @@
 """markdown: a summary and legend, a contents list for long reports, a heading per section and per
 changed provision, ~~struck~~ and **inserted** words."""
 
-import re
 
+from ...model.patterns import lazy
 from . import KIND_NOTES, MARKS, body, committee_names, compared, contents, counted, header_runs, heading, \
     kind_of, lines, sections, show_committee
 
-_SPECIAL = re.compile(r"([\\`*_~\[\]<>#|])")
+_SPECIAL = lazy(r"([\\`*_~\[\]<>#|])")
 
 
 def esc(text: str) -> str:

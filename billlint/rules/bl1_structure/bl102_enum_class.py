@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from ...model.patterns import lazy
 from ...analysis import designations
 from ...model.findings import Report
 from ...model.document import Provision
@@ -118,7 +118,7 @@ def _wrong_class(p: Provision) -> bool:
     return cls is not None and d is not None and d.cls != cls
 
 
-_LEAD = re.compile(r"^[“\"‘']*((?:§+\s*)?(\(?[\w.–-]+?\)?\.?))\s+\S")
+_LEAD = lazy(r"^[“\"‘']*((?:§+\s*)?(\(?[\w.–-]+?\)?\.?))\s+\S")
 
 
 def _with_heading(p: Provision) -> str | None:

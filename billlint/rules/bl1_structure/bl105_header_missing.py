@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import re
 
+from ...model.patterns import lazy
 from ...model.findings import Report
 from ..bl4_text.common import appropriations_text
 from ..registry import rule
 
 # A header written as the first words of the text: "Section 179 Property To Include Qualified Real Property.—"
-_RUN_IN = re.compile(r"^\s*([A-Z][^.—;:]{0,150}?)\.—")
+_RUN_IN = lazy(r"^\s*([A-Z][^.—;:]{0,150}?)\.—")
 
 
 @rule("BL105", "header-missing", "warning", reads=("provisions",))

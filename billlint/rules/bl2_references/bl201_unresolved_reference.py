@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from ...model.patterns import lazy
 from ...analysis import references as refs
 from ...analysis import tables
 from ...analysis.resolution import searched
@@ -13,8 +13,8 @@ from ..registry import rule
 from .common import all_refs, internal, quoted
 
 # Another law named in a lead-in: "the following provisions of the Internal Revenue Code of 1986:"
-_LAW = re.compile(r"\b(?!(?:This|The|Such|That)\s)(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
-                  r"(?:Act|Code)\b|\bUnited\s+States\s+Code\b|\bPublic\s+Law\b|\bsuch\s+(?:Act|Code)\b")
+_LAW = lazy(r"\b(?!(?:This|The|Such|That)\s)(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
+            r"(?:Act|Code)\b|\bUnited\s+States\s+Code\b|\bPublic\s+Law\b|\bsuch\s+(?:Act|Code)\b")
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -239,8 +239,8 @@ def _outside(doc, view):
 
 
 # "as amended by section 305 of this Act": an amendment this Act makes, whatever law it amends
-_MADE_BY = re.compile(r"\b(?:added|amended|inserted|redesignated|made|enacted|repealed)\s+by\s+$")
-_COORDINATED = re.compile(r"^\s*,?\s*(?:(?:and|or|and/or)\s+)?$")
+_MADE_BY = lazy(r"\b(?:added|amended|inserted|redesignated|made|enacted|repealed)\s+by\s+$")
+_COORDINATED = lazy(r"^\s*,?\s*(?:(?:and|or|and/or)\s+)?$")
 
 
 def _shared_qualifier(doc, r, chain, view) -> bool:
@@ -313,7 +313,7 @@ def _section_amends(doc, r, view) -> bool:
     return False
 
 
-_ENTRY = re.compile(r"\s*(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(\w+(?:[–-]\w+)?)\.")
+_ENTRY = lazy(r"\s*(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(\w+(?:[–-]\w+)?)\.")
 
 
 def _listed_sections(doc, view) -> set:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from ...model.patterns import lazy
 from ...analysis import references as refs
 from ...model.vocabulary import ABOVE_SECTION
 
@@ -22,12 +22,12 @@ def all_refs(doc, view):
 
 # Another section named: "section 505 of this Act", "section 6112 of such Code", "such section". A cite in
 # parentheses ("(30 U.S.C. 181 et seq.)") only glosses an Act's name.
-_SECTION_NAMED = re.compile(r"\b[Ss]ections?\s+\d|\bsuch\s+section\b")
+_SECTION_NAMED = lazy(r"\b[Ss]ections?\s+\d|\bsuch\s+section\b")
 # In the same sentence, a numbered unit of another instrument cited down to its subdivisions, whose own
 # subsection a bare "subsection (a)" could be read as: "Rule 23(c)(1) of the Federal Rules of Civil Procedure".
-_UNIT_NAMED = re.compile(r"\b(?:Rule|Article|Regulation|Order|Directive)\s+\d+[A-Za-z]?\s*\(")
-_FULL_STOP = re.compile(r"(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
-_BY_AMENDMENT = re.compile(r"\b(?:(?:as\s+)?(?:added|amended|redesignated|inserted|transferred)|made)\s+by\s+$")
+_UNIT_NAMED = lazy(r"\b(?:Rule|Article|Regulation|Order|Directive)\s+\d+[A-Za-z]?\s*\(")
+_FULL_STOP = lazy(r"(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
+_BY_AMENDMENT = lazy(r"\b(?:(?:as\s+)?(?:added|amended|redesignated|inserted|transferred)|made)\s+by\s+$")
 
 
 def other_section_near(doc, r, view, whole: bool = True) -> bool:

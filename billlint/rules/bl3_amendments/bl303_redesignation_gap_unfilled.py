@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...model.patterns import lazy
 from ...analysis import amendments as am
 from ...analysis import designations
 from ...model.findings import Report
@@ -99,9 +100,9 @@ def redesignation_gap_unfilled(doc, view):
                                       f"the redesignation; {' and '.join(what)}")
 
 
-_PRECEDES = re.compile(r"\s*all\s+that\s+precedes\b", re.I)
-_SKIP_SIDE = re.compile(r"\bitems?\b|added\s+by|as\s+added|accordingly|\b(?:first|second|third)\b"
-                        r"|\bof\s+(?:such\s+)?title\b|\bsuch\s+section\b", re.I)
+_PRECEDES = lazy(r"\s*all\s+that\s+precedes\b", re.I)
+_SKIP_SIDE = lazy(r"\bitems?\b|added\s+by|as\s+added|accordingly|\b(?:first|second|third)\b"
+                  r"|\bof\s+(?:such\s+)?title\b|\bsuch\s+section\b", re.I)
 
 
 def _moves(moves):
@@ -172,7 +173,7 @@ def _supplied_inside(instructions, move, context, word) -> set:
     return out
 
 
-_INLINE_UNIT = re.compile(r"^[“\"]?\(([0-9A-Za-z]{1,6})\)\s")
+_INLINE_UNIT = lazy(r"^[“\"]?\(([0-9A-Za-z]{1,6})\)\s")
 
 
 def _expected(ins, word, tos, freed) -> list[str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...model.patterns import lazy
 from ...analysis import amendments as am
 from ...analysis import designations
 from ...analysis.designations import fmt
@@ -12,7 +13,7 @@ from ..registry import rule
 from .common import block_tops, parsed, report
 
 
-_CONJ = re.compile(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?\s*$", re.I)
+_CONJ = lazy(r"^[“\"]?(and|or)[”\"]?(?:\s+at\s+the\s+end)?\s*$", re.I)
 
 
 @rule("BL307", "strike-and-conjunction", "info", reads=("instructions",))
@@ -80,8 +81,8 @@ def strike_and_conjunction(doc, view):
                                    "ends with a conjunction in the law, it needs one")
 
 
-_EARLIER = re.compile(r"\bas\s+(?:amended|added)\s+by\b", re.I)
-_VERB = re.compile(r"\b(?:shall|may|must|is|are)\b")
+_EARLIER = lazy(r"\bas\s+(?:amended|added)\s+by\b", re.I)
+_VERB = lazy(r"\b(?:shall|may|must|is|are)\b")
 
 
 def _sentence(unit) -> bool:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+from ...model.patterns import lazy
 from ...model.findings import Report
 from ..registry import rule
 
 
-_DOUBLED = re.compile(r"\b([A-Za-z]+)\s+\1\b", re.I)
+_DOUBLED = lazy(r"\b([A-Za-z]+)\s+\1\b", re.I)
 
 
 _ALLOWED_DOUBLES = frozenset({"that", "had"})
@@ -18,10 +19,10 @@ _NOT_NAMES = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", 
 
 
 # Two different articles in a row ("the an", "a the"): one of them is a slip, which one is not known.
-_ARTICLES = re.compile(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b")
+_ARTICLES = lazy(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b")
 # Both, over the bill's folded text (lower case; "?" for any other character, which may be a space): the runs
 # they find hold every match of the two above.
-_FOLDED = re.compile(rb"\b([a-z]+)[\s?]+\1\b|\b(the|an?)[\s?]+(?!\2\b)(?:the|an?)\b")
+_FOLDED = lazy(rb"\b([a-z]+)[\s?]+\1\b|\b(the|an?)[\s?]+(?!\2\b)(?:the|an?)\b")
 
 
 @rule("BL402", "doubled-word", "warning", fixable=True, reads=("text",))

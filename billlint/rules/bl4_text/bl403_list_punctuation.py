@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from ...model.patterns import lazy
 from ...analysis import amendments as am
 from ...model.findings import Report
 from ...model.document import Provision
@@ -11,7 +11,7 @@ from ..registry import rule
 from .common import appropriations_text
 
 
-_CONJ_END = re.compile(r"[;,]\s*(?:and|or|and/or)\s*$")
+_CONJ_END = lazy(r"[;,]\s*(?:and|or|and/or)\s*$")
 
 
 _CAPITAL_STARTS = frozenset({"The", "A", "An", "Any", "Each", "Such", "In", "If", "For", "With", "To", "Not"})
@@ -84,7 +84,7 @@ def _freestanding(doc, first, item, view) -> bool:
         and am.instructs(doc, first, view) and not am.instructs(doc, item, view)
 
 
-_UNENDED = re.compile(r"(?<![\w/])(?!(?:and|or)$)\w+$")    # a word and no mark after it: not "; and"
+_UNENDED = lazy(r"(?<![\w/])(?!(?:and|or)$)\w+$")    # a word and no mark after it: not "; and"
 
 
 def _joined(doc, items, ends, view):
@@ -101,8 +101,8 @@ def _joined(doc, items, ends, view):
 
 
 # A sentence of its own: "Section 19005(a) of ... is amended", where the list's items go on in lower case.
-_AMENDMENT = re.compile(r"\s*(?:Section|Subsection|Paragraph|Title)\s+\S+.{0,200}?\b(?:is|are|shall\s+be)\s+"
-                        r"(?:further\s+)?amended\b")
+_AMENDMENT = lazy(r"\s*(?:Section|Subsection|Paragraph|Title)\s+\S+.{0,200}?\b(?:is|are|shall\s+be)\s+"
+                  r"(?:further\s+)?amended\b")
 
 
 def _shape(prov) -> str:

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
+from ...model.patterns import lazy
 from ...model.findings import Report
 from ...model.vocabulary import WARNING
 from ..registry import rule
 
 
-_YEAR = re.compile(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
+_YEAR = lazy(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
 
 
 def _short_titles(doc, view) -> list[tuple]:
@@ -51,19 +52,19 @@ def _cited_as_other_law(texts, names) -> set:
 
 
 # Citations that only another law gets: by its sections, or with its Public Law number or Code cite.
-_CITED_BEFORE = re.compile(r"\b(?:section|title|subtitle|division|part)s?\s+[\w().–-]+"
-                           r"(?:\s+(?:and|or|through)\s+[\w().–-]+)*\s+of\s+(?:the\s+)?$", re.I)
-_CITED_AFTER = re.compile(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.)")
+_CITED_BEFORE = lazy(r"\b(?:section|title|subtitle|division|part)s?\s+[\w().–-]+"
+                     r"(?:\s+(?:and|or|through)\s+[\w().–-]+)*\s+of\s+(?:the\s+)?$", re.I)
+_CITED_AFTER = lazy(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.)")
 
 
 # A mention of an earlier Act of the same name is cited as other laws are: by its sections, with its
 # Public Law number, or as the Act that made an amendment. This bill cites itself as "this Act".
-_OTHER_ACT_BEFORE = re.compile(r"(?:\b(?:section|title|subtitle|division|part|paragraph|subsection)s?\s+[\w().–-]+"
-                               r"(?:\s+(?:and|or|through)\s+[\w().–-]+)*\s+of\s+(?:the\s+)?|\b(?:by|under|in|to)\s+the\s+"
-                               r"|\bmade\s+by\s+(?:the\s+)?)$", re.I)
+_OTHER_ACT_BEFORE = lazy(r"(?:\b(?:section|title|subtitle|division|part|paragraph|subsection)s?\s+[\w().–-]+"
+                         r"(?:\s+(?:and|or|through)\s+[\w().–-]+)*\s+of\s+(?:the\s+)?|\b(?:by|under|in|to)\s+the\s+"
+                         r"|\bmade\s+by\s+(?:the\s+)?)$", re.I)
 
 
-_OTHER_ACT_AFTER = re.compile(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.|division|title)")
+_OTHER_ACT_AFTER = lazy(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.|division|title)")
 
 
 @rule("BL404", "short-title-mismatch", "error", fixable=True, reads=("markup", "text"))

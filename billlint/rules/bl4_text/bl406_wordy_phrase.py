@@ -4,41 +4,42 @@ from __future__ import annotations
 
 import re
 
+from ...model.patterns import lazy
 from ...model.findings import Report
 from ..registry import rule
 from .common import appropriations_text, entries, matches
 
 
-_SUCH_SUMS = re.compile(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s+sums\s+as\s+(?:may\s+be|are)\s+"
-                        r"necessary\b", re.I)
+_SUCH_SUMS = lazy(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s+sums\s+as\s+(?:may\s+be|are)\s+"
+                  r"necessary\b", re.I)
 
 
 # The years are stated, or the period is chosen on purpose: "to remain available until expended" and "without
 # fiscal year limitation" make an authorization permanent, which is policy, not loose wording.
-_FISCAL = re.compile(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b|\buntil\s+expended\b"
-                     r"|\bwithout\s+(?:fiscal\s+)?year\s+limitation\b", re.I)
+_FISCAL = lazy(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b|\buntil\s+expended\b"
+               r"|\bwithout\s+(?:fiscal\s+)?year\s+limitation\b", re.I)
 
 
-_SENTENCE = re.compile(r"[.;:]\s|—")
+_SENTENCE = lazy(r"[.;:]\s|—")
 
 
 # "is authorized to" that describes an authority held elsewhere, not one this text grants: in a relative
 # or subordinate clause ("that is authorized to enforce", "as the Bureau is authorized to do", "to the extent
 # that ... are authorized to"), where "may" would misread.
-_DESCRIBES = re.compile(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until)\b", re.I)
+_DESCRIBES = lazy(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until)\b", re.I)
 # Funds "are authorized to carry out" a program: an authorization of appropriations, not a power ("may").
-_FUNDS_SUBJECT = re.compile(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.I)
+_FUNDS_SUBJECT = lazy(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.I)
 # A window the text does not require: negated ("has not received an objection within 60 days of", "fails to
 # act within"), or one that places an event rather than setting a deadline ("the period occurring within").
-_NEGATED = re.compile(r"\b(?:not|no|never|fails?|failed|failure|unless|neither|nor|without)\b", re.I)
-_PLACES = re.compile(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incurred|periods?|beginning|ending)\s*$",
-                     re.I)
+_NEGATED = lazy(r"\b(?:not|no|never|fails?|failed|failure|unless|neither|nor|without)\b", re.I)
+_PLACES = lazy(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incurred|periods?|beginning|ending)\s*$",
+               re.I)
 
 
 # A list that reproduces another document's items, after the colon that names it: a resolution of disapproval
 # lists the arms sale "described in Transmittal No. 21-01, submitted to Congress pursuant to section 36(b) ...:
 # Fifty (50) F-35A ...", in the transmittal's own words.
-_COPIED = re.compile(r"\bdescribed\s+in\s+(?:the\s+)?(?:Transmittal|transmittal|notification|certification)\b[^:]*:")
+_COPIED = lazy(r"\bdescribed\s+in\s+(?:the\s+)?(?:Transmittal|transmittal|notification|certification)\b[^:]*:")
 
 
 def _clause(text: str, pos: int, stops: str, limit: int = 160) -> str:

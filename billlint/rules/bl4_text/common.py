@@ -7,6 +7,7 @@ import re
 import sys
 from dataclasses import dataclass
 
+from ...model.patterns import lazy
 from ... import data
 from ...model.textrun import in_quotation_marks
 
@@ -93,13 +94,13 @@ def own_texts(doc, view, quoted: bool = True):
 # bill may appropriate too): the appropriating formula, a rescission of funds, the heading paragraphs'
 # "For necessary expenses", "under this heading" and "funds appropriated under the heading ...". An authorization ("there are authorized to be
 # appropriated") is not one: "appropriated" must follow "is/are" at once.
-_APPROPRIATING = re.compile(
+_APPROPRIATING = lazy(
     r"\bthere\s+(?:is|are)\s+(?:hereby\s+)?appropriated\b|\bnot\s+otherwise\s+appropriated\b"
     r"|\b(?:is|are)\s+hereby\s+appropriated\b"
     r"|\b(?:is|are)\s+(?:hereby\s+)?(?:permanently\s+)?rescinded\b|\bfor\s+necessary\s+expenses\b"
     r"|\bunder\s+(?:this|the)\s+heading\b|\bfunds\s+appropriated\s+(?:by|under|in)\b", re.I)
-_FUNDS = re.compile(r"\$\s*\d|\bunobligated\s+balances?\b|\bamounts?\b|\bfunds\b", re.I)
-_APPROPS_HEADER = re.compile(r"\b(?:appropriations?|rescissions?)\b", re.I)
+_FUNDS = lazy(r"\$\s*\d|\bunobligated\s+balances?\b|\bamounts?\b|\bfunds\b", re.I)
+_APPROPS_HEADER = lazy(r"\b(?:appropriations?|rescissions?)\b", re.I)
 
 
 def appropriations_text(doc, prov, view) -> bool:

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 
+from ...model.patterns import lazy
 from ...model.findings import Report
 from ..registry import rule
 from .common import CHANGED, changed
 
 
-_STRIKE_ALL = re.compile(r"strike\s+(?:out\s+)?all\s+after\s+the\s+(?:enacting|resolving)\s+clause", re.I)
+_STRIKE_ALL = lazy(r"strike\s+(?:out\s+)?all\s+after\s+the\s+(?:enacting|resolving)\s+clause", re.I)
 
 
-_OMIT = re.compile(r"omit\s+the\s+part\s+(?:struck|in\s+brackets)", re.I)
+_OMIT = lazy(r"omit\s+the\s+part\s+(?:struck|in\s+brackets)", re.I)
 
 
-_NOT_INCLUDED = re.compile(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
+_NOT_INCLUDED = lazy(r"for\s+text\s+of\s+(?:the\s+)?(?:introduced|reported|engrossed)\s+bill", re.I)
 
 
 def _by_units(doc, bodies) -> tuple[list, list]:

@@ -2,19 +2,19 @@
 
 from __future__ import annotations
 
-import re
 
+from ...model.patterns import lazy
 from ...analysis import citations as cx
 from ..registry import rule
 from .common import cites, report
 
 _D = "[" + cx.DASHES + "]"
-_LAW = re.compile(r"(?<![\d.])(\d{1,3})\s*" + _D + r"\s*(\d{1,4})(?!\d)")
-_CODE = re.compile(r"(?<![\d(])(\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:App\.\s*)?(\d+[A-Za-z]*(?:" + _D + r"\d+[A-Za-z]*)*)")
-_SECTION = re.compile(r"^[Ss]ections?\s+(\d+[A-Za-z]*(?:\.\d+)?(?:" + _D + r"\d+[A-Za-z]*)*)")
-_OF_TITLE = re.compile(r"\bof\s+title\s+(\d{1,2})\b")
-_CHAPTER = re.compile(r"^[Cc]hapters?\s+(\d+[A-Za-z]*)")
-_STAT = re.compile(r"^(\d{1,3})\s+Stat\.\s*(\d{1,5}(?:A" + _D + r"\d+)?)")
+_LAW = lazy(r"(?<![\d.])(\d{1,3})\s*" + _D + r"\s*(\d{1,4})(?!\d)")
+_CODE = lazy(r"(?<![\d(])(\d{1,2})\s*U\.?\s?S\.?\s?C\.?\s*(?:App\.\s*)?(\d+[A-Za-z]*(?:" + _D + r"\d+[A-Za-z]*)*)")
+_SECTION = lazy(r"^[Ss]ections?\s+(\d+[A-Za-z]*(?:\.\d+)?(?:" + _D + r"\d+[A-Za-z]*)*)")
+_OF_TITLE = lazy(r"\bof\s+title\s+(\d{1,2})\b")
+_CHAPTER = lazy(r"^[Cc]hapters?\s+(\d+[A-Za-z]*)")
+_STAT = lazy(r"^(\d{1,3})\s+Stat\.\s*(\d{1,5}(?:A" + _D + r"\d+)?)")
 
 
 def _title(text: str) -> str:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from ...model.patterns import lazy
 from ...analysis import citation_index
 from ...analysis import citations as cx
 from ..registry import rule
@@ -60,7 +60,7 @@ def public_law_stat(doc, view):
 
 
 # "130 Stat. 22 U.S.C. 2656 note": the number after "Stat." is the Code's title, the page left out
-_CODE_AFTER = re.compile(r"\s*U\.\s*S\.\s*C\.")
+_CODE_AFTER = lazy(r"\s*U\.\s*S\.\s*C\.")
 
 
 def _n(law_id: str) -> int:
