@@ -112,12 +112,7 @@ def unresolved_reference(doc, view):
                 + (" ..." if len(missing) > 3 else "")
             msg = f"{quoted(r.text)} does not resolve: {what}"
             carried = None if r.scope or _bare_section(r) else _carried(doc, r, missing, view)
-            listed = absent and all(c[0][1] in _listed_sections(doc, view) for c in missing)
-            if listed:
-                # the bill's own table of contents lists the section: the text lacks it (left out, or the
-                # table is stale); the reference agrees with the table
-                warn, hint = True, "; the table of contents lists it, but the text has no such section"
-            elif carried is not None:
+            if carried is not None:
                 unit = refs.cite_chain([(carried.level, carried.designation.core)]) if carried.designation \
                     else carried.cite
                 warn, hint = True, (f"; {unit}, cited just before, has {'them' if len(missing) > 1 else 'it'}:"
@@ -311,27 +306,6 @@ def _section_amends(doc, r, view) -> bool:
             return True
         todo += p.children
     return False
-
-
-_ENTRY = lazy(r"\s*(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(\w+(?:[–-]\w+)?)\.")
-
-
-def _listed_sections(doc, view) -> set:
-    """Section numbers the bill's own tables of contents list (not those in quoted text)."""
-    def build():
-        out = set()
-        for toc in doc.root.iter("toc"):
-            if not doc.in_view(toc, view) or any(a.tag == "quoted-block" for a in toc.iterancestors()):
-                continue
-            holder = doc.provision_of(toc)
-            if holder is not None and holder.quoted is not None:
-                continue
-            for e in toc.iter("toc-entry"):
-                m = _ENTRY.match("".join(e.itertext()))
-                if m and doc.in_view(e, view):
-                    out.add(m.group(1))
-        return out
-    return doc.memo(("bl201 listed sections", view), build)
 
 
 def _amendment_text(doc) -> set:
