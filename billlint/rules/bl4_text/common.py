@@ -82,14 +82,6 @@ def matches(doc, view, pattern, quoted: bool = True, trigger: str | tuple | None
                             yield prov, run, m   # words in quotation marks without markup are quoted too
 
 
-def own_texts(doc, view, quoted: bool = True):
-    """(provision, run) for the text of every provision; text inside <quote> is the amended law's."""
-    for prov in doc.provisions_in(view):
-        if prov.quoted is not None and not quoted:
-            continue
-        yield prov, doc.text(prov.el, view)
-
-
 # What makes a unit appropriations language, in whatever bill it stands (a reconciliation or authorizing
 # bill may appropriate too): the appropriating formula, a rescission of funds, the heading paragraphs'
 # "For necessary expenses", "under this heading" and "funds appropriated under the heading ...". An authorization ("there are authorized to be
@@ -110,21 +102,21 @@ def appropriations_text(doc, prov, view) -> bool:
     if doc.in_appropriations(prov) or any(a.level == "division" and "appropriations act" in (a.header or "").lower()
                                           for a in prov.ancestors()):
         return True
-    return doc.memo(("approps-unit", view, id(prov.el)), lambda: _appropriating_unit(doc, prov, view))
+    unit = next((p for p in (prov, *prov.ancestors()) if p.level in ("section", "subsection")), None)
+    # the answer is the nearest section's or subsection's: one walk of its text for all its provisions
+    return unit is not None and doc.memo(("approps-unit", view, id(unit.el)),
+                                         lambda: _appropriating_unit(doc, unit, view))
 
 
-def _appropriating_unit(doc, prov, view) -> bool:
-    chain = [prov, *prov.ancestors()]
+def _appropriating_unit(doc, unit, view) -> bool:
+    chain = [unit, *unit.ancestors()]
     units = [p for p in chain if p.level in ("section", "subsection")]
-    if not units:
-        return False
-    unit = units[0]
     for p in units:          # the unit's header, or the section's
         h = p.header or ""
         if _APPROPS_HEADER.search(h) and "authoriz" not in h.lower():
             return True
     # the lead-ins above the unit, and the unit's whole text (nested provisions included)
-    texts = [doc.text(p.el, view).text for p in chain[chain.index(unit) + 1:]]
+    texts = [doc.text(p.el, view).text for p in chain[1:]]
     stack = [unit]
     while stack:
         p = stack.pop()
