@@ -44,18 +44,18 @@ def enum_start(doc, view):
                          el=p.el, provision=p)
             continue
         holder = p.parent
-        if holder is not None and holder.designation is None and (holder.level != "section" or
-                                                                   _continues_before(doc, holder, p, d, view)):
+        if holder is not None and holder.designation is None:
             host = _continues_before(doc, holder, p, d, view)
-            where = f"markup: {fmt(d.core, p.level)} is nested inside an undesignated {holder.level}"
-            if host is not None:
-                last = [c for c in host.live_children(view) if c.level == p.level][-1]
-                yield Report(f"{where} after {host.cite}, whose last {p.level} is {last.cite}; by designation it "
-                             f"continues {host.cite}: move it into {host.cite}", el=p.el, provision=p)
-            else:
-                yield Report(f"{where}; if it continues a list before that {holder.level}, nest it there; if not, "
-                             f"it should be {fmt(first(cls), p.level)}", el=p.el, provision=p)
-            continue
+            if holder.level != "section" or host is not None:
+                where = f"markup: {fmt(d.core, p.level)} is nested inside an undesignated {holder.level}"
+                if host is not None:
+                    last = [c for c in host.live_children(view) if c.level == p.level][-1]
+                    yield Report(f"{where} after {host.cite}, whose last {p.level} is {last.cite}; by designation "
+                                 f"it continues {host.cite}: move it into {host.cite}", el=p.el, provision=p)
+                else:
+                    yield Report(f"{where}; if it continues a list before that {holder.level}, nest it there; if "
+                                 f"not, it should be {fmt(first(cls), p.level)}", el=p.el, provision=p)
+                continue
         yield Report(f"the first {p.level} should be {fmt(first(cls), p.level)}; found {fmt(d.core, p.level)}",
                      el=p.el, provision=p)
 
