@@ -91,8 +91,8 @@ def quoted_block_level(doc, view):
             ok = got.value == ref.value and not got.suffix
             want = fmt(ref.core, level)
         else:
-            ok = got.value == ref.value + 1 and not got.suffix or got.value == ref.value and got.suffix > ref.suffix
-            want = fmt(designations.label(ref.value + 1, ref.cls), level)
+            ok = _comes_after(ref, got)
+            want = fmt(designations.following(ref), level)
             if ref.suffix:   # after 704A comes 704B (or 705)
                 want = f"{fmt(ref.core[:-len(ref.suffix)] + _next_suffix(ref.suffix), level)} or {want}"
         if not ok and "redesignated" not in anchor:
@@ -122,6 +122,11 @@ def _in_sequence(core: str, enum: str, level: str) -> bool:
     b = designations.parse(enum, level)
     if a is None or b is None or a.cls != b.cls or a.value is None or b.value is None:
         return False
+    return _comes_after(a, b)
+
+
+def _comes_after(a, b) -> bool:
+    """Whether designation b comes right after a: the next value, or a's value with a later inserted suffix."""
     return b.value == a.value + 1 and not b.suffix or b.value == a.value and b.suffix > a.suffix
 
 
