@@ -329,13 +329,17 @@ def _split_from(doc, r, view):
     sec = next((a for a in (r.prov, *r.prov.ancestors()) if a.level == "section"), None)
     if sec is None or sec.designation is not None:
         return None
-    before = None
-    for p in doc.provisions_in(view):
-        if p is sec:
-            return before
-        if p.level == "section" and p.designation is not None:
-            before = p
-    return None
+
+    def build():   # each unnumbered section -> the numbered section before it, in one pass
+        out, before = {}, None
+        for p in doc.provisions_in(view):
+            if p.level == "section":
+                if p.designation is None:
+                    out[id(p)] = before
+                else:
+                    before = p
+        return out
+    return doc.memo(("bl201 split from", view), build).get(id(sec))
 
 
 def _whole(p) -> bool:
