@@ -9,6 +9,7 @@ from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
+from .common import MANY, skips
 
 
 def _designations(group: list[Provision]) -> tuple[list, str | None]:
@@ -45,10 +46,6 @@ def _tagged_off(group: list[Provision], ds: list, level: str) -> str | None:
                 and all(b.value == a.value + 1 for a, b in zip(other, other[1:])):
             return lv
     return None
-
-
-# From this many skips in one list, the list is reported once.
-MANY = 3
 
 
 @rule("BL101", "enum-sequence", "error", reads=("provisions",))
@@ -109,11 +106,11 @@ def enum_sequence(doc, view):
                 if d.key == pd.key:
                     yield Report(f"duplicate {_cite(d.core, level)}; also at line {prev.line}", el=p.el, provision=p)
                 elif not d.suffix and d.value != pd.value + 1:
+                    if d.value > pd.value and level in ABOVE_SECTION and cls == ARABIC:
+                        continue   # codified titles number chapters and parts by odd numbers, leaving room
                     want = label(pd.value + 1, cls)
                     rep = Report(f"expected {_cite(want, level)} after {fmt(pd.core, level)}, found "
                                  f"{fmt(d.core, level)}", el=p.el, provision=p)
-                    if d.value > pd.value and level in ABOVE_SECTION and cls == ARABIC:
-                        continue   # codified titles number chapters and parts by odd numbers, leaving room
                     if d.value > pd.value and (level, pd.core, d.core) in tables.pairs(doc, view):
                         pass       # numbering kept on purpose: the bill's own table lists the same skip
                     elif d.value > pd.value:
@@ -127,7 +124,5 @@ def enum_sequence(doc, view):
         if len(gaps) < MANY:
             yield from (r for _p, _pd, r in gaps)
         else:
-            words = [f"{fmt(b.core, level)} to {fmt(q.designation.core, level)}" for q, b, _r in gaps[:4]]
-            more = f" and {len(gaps) - 4} more" if len(gaps) > 4 else ""
-            yield Report(f"{level} designations skip {len(gaps)} times in this list: {', '.join(words)}{more}",
+            yield Report(f"{level} designations skip {len(gaps)} times in this list: {skips(gaps, level)}",
                          el=gaps[0][0].el, provision=gaps[0][0], severity=WARNING)

@@ -8,7 +8,7 @@ from ...model.vocabulary import ARABIC, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
-from .common import top_sections
+from .common import MANY, skips, top_sections
 
 
 def _new_series(doc, p, d, view) -> bool:
@@ -81,8 +81,8 @@ def section_sequence(doc, view):
             yield from (r for _p, _pd, r in found)
             continue
         p = found[0][0]
-        yield Report(f"section numbers skip {len(found)} times in this list: {skips(found)}", el=p.el, provision=p,
-                     severity=WARNING)
+        yield Report(f"section numbers skip {len(found)} times in this list: {skips(found, 'section')}", el=p.el,
+                     provision=p, severity=WARNING)
 
 
 def _starts_its_title(p, d) -> bool:
@@ -93,12 +93,3 @@ def _starts_its_title(p, d) -> bool:
     value = int(core) if core.isdigit() else roman_value(core)
     return value is not None and d.value == 100 * value + 1
 
-
-# From this many skips in one list, the list is reported once: numbering kept on purpose, or renumbering due.
-MANY = 3
-
-
-def skips(found) -> str:
-    """ "after sec. 1004 comes 1009, after 1009 comes 1011, ... and 5 more"."""
-    words = [f"{pd.core} to {p.designation.core}" for p, pd, _r in found[:4]]
-    return ", ".join(words) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
