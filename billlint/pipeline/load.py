@@ -170,8 +170,6 @@ def read_checked(path: str) -> tuple[bytes | None, Problem | None]:
         return read(path), None
     except NotRead as e:
         return None, Problem("BL006", str(e))
-    except IsADirectoryError:
-        return None, Problem("BL006", "is a directory, not a file")
     except FileNotFoundError:
         return None, Problem("BL006", "no such file")
     except OSError as e:

@@ -20,13 +20,12 @@ from pathlib import Path
 
 from platformdirs import user_cache_dir
 
-from ..model.patterns import Lazy
-from ..model.patterns import lazy
+from ..model.patterns import Lazy, lazy
 from ..model.vocabulary import LEVELS
+from .load import USLM_NAMESPACES
 
-NS = "http://schemas.gpo.gov/xml/uslm"
-NS_1 = "http://xml.house.gov/schemas/uslm/1.0"
-NAMESPACES = (NS, NS_1)
+NAMESPACES = USLM_NAMESPACES
+NS, NS_1 = NAMESPACES
 
 # USLM local name -> bill-DTD element name. Levels keep their names (section, subsection, ...).
 RENAME = {
@@ -53,10 +52,6 @@ def namespace(root) -> str | None:
     """The USLM namespace of the root element, or None for another document."""
     tag = root.tag if isinstance(root.tag, str) else ""
     return next((n for n in NAMESPACES if tag.startswith("{" + n + "}")), None)
-
-
-def is_uslm(root) -> bool:
-    return namespace(root) is not None
 
 
 def schema_name(data: bytes, ns: str = NS) -> str:
