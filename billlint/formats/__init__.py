@@ -102,11 +102,6 @@ _SURROGATE = lazy("[\ud800-\udfff]")
 _NOT_XML = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
-def unsurrogate(s: str) -> str:
-    """s with only the stand-ins for undecodable bytes escaped (for formats that escape the rest themselves)."""
-    return _SURROGATE.sub(_escape, s)
-
-
 def xml_safe(s: str) -> str:
     """s with the characters XML 1.0 cannot hold escaped (JUnit output)."""
     return _NOT_XML.sub(_escape, s)

@@ -27,13 +27,12 @@ def check_file(path: str, settings: Settings, data: bytes | None = None) -> list
             data, problem = read_checked(path)    # the same checks (regular file, size) with the cache on
             if problem is not None:
                 return check_loaded(Loaded(path, problems=[problem]), opts)
-            if data is not None:
-                from .cache import Cache
-                cache = Cache(settings.cache_dir)
-                key = cache.key(data, settings.context_for(path, opts))
-                hit = cache.get(key, path)
-                if hit is not None:
-                    return hit
+            from .cache import Cache
+            cache = Cache(settings.cache_dir)
+            key = cache.key(data, settings.context_for(path, opts))
+            hit = cache.get(key, path)
+            if hit is not None:
+                return hit
         loaded = load(path, settings.finder_for(path), data=data, validate=opts.validate)
         data = None   # the document holds what it needs of the bytes
         found = check_loaded(loaded, opts)
