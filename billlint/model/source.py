@@ -122,11 +122,7 @@ class Source:
             if piece.isascii():
                 got = False
             else:
-                text = piece.decode("utf-8", errors="replace")
-                got, at = array("q"), start
-                for k in range(0, len(text), _STEP):
-                    got.append(at)
-                    at += len(text[k:k + _STEP].encode("utf-8"))
+                got = self._step_marks(start, end)
             self._line_marks[i] = got
         return got or None
 
@@ -278,18 +274,22 @@ class Source:
                 return self._within(m, i, k)
         return self._walk(m.end, m.total, n)
 
+    def _step_marks(self, start: int, end: int) -> array:
+        """The byte offset of every _STEP-th character of data[start:end]."""
+        text = self.data[start:end].decode("utf-8", errors="replace")
+        marks, at = array("q"), start
+        for k in range(0, len(text), _STEP):
+            marks.append(at)
+            at += len(text[k:k + _STEP].encode("utf-8"))
+        return marks
+
     def _within(self, m: "_Stretch", i: int, k: int) -> int:
         start = m.starts[i]
         if m.ascii[i]:
             return start + k
         marks = m.marks.get(i)
         if marks is None:
-            text = self.data[start:m.ends[i]].decode("utf-8", errors="replace")
-            marks, at = array("q"), start
-            for j in range(0, len(text), _STEP):
-                marks.append(at)
-                at += len(text[j:j + _STEP].encode("utf-8"))
-            m.marks[i] = marks
+            marks = m.marks[i] = self._step_marks(start, m.ends[i])
         j = k // _STEP
         return self._after(marks[j], k - j * _STEP)
 
