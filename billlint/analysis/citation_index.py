@@ -8,6 +8,7 @@ A default index built from a folder of real bills ships in rules/citations.json 
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import os
@@ -251,18 +252,14 @@ def build(paths: list[str], index: Index | None = None, jobs: int | None = None,
     index = index or Index()
     files = discover(paths)
     jobs = jobs if jobs is not None else (os.cpu_count() or 1)
+    pool = None
     if jobs > 1 and len(files) >= 8:
         import concurrent.futures as cf
-        with cf.ProcessPoolExecutor(max_workers=min(jobs, len(files))) as pool:
-            results = pool.map(file_facts, files, chunksize=max(1, min(8, len(files) // (jobs * 4))))
-            for path, got in zip(files, results):
-                if got is not None:
-                    index.add(*got, skip=skip)
-                if progress is not None:
-                    progress(path)
-    else:
-        for path in files:
-            got = file_facts(path)
+        pool = cf.ProcessPoolExecutor(max_workers=min(jobs, len(files)))
+    with pool or contextlib.nullcontext():
+        results = pool.map(file_facts, files, chunksize=max(1, min(8, len(files) // (jobs * 4)))) if pool \
+            else map(file_facts, files)
+        for path, got in zip(files, results):
             if got is not None:
                 index.add(*got, skip=skip)
             if progress is not None:
