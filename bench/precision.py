@@ -47,7 +47,8 @@ def main(argv=None) -> int:
     hold = ledger.holdout()
     seen = lambda f: f["file"] not in hold  # noqa: E731
     print(f"{len(found)} findings, {len(c.judged)} judged, {len(c.unjudged)} unjudged, "
-          f"{len(c.gone)} ledger rows no longer found ({len(c.lost)} of them TRUE)")
+          f"{len(c.gone)} ledger rows no longer found ({len(c.lost)} of them TRUE; "
+          f"{len(c.given_up)} TRUE given up on purpose)")
     table("per rule (corpus less the set-aside fifth)", c.precision("name", seen))
     table("per severity (corpus less the set-aside fifth)", c.precision("severity", seen))
     table("per rule (set-aside fifth)", c.precision("name", lambda f: not seen(f)))

@@ -1,7 +1,8 @@
 """Every finding on ../shared/corpus is judged in tests/corpus/verdicts.tsv, and the judgments hold.
 
 A row whose reason starts "[fixed]" is a false finding billlint no longer gives: it must not come back. A TRUE
-row must keep its finding. Precision per rule (TRUE / judged) must stay at or above its floor: 95% (98% for
+row must keep its finding, unless its reason starts "[given up]": a true finding silenced on purpose because
+nothing in the bill told it from false ones of the same shape (the reason says which). Precision per rule (TRUE / judged) must stay at or above its floor: 95% (98% for
 error-level findings), or, for a rule not there yet, the figure it reached when the ledger was last judged
 (FLOORS below), so that it can only rise.
 """
@@ -19,7 +20,7 @@ pytestmark = pytest.mark.corpus
 
 TARGET, TARGET_ERROR = 0.95, 0.98
 # rule name or severity -> the precision it reached when the ledger was last judged, where below its target
-FLOORS: dict[str, float] = {"strike-and-conjunction": 0.5}
+FLOORS: dict[str, float] = {}
 
 
 @pytest.fixture(scope="module")

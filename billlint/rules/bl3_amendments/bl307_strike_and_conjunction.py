@@ -27,7 +27,12 @@ def strike_and_conjunction(doc, view):
 
     Whether the old items end in "and" or a period is the amended law's text, which billlint cannot see:
     info at most, and the message says what to do if the law's text is so, not that it is (the old last
-    unit of a nested list may already end with the outer list's "; and", not a period). Silent where
+    unit of a nested list may already end with the outer list's "; and", not a period). A struck conjunction
+    with nothing done at the old last unit's end is reported only where the new unit ends its sentence with
+    a period, so that the old last unit ended it before: where the new unit ends with "; and" or ";", the
+    list is nested in another and the old last unit's end (often the outer list's "; and", which then
+    serves) is the law's text; the corpus showed such findings right and wrong in equal number, with
+    nothing in the bill to tell them apart. Silent where
     the new unit is a sentence of its own (the units are separate sentences, not a conjoined list), where the old last item gets a list of its own (its "; and" ends that list's
     first unit), and where the amended text is "as amended by" or "as added by" another provision (an
     earlier amendment may have dealt with the ends).
@@ -75,7 +80,7 @@ def strike_and_conjunction(doc, view):
                 yield report(add, f"{level} {fmt(last, level)} gets \"{got}\", but no instruction here strikes a "
                                    f"conjunction at the end of {level} {fmt(before, level)}: if it ends with one in "
                                    "the law, strike it")
-            elif conj and not period and not [i for i in group if _about(i, level, last)]:
+            elif conj and not period and not [i for i in group if _about(i, level, last)] and _ends(tops[-1]):
                 yield report(add, f"the conjunction at the end of {level} {fmt(before, level)} is struck, but no "
                                    f"instruction here changes the end of {level} {fmt(last, level)}: unless it already "
                                    "ends with a conjunction in the law, it needs one")
@@ -91,6 +96,14 @@ def _sentence(unit) -> bool:
     text = unit.find("text")
     words = " ".join("".join(text.itertext()).split()) if text is not None else ""
     return bool(words) and words[0].isupper() and bool(_VERB.search(words))
+
+
+def _ends(unit) -> bool:
+    """The new last unit ends its sentence ("... the Department of State."): the old last unit ended it before,
+    with a period that now needs a conjunction. A new unit ending "; and" or ";" belongs to a list nested in
+    another, where the old last unit may already end with the outer list's "; and" (or need one): the bill
+    does not show which."""
+    return "".join(unit.itertext()).rstrip().rstrip("”’\"'").endswith(".")
 
 
 def _about(ins, level: str, core: str) -> bool:
