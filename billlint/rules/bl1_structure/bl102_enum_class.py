@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 
+import re
+
 from ...model.patterns import lazy
 from ...analysis import designations
 from ...model.findings import Report
@@ -25,9 +27,11 @@ def enum_class(doc, view):
     Where the designation is right for a level its place allows and only the markup disagrees, the
     finding is a warning about the markup, naming the cure: a list tagged one level off (a section's
     paragraphs (1), (2) tagged as subsections; a quoted block's subparagraph (E) tagged as a paragraph,
-    whose level belongs to the amended law), a list nested under the wrong unit (appropriations
-    markup that puts a proviso's items (A)-(C) beside (1)-(7) with indent="down1", or a subsection (b)
-    inside (a)). The indent attribute ("down1", "up2") is read as the intended level. A run-in
+    whose level belongs to the amended law), a list nested under the wrong unit (items (A)-(C) of
+    paragraph (7)'s "the report shall include—" tagged beside (1)-(7), or a subsection (b) inside (a)). Silent where the unit before ends in a proviso that introduces the list ("(7) ... for staff
+    offices: Provided further, That of the amounts allocated under the previous proviso—" followed by (A)
+    to (I)): the list is the proviso's, and appropriations text letters it beside the list before it. The
+    indent attribute ("down1", "up2") is read as the intended level. A run-in
     compound enum such as "(14)(A)" is two units (see the model) and is not reported. A designation element
     that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
     Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
@@ -63,6 +67,8 @@ def enum_class(doc, view):
         if not bad:
             continue
         cures = [_cure(doc, p, group, view) for p in bad]
+        if cures[0] and cures[0][0] == "proviso" and (len(bad) == 1 or _runs(bad)):
+            continue   # a proviso's own list, lettered beside the list before it: appropriations style
         if all(c and c[1].endswith("tag as <paragraph>") and q.level == "subsection" and c[0] == "quoted"
                for q, c in zip(bad, cures)):
             continue   # (4) added straight under a section: the amended section's top level, tagged either way
@@ -134,6 +140,16 @@ def _with_heading(p: Provision) -> str | None:
     return m.group(1) if alone is not None and alone.cls == EXPECTED[p.level] else None
 
 
+# the unit before ends in a proviso that introduces a list: "(7) $301,422,000 for staff offices: Provided
+# further, That of the amounts allocated under the previous proviso—"
+_PROVISO_LEAD = lazy(r"\bprovided(?:\s+further)?,\s+that\b[^:;]*[—–-]\s*$", re.I)
+
+
+def _proviso_list(p: Provision) -> bool:
+    text = p.el.find("text")
+    return text is not None and bool(_PROVISO_LEAD.search(" ".join("".join(text.itertext()).split())))
+
+
 def _fits(p: Provision, level: str | None) -> designations.Designation | None:
     """p's designation read at a level, if it has that level's class there."""
     if level not in EXPECTED or level == "section":
@@ -165,6 +181,8 @@ def _cure(doc, p: Provision, group: list, view) -> tuple | None:
     below_prev = _BELOW.get(prev.level) if prev is not None else None
     d_prev = _fits(p, below_prev)
     # a list put beside the unit it belongs to: (A)-(C) after paragraph (7) ("shall include—")
+    if d_prev is not None and _proviso_list(prev):
+        return ("proviso", "")
     if d_prev is not None and (hint in (None, below_prev)) and (d_prev.value == 1 or hint == below_prev) \
             and not prev.live_children(view):
         return ("nest", f"by designation, {below_prev}s of {prev.cite}: nest under {prev.cite} as <{below_prev}>")

@@ -10,19 +10,6 @@ from ..registry import rule
 from .common import appropriations_text, entries, matches
 
 
-_SUCH_SUMS = lazy(r"\bauthorized\s+to\s+be\s+appropriated\b[^.;]*?\bsuch\s+sums\s+as\s+(?:may\s+be|are)\s+"
-                  r"necessary\b", re.I)
-
-
-# The years are stated, or the period is chosen on purpose: "to remain available until expended" and "without
-# fiscal year limitation" make an authorization permanent, which is policy, not loose wording.
-_FISCAL = lazy(r"\bfiscal\s+years?\b|\bfor\s+each\s+of\b|\bthereafter\b|\buntil\s+expended\b"
-               r"|\bwithout\s+(?:fiscal\s+)?year\s+limitation\b", re.I)
-
-
-_SENTENCE = lazy(r"[.;:]\s|—")
-
-
 # "is authorized to" that describes an authority held elsewhere, not one this text grants: in a relative
 # or subordinate clause ("that is authorized to enforce", "as the Bureau is authorized to do", "to the extent
 # that ... are authorized to"), where "may" would misread.
@@ -70,13 +57,10 @@ def wordy_phrase(doc, view):
     A wordy or outdated phrase where plain drafting has a shorter one.
 
     "within 30 days of" -> "not later than 30 days after"; "is authorized to" -> "may"; "Provided,
-    That" -> "except that"; "sixty-five (65)" -> "65"; "such sums as may be necessary" without fiscal
-    years. The phrases are in rules/wordy.toml; the message quotes the words found. Always `info`: the
+    That" -> "except that"; "sixty-five (65)" -> "65". The phrases are in rules/wordy.toml; the message quotes the words found. Always `info`: the
     advice is style, and every fix is unsafe except "sixty-five (65)" -> "65".
 
     Silent where the phrase is the convention or means something else:
-    - "such sums as may be necessary" whose sentence states the years, or makes the authorization
-      permanent on purpose ("to remain available until expended", "without fiscal year limitation").
     - appropriations language: the whole of an appropriations Act (its general provisions included: they
       are the Appropriations Committees' house style, which a drafter does not rewrite), and, in any
       other bill, a section or subsection that appropriates or rescinds ("there is appropriated", "not
@@ -100,6 +84,9 @@ def wordy_phrase(doc, view):
     A fix that spans markup (`<italic>Provided</italic>, That`) replaces the whole elements it cuts, so
     that applied it leaves the markup well-formed.
 
+    Not reported: "such sums as may be necessary" without fiscal years. An authorization without years is
+    permanent, and whether it should be is policy the text cannot show, not wording.
+
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".
     """
@@ -117,17 +104,3 @@ def wordy_phrase(doc, view):
                 new = new[:1].upper() + new[1:]
             yield Report(f'"{" ".join(text[a:b].split())}" -> "{new.lstrip(", ")}": {reason}', run=run, start=a,
                          end=b, provision=prov, fix=(fa, fb, new, e.safe))
-    index = doc.index(view)
-    sums = index.spots(("sums",)) if index.exact else None    # every match holds the word
-    for i, (prov, run) in enumerate(index.items):
-        if prov.quoted is not None or sums is not None and i not in sums:
-            continue
-        text = run.text
-        for m in _SUCH_SUMS.finditer(text):
-            if run.marked(m.start(), m.end(), {"quote"}):
-                continue
-            ends = [s.start() for s in _SENTENCE.finditer(text, m.end())]
-            sentence = text[m.start():ends[0] if ends else len(text)]
-            if not _FISCAL.search(sentence):
-                yield Report('"such sums as may be necessary" without fiscal years: say for which years',
-                             run=run, start=m.start(), end=m.end(), provision=prov)
