@@ -220,10 +220,22 @@ def test_a_repeated_schema_error_is_one_finding_that_counts_them(run, tmp_path):
         '<xsd:anyAttribute processContents="skip"/>', ""))
     p = tmp_path / "r.xml"
     p.write_text(uslm_bill("", U1, "USLM.xsd", root="resolution").replace(
-        "<resolution ", '<resolution pagenum="1" ').replace("<main>", '<main pagenum="2">'))
+        "<resolution ", '<resolution pages="1" ').replace("<main>", '<main pages="2">'))
     got = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--select", "BL010",
                          "--dtd", tmp_path, p).out)
-    assert len(got) == 1 and "pagenum" in got[0]["message"] and got[0]["line"] == 2
+    assert len(got) == 1 and "pages" in got[0]["message"] and got[0]["line"] == 2
+
+
+def test_the_converters_pagenum_is_the_schemas_lag_not_the_bills(run, tmp_path):
+    (tmp_path / "USLM.xsd").write_text(TINY_XSD.format(ns=U1, version="1.0.18").replace(
+        '<xsd:anyAttribute processContents="skip"/>', ""))
+    p = tmp_path / "r.xml"
+    p.write_text(uslm_bill("", U1, "USLM.xsd", root="resolution").replace(
+        "<resolution ", '<resolution pagenum="1" pages="1" '))
+    got = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--dtd", tmp_path, p).out)
+    assert sorted((f["code"], f["severity"], "pagenum" in f["message"]) for f in got) == [
+        ("BL010", "error", False), ("BL011", "info", True)]
+    assert "USLM.xsd" in [f for f in got if f["code"] == "BL011"][0]["message"]
 
 
 def test_words_in_quotation_marks_without_markup_are_another_texts(tmp_path):

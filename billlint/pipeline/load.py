@@ -242,7 +242,12 @@ def _load_uslm(out: Loaded, tree, data: bytes, finder, validate: bool) -> Loaded
             source.locate(el for el, _l, _m in errors)
             for el, line, msg in errors:
                 at = source.element_offset(el) if el is not None else None
-                out.problems.append(Problem("BL010", msg, *(source.line_col(at) if at is not None else (line, 1))))
+                where = source.line_col(at) if at is not None else (line, 1)
+                if _PAGENUM.match(msg):
+                    out.problems.append(Problem("BL011", f"{msg}: the published schema ({name}) predates this part "
+                                                         "of the publisher's practice; not a defect of the bill", *where))
+                else:
+                    out.problems.append(Problem("BL010", msg, *where))
     with phases.timed("model"):
         kind = out.kind = uslm.to_bill_dtd(tree)
         out.doc = Document(out.path, tree, source, kind, fmt="uslm")
@@ -303,6 +308,8 @@ def validate_tree(tree, found: dtds.Found, source: Source) -> list[Problem]:
 
 # DTD errors that come only from the published DTD lagging GPO's practice (see BL011): the Senate's slc-id.
 _LAGGING = lazy(r"No declaration for attribute slc-id of element (?:bill|resolution|amendment-doc)$")
+# The House's USLM 1.0 converter puts a page number on every provision; no USLM schema declares it.
+_PAGENUM = lazy(r"(?:<[\w.:-]+>: )?(?:attribute 'pagenum'|'pagenum' attribute) not allowed\b")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")
 
