@@ -53,6 +53,8 @@ _AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(
 _QUALIFIER = lazy(
     r"^\s*,?\s*(?:(?:title|subtitle|division|part|chapter)\s+\w+\s*,\s*)*of\s+(?:(?P<this>this\s+(?P<unit>Act|" + _LEVEL_WORDS + r"|resolution|joint resolution))\b"
     r"|(?P<ext>\S))")
+# designations set off from the number they continue: "section 3A (b)(1) and (c)(1) of the X Act"
+_TAIL = lazy(r"\s(?:\([A-Za-z0-9]{1,8}\))+(?:\s*,?\s*(?:(?:and|or|through)\s+)?(?:\([A-Za-z0-9]{1,8}\))+)*")
 _USC = lazy(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
 _SUCH = lazy(r"\b(?:such|that|said)\s+$", re.I)
 _CITED = lazy(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
@@ -293,6 +295,9 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
                                                       or defined_term(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
     q = _QUALIFIER.match(after)
+    tail = _TAIL.match(text, ref.end, ref.end + 200)
+    if tail and not (q and q.group("ext")):
+        q = _QUALIFIER.match(text[tail.end():tail.end() + 200]) or q
     if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
             or ref.run.marked(ref.end + 2, ref.end + 3, _EXTERNAL_TAGS):
         ref.kind = EXTERNAL

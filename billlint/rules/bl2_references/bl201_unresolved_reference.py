@@ -37,9 +37,10 @@ def unresolved_reference(doc, view):
     straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects"); a
     reference under a list lead-in that names another law ("the following provisions of the Internal
     Revenue Code of 1986:"), or after another law's section in the same sentence; a bare section number in
-    a provision that amends another law, or in a section that amends another law when that law's section
-    is cited later in the sentence ("returns under section 6050S ... for purposes of section 32(n) of the
-    Internal Revenue Code of 1986"); coordinated references that share a trailing qualifier ("subparagraph
+    a provision that amends another law, or a section number the bill lacks in a section that amends
+    another law (its effective date's "rules similar to the rules of section 954(d)(3)", or "returns under
+    section 6050S ... for purposes of section 32(n) of the Internal Revenue Code of 1986"), unless the
+    amendment is said to be made by it ("the amendments made by section 305"); coordinated references that share a trailing qualifier ("subparagraph
     (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s); units that a quoted block in the
     same section has just written into the amended law ("subparagraphs (F) through (H)" after subsection
     (a) rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
@@ -100,8 +101,11 @@ def unresolved_reference(doc, view):
             # a bare section number none of whose sections the bill has
             absent = _bare_section(r) and all(refs.resolve_chain(doc, r.prov, c[:1], view) is None for c in missing)
             later = not r.scope and absent and _other_section_after(doc, r, view)
-            if later and _section_amends(doc, r, view):
-                continue   # "under section 6050S ... of section 32(n) of the Internal Revenue Code", in a Code section
+            if (later or absent and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start])) \
+                    and _section_amends(doc, r, view):
+                # "under section 6050S ... of section 32(n) of the Internal Revenue Code", or an effective date's
+                # "rules similar to the rules of section 954(d)(3)", in a section that amends the Code
+                continue
             within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
             where = [searched(doc, r.prov, chain, view, within) for chain in missing[:3]]
             by_holder: dict = {}
