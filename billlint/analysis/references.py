@@ -53,6 +53,8 @@ _AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(
 _QUALIFIER = lazy(
     r"^\s*,?\s*(?:(?:title|subtitle|division|part|chapter)\s+\w+\s*,\s*)*of\s+(?:(?P<this>this\s+(?P<unit>Act|" + _LEVEL_WORDS + r"|resolution|joint resolution))\b"
     r"|(?P<ext>\S))")
+_MADE_BY_ACT = lazy(r"^\s*,?\s*(?:as\s+)?(?:added|inserted|enacted|redesignated|amended)\s+by\s+"
+                    r"(?:(?:sub)?sections?|paragraphs?|title|subtitle|division|part|chapter|this)\b")
 # designations set off from the number they continue: "section 3A (b)(1) and (c)(1) of the X Act"
 _TAIL = lazy(r"\s(?:\([A-Za-z0-9]{1,8}\))+(?:\s*,?\s*(?:(?:and|or|through)\s+)?(?:\([A-Za-z0-9]{1,8}\))+)*")
 _USC = lazy(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
@@ -294,6 +296,9 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if noun and noun.group(1) not in _NOT_A_NOUN and (_DETERMINER.search(before[-10:]) or bare_term(ref.text, after)
                                                       or defined_term(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
+    if _MADE_BY_ACT.match(after):
+        ref.kind = AMENDED  # "section 505G, added by section 3851 of this subtitle": written into another law
+        return
     q = _QUALIFIER.match(after)
     tail = _TAIL.match(text, ref.end, ref.end + 200)
     if tail and not (q and q.group("ext")):

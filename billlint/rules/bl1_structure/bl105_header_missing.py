@@ -10,6 +10,8 @@ from ..registry import rule
 
 # A header written as the first words of the text: "Section 179 Property To Include Qualified Real Property.—"
 _RUN_IN = lazy(r"^\s*([A-Z][^.—;:]{0,150}?)\.—")
+# An item of an amendment list, lettered as a subsection by a slip: "(c) by inserting after subsection (h) ..."
+_INSTRUCTION = lazy(r"^\s*(?:(?:in|at)\s+[^,;—]{1,80},\s*)?by\s+(?:striking|inserting|adding|redesignating|amending)\b")
 
 
 @rule("BL105", "header-missing", "warning", reads=("provisions",))
@@ -22,7 +24,9 @@ def header_missing(doc, view):
     general provisions customarily go without headers, nor the subsections of a section that appropriates
     (its first subsection headed, the ones on administration and availability not). The rule reports the
     fewer side. A unit whose header is written as the first words of its text ("Qualified Real
-    Property.—" inside the text element) is told to tag it as a header.
+    Property.—" inside the text element) is told to tag it as a header. Silent on a unit whose text is an
+    item of an amendment instruction ("(c) by inserting after subsection (h) ..." after "(1) ...; (2) ...;
+    and"): it belongs to the list above, and a header would be wrong there.
 
     Bad: sections 1 and 2 with headers, section 3 without.
     Good: every section with a header.
@@ -42,6 +46,8 @@ def header_missing(doc, view):
         if len(without) <= len(with_header):
             others = ", ".join(q.cite for q in with_header[:3])
             for p in without:
+                if _INSTRUCTION.match(_first_text(p)):
+                    continue   # an amendment instruction's item: its designation is the slip, not its header
                 run_in = _RUN_IN.match(_first_text(p))
                 if run_in:
                     yield Report(f'markup: this {level}\'s header ("{run_in.group(1).strip()[:60]}") is written as its '

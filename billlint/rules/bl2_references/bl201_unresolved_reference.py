@@ -14,7 +14,10 @@ from .common import all_refs, internal, quoted
 
 # Another law named in a lead-in: "the following provisions of the Internal Revenue Code of 1986:"
 _LAW = lazy(r"\b(?!(?:This|The|Such|That)\s)(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
-            r"(?:Act|Code)\b|\bUnited\s+States\s+Code\b|\bPublic\s+Law\b|\bsuch\s+(?:Act|Code)\b")
+            r"(?:Act|Code)\b|\bUnited\s+States\s+Code\b|\bPublic\s+Law\b|\bsuch\s+(?:Act|Code)\b"
+            # a correction of another measure's enrollment: "in the enrollment of the bill S. 47, the Secretary of
+            # the Senate shall make the following corrections:"
+            r"|\benrollment\s+of\s+the\s+(?:bill|(?:joint|concurrent)\s+resolution)\b")
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -32,7 +35,9 @@ def unresolved_reference(doc, view):
     section anywhere in the bill; a paragraph in the nearest enclosing unit that has paragraphs).
 
     Silent where the reference may be another law's: references to other laws ("of title 5, United States
-    Code", "of the ... Act", "of such form", "from General Instruction I.B.6."), in amendment instructions
+    Code", "of the ... Act", "of such form", "from General Instruction I.B.6."), in amendment instructions (and in the
+    corrections a concurrent resolution orders in another measure's enrollment: "(1) Strike subsection (a)
+    of section 1 and insert ...")
     and in quoted text; terms of art ("a section 902 corporation", and a bare section number with a noun
     straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects"); a
     reference under a list lead-in that names another law ("the following provisions of the Internal

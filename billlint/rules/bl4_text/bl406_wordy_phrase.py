@@ -19,6 +19,9 @@ _FUNDS_SUBJECT = lazy(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.
 # A window the text does not require: negated ("has not received an objection within 60 days of", "fails to
 # act within"), or one that places an event rather than setting a deadline ("the period occurring within").
 _NEGATED = lazy(r"\b(?:not|no|never|fails?|failed|failure|unless|neither|nor|without)\b", re.I)
+# A deeming rule places a supposed event, it sets no deadline: "treated as having transferred the amount ...
+# within 60 days of the distribution".
+_DEEMED = lazy(r"\bas\s+(?:if\s+)?having\s+(?:been\s+)?\w+", re.I)
 _PLACES = lazy(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incurred|periods?|beginning|ending)\s*$",
                re.I)
 
@@ -42,7 +45,7 @@ def _not_required(e, text: str, a: int) -> bool:
         return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before))
     if e.trigger == ("within",):
         before = _clause(text, a, ";:.—")
-        return bool(_NEGATED.search(before) or _PLACES.search(before))
+        return bool(_NEGATED.search(before) or _PLACES.search(before) or _DEEMED.search(before))
     return False
 
 
@@ -77,7 +80,8 @@ def wordy_phrase(doc, view):
       appropriated" never matches.
     - "within N days of" that is negated or a failure ("has not received an objection within", "fails
       to act within"), or that places an event rather than setting a deadline ("the period occurring
-      within"): "not later than ... after" would change the meaning.
+      within", a deeming rule's "treated as having transferred the amount ... within 60 days of the
+      distribution"): "not later than ... after" would change the meaning.
     - a list that reproduces another document's items after a colon that names it ("the sale of the following
       defense articles ... described in Transmittal No. 21-01 ...: Fifty (50) F-35A ..."): the words are the
       transmittal's.
