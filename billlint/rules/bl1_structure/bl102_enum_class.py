@@ -145,9 +145,12 @@ def _with_heading(p: Provision) -> str | None:
 _PROVISO_LEAD = lazy(r"\bprovided(?:\s+further)?,\s+that\b[^:;]*[—–-]\s*$", re.I)
 
 
-def _proviso_list(p: Provision) -> bool:
-    text = p.el.find("text")
-    return text is not None and bool(_PROVISO_LEAD.search(" ".join("".join(text.itertext()).split())))
+def _proviso_list(p: Provision, prev: Provision) -> bool:
+    """Whether the lead-in just before p, at the end of prev's text or in the continuation text between them,
+    is a proviso that introduces p's list."""
+    before = p.el.getprevious()
+    lead = before if before is not None and before.tag == "continuation-text" else prev.el.find("text")
+    return lead is not None and bool(_PROVISO_LEAD.search(" ".join("".join(lead.itertext()).split())))
 
 
 def _fits(p: Provision, level: str | None) -> designations.Designation | None:
@@ -181,7 +184,7 @@ def _cure(doc, p: Provision, group: list, view) -> tuple | None:
     below_prev = _BELOW.get(prev.level) if prev is not None else None
     d_prev = _fits(p, below_prev)
     # a list put beside the unit it belongs to: (A)-(C) after paragraph (7) ("shall include—")
-    if d_prev is not None and _proviso_list(prev):
+    if d_prev is not None and _proviso_list(p, prev):
         return ("proviso", "")
     if d_prev is not None and (hint in (None, below_prev)) and (d_prev.value == 1 or hint == below_prev) \
             and not prev.live_children(view):
