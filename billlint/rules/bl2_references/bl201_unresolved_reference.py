@@ -37,10 +37,9 @@ def unresolved_reference(doc, view):
     straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects"); a
     reference under a list lead-in that names another law ("the following provisions of the Internal
     Revenue Code of 1986:"), or after another law's section in the same sentence; a bare section number in
-    a provision that amends another law, or a section number the bill lacks in a section that amends
-    another law (its effective date's "rules similar to the rules of section 954(d)(3)", or "returns under
-    section 6050S ... for purposes of section 32(n) of the Internal Revenue Code of 1986"), unless the
-    amendment is said to be made by it ("the amendments made by section 305"); coordinated references that share a trailing qualifier ("subparagraph
+    a provision that amends another law, or in a section that amends another law when that law's section
+    is cited later in the sentence ("returns under section 6050S ... for purposes of section 32(n) of the
+    Internal Revenue Code of 1986"); coordinated references that share a trailing qualifier ("subparagraph
     (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s); units that a quoted block in the
     same section has just written into the amended law ("subparagraphs (F) through (H)" after subsection
     (a) rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
@@ -49,6 +48,9 @@ def unresolved_reference(doc, view):
     A warning, not an error, where the evidence leaves another reading open (the message says which):
     - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
       amendment's block of text for the measure it amends: the amended text's other parts are not in the file;
+    - a bare section number the bill lacks, in a section that amends another law (its effective date's
+      "rules similar to the rules of section 954(d)(3)": the amended Code's, or a slip), unless an amendment
+      is said to be made by it ("the amendments made by section 305");
     - a bare section number the bill lacks, with another law's section cited later in the same sentence
       or elsewhere in the provision, or "of this Act" after another law's section in the sentence (text
       lifted from that law, where "this Act" meant it); a subsection or paragraph the bill lacks where it
@@ -101,11 +103,11 @@ def unresolved_reference(doc, view):
             # a bare section number none of whose sections the bill has
             absent = _bare_section(r) and all(refs.resolve_chain(doc, r.prov, c[:1], view) is None for c in missing)
             later = not r.scope and absent and _other_section_after(doc, r, view)
-            if (later or absent and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start])) \
-                    and _section_amends(doc, r, view):
-                # "under section 6050S ... of section 32(n) of the Internal Revenue Code", or an effective date's
-                # "rules similar to the rules of section 954(d)(3)", in a section that amends the Code
-                continue
+            if later and _section_amends(doc, r, view):
+                continue   # "under section 6050S ... of section 32(n) of the Internal Revenue Code", in a Code section
+            # an effective date's "rules similar to the rules of section 954(d)(3)" in a section that amends the Code
+            amended = not r.scope and absent and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]) \
+                and _section_amends(doc, r, view)
             within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
             where = [searched(doc, r.prov, chain, view, within) for chain in missing[:3]]
             by_holder: dict = {}
@@ -124,6 +126,8 @@ def unresolved_reference(doc, view):
             elif later or absent and r.scope == "Act" and after_other_section(doc, r, view) \
                     and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
+            elif amended:
+                warn, hint = True, "; if it is a section of the law this section amends, name that law"
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
                         "; if it is a unit of the other law's section cited here, name that section")

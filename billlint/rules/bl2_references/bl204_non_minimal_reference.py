@@ -26,7 +26,9 @@ def non_minimal_reference(doc, view):
     another instrument's unit down to its subdivisions ("an order issued under Rule 23(c)(1) of the Federal
     Rules of Civil Procedure ... the requirement in subsection (a) of this section": without the qualifier,
     subsection (a) could be read as Rule 23(a)), or, for a shorter
-    form, the sentence names one before the reference or the lead-in does; the reference
+    form, the sentence names one before the reference or the lead-in does, or, for a reference by section
+    number, a sibling item does (a list whose items cite "section 60601(d)" keeps "section 60602(a)(2)"
+    parallel); the reference
     follows "as added by", "as amended by" or "as redesignated by"; and through a section where any
     reference keeps "of this section" for that reason, since drafters keep one form across a section.
     Silent in appropriations text, whose general provisions write "subsection (a) of this section" by

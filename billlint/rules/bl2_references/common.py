@@ -34,8 +34,9 @@ def other_section_near(doc, r, view, whole: bool = True) -> bool:
     """Whether the sentence holding r (to the full stops, provisos included), its list lead-in or a sibling item
     names another section, of this Act or of another law; or r follows "as added by": then a bare "subsection
     (a)" could be read as that section's, and "of this section" says which is meant (HOLC Manual 341(e)).
-    Not whole: only what the reader has met before r (the sentence up to it and the lead-in), which is what
-    could capture a shorter reference."""
+    Not whole: of the sentence, only what the reader has met before r, which is what could capture a shorter
+    reference, and the lead-in; sibling items too where r cites a section by number (a list cites its
+    sections in one form)."""
     text = r.run.text
     if _BY_AMENDMENT.search(text[max(0, r.start - 40):r.start]):
         return True
@@ -48,7 +49,9 @@ def other_section_near(doc, r, view, whole: bool = True) -> bool:
     parent = r.prov.parent
     if parent is None or not doc.text(parent.el, view).text.strip():
         return False   # no lead-in: the provisions beside it are not one list
-    near = [parent] + ([c for c in parent.children if c is not r.prov and c.in_view(view)] if whole else [])
+    # a sibling item that cites a section by number: a reference by section number keeps the list parallel
+    parallel = whole or bool(r.chains) and r.chains[0][0][0] == "section"
+    near = [parent] + ([c for c in parent.children if c is not r.prov and c.in_view(view)] if parallel else [])
     return any(_SECTION_NAMED.search(doc.text(p.el, view).text) for p in near)
 
 

@@ -7,7 +7,7 @@ import re
 from ...model.patterns import lazy
 from ...model.findings import Report
 from ..registry import rule
-from .common import appropriations_text, entries, matches
+from .common import appropriations_text, entries, matches, not_law
 
 
 # "is authorized to" that describes an authority held elsewhere, not one this text grants: in a relative
@@ -57,8 +57,8 @@ def wordy_phrase(doc, view):
     A wordy or outdated phrase where plain drafting has a shorter one.
 
     "within 30 days of" -> "not later than 30 days after"; "is authorized to" -> "may"; "Provided,
-    That" -> "except that"; "sixty-five (65)" -> "65". The phrases are in rules/wordy.toml; the message quotes the words found. Always `info`: the
-    advice is style, and every fix is unsafe except "sixty-five (65)" -> "65".
+    That" -> "except that"; "sixty-five (65)" -> "65". The phrases are in rules/wordy.toml; the message quotes the words
+    found. Always `info`: the advice is style, and every fix is unsafe except "sixty-five (65)" -> "65".
 
     Silent where the phrase is the convention or means something else:
     - appropriations language: the whole of an appropriations Act (its general provisions included: they
@@ -67,6 +67,9 @@ def wordy_phrase(doc, view):
       otherwise appropriated", "$5,000,000 is rescinded", "For necessary expenses", "under this heading",
       or a header "Appropriation(s)" or "Rescission(s)"). Provisos and "within N days of" are right
       there. An authorization of appropriations is not an appropriation.
+    - "is authorized to" in a simple or concurrent resolution ("the Architect of the Capitol is authorized to
+      make such additional arrangements"): a permission of one House or both, not a grant of authority by law,
+      written in the standing formulas of such resolutions.
     - "is authorized to" in a relative or subordinate clause ("that is authorized to enforce", "as the
       Bureau is authorized to do", "to the extent that ... are authorized to"): it describes an authority
       held elsewhere, and "may" would misread it as a grant. Nor where funds are its subject ("no
@@ -90,12 +93,14 @@ def wordy_phrase(doc, view):
     Bad: "Not later than 90 days after ... The Secretary is authorized to make grants".
     Good: "The Secretary may make grants".
     """
+    resolution = not_law(doc)
     for e in entries("wordy.toml"):
         for prov, run, m in matches(doc, view, e.pattern, quoted=False, trigger=e.trigger, hint=e.hint):
             text = run.text
             fa, fb = m.span()                               # what the fix replaces
             a, b = m.span(e.word) if e.word else (fa, fb)    # what the finding points at
             if "appropriations" in e.skip and appropriations_text(doc, prov, view) or run.marked(a, b, {"quote"}) \
+                    or "not-law" in e.skip and resolution \
                     or _not_required(e, text, a) or _COPIED.search(text, 0, a):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion

@@ -130,3 +130,22 @@ def _appropriating_unit(doc, unit, view) -> bool:
                     continue   # a rule or an order rescinded, not funds
             return True
     return False
+
+
+_TYPE_TAGS = ("legis-type", "legis-num")
+_JOINT = lazy(r"\bJOINT\b|\bJ\.\s*RES\b", re.I)
+_RESOLUTION = lazy(r"\bRESOLUTION\b|\bRES\.", re.I)
+
+
+def not_law(doc) -> bool:
+    """A simple or concurrent resolution: an order or a sense of one House or both, not law. Read from its
+    legis-type or number ("CONCURRENT RESOLUTION", "H. CON. RES. 19"; USLM keeps them as properties)."""
+    if doc.kind != "resolution":
+        return False
+    for el in doc.root.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag in _TYPE_TAGS or tag == "uslm-property" and el.get("role") in _TYPE_TAGS:
+            text = "".join(el.itertext())
+            if _RESOLUTION.search(text):
+                return not _JOINT.search(text)
+    return False

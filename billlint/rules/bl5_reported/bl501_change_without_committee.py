@@ -20,11 +20,18 @@ def change_without_committee(doc, view):
     Each changed element (or one of its changed ancestors) carries `committee-id`, so that the change
     report and the printed bill can say whose amendment it is.
 
-    Bad: `<section changed="added">` with no committee-id here or above.
+    Silent where the bill names exactly one committee (`<committee-name committee-id="SSEG00">` in its form,
+    and no other): every change is that committee's, and the change report can say so. The attribute is
+    optional in the DTD, and GPO's Senate reported bills often leave it off then.
+
+    Bad: `<section changed="added">` with no committee-id here or above, in a bill that names two committees
+    or none.
     Good: `<section changed="added" committee-id="SSGA00">`.
     """
     if not _reported(doc):
         return  # engrossed and enrolled texts use the same markup for other purposes, without committees
+    if len({c.get("committee-id") or "" for c in doc.root.iter("committee-name")}) == 1:
+        return  # one committee reported it: every change is that committee's
     for el, kind in changed(doc):
         if el.get("committee-id"):
             continue
