@@ -1,5 +1,7 @@
 """Fixes applied together: overlapping fixes of one phrase merge; fixes never leave markup broken."""
 
+import json
+
 from helpers import bill
 
 from billlint.model.findings import Fix
@@ -42,3 +44,13 @@ def test_wordy_instruction_fixed_in_one_run(tmp_path, run):
     assert "adding at the end the following:</text>" in path.read_text(encoding="utf-8"), r.out
     r = run("check", "--no-validate", "--no-cache", "--select", "BL306", path)
     assert r.code == 0, r.out
+
+
+def test_both_old_forms_in_one_phrase_are_one_finding(tmp_path, run):
+    path = tmp_path / "b.xml"
+    body = ('<section id="s1"><enum>1.</enum><header>Amendment</header><text>Section 5 of the Example Act is '
+            'amended by adding the following at the end thereof:</text></section>')
+    path.write_text(bill(body), encoding="utf-8")
+    got = json.loads(run("check", "--no-validate", "--no-cache", "--select", "BL306", "--format", "json", path).out)
+    assert [f["message"] for f in got] == [
+        '"adding the following at the end thereof" -> "adding at the end the following"']

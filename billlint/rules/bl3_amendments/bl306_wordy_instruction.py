@@ -11,6 +11,9 @@ from ..registry import rule
 
 # (pattern, fix, preferred form, trigger: a word every match holds, so only text around it is searched)
 _WORDY = [
+    # both old forms in one phrase: one finding, one fix
+    (re.compile(r"\badding\s+the\s+following\s+at\s+the\s+end\s+thereof\b", re.I),
+     lambda m: "adding at the end the following", "adding at the end the following", "adding"),
     (re.compile(r"\bstrik(e|ing)\s+out\b", re.I), lambda m: f"strik{m.group(1)}", "strike", "out"),
     (re.compile(r"\binsert(ing)?\s+in\s+lieu\s+thereof\b", re.I), lambda m: f"insert{m.group(1) or ''}", "insert",
      "lieu"),
@@ -29,16 +32,19 @@ def wordy_instruction(doc, view):
 
     HOLC Manual 332(c): "strike out" -> "strike"; "insert in lieu thereof" -> "insert"; "each time it
     appears" -> "each place it appears"; "adding the following at the end:" -> "adding at the end the
-    following:"; "at the end thereof" -> "at the end". Quoted text of other laws is left alone.
+    following:"; "at the end thereof" -> "at the end". "adding the following at the end thereof" is one
+    finding, whose fix gives "adding at the end the following". Quoted text of other laws is left alone.
 
     Bad: "by striking out "1990" and inserting in lieu thereof "2000"".
     Good: "by striking "1990" and inserting "2000"".
     """
+    done: dict = {}   # text run -> spans already reported: a phrase with both old forms is one finding
     for pattern, fix, better, trigger in _WORDY:
         for prov, run, m in matches(doc, view, pattern, quoted=False, trigger=trigger):
             a, b = m.span()
-            if run.marked(a, b, {"quote"}):
+            if run.marked(a, b, {"quote"}) or any(a < y and x < b for x, y in done.get(id(run), ())):
                 continue
+            done.setdefault(id(run), []).append((a, b))
             new = fix(m)
             if m.group(0)[0].isupper():
                 new = new[0].upper() + new[1:]
