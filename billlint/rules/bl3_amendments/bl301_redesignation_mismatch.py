@@ -25,8 +25,9 @@ def redesignation_mismatch(doc, view):
     level ("paragraphs (1) and (2) as subparagraphs (A) and (B)"). Either side may be a coordinated list of
     ranges and pairs, each repeating the level word ("subparagraphs (H) through (J), and subparagraphs (K) and
     (L), as subparagraphs (I) through (K), and subparagraphs (M) and (O), respectively"): the whole list is
-    counted; a list followed by "as" starts the next pair ("paragraph (3) as paragraph (4), and paragraph (7) as
-    paragraph (9)") and is not part of the side before it.
+    counted when it ends the side (", respectively" or the clause's end follows it). A list followed by anything
+    else starts the next pair ("paragraph (3) as paragraph (4), and paragraph (7) as paragraph (9)"; "and paragraph
+    (3) of subsection (b) as ...") and is not part of the side before it.
 
     Certain (error): the sides count different numbers of units, the new designations run out of order, or a
     designation does not fit its side's level word while the other side's word or class differs (a slip in
