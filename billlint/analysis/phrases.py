@@ -83,7 +83,17 @@ ADD_RE = lazy(
     # "adding “or” after the comma at the end [of Y]"
     rf"|(?P<q3>{Q})\s+(?P<rel3>after|before)\s+(?P<anchor3>{ANCHOR}){END})", re.I)
 SIDE = rf"(?:[^;:—{Q0}().]|{PAREN}|\.(?=\s*(?:,|and\b|or\b|through\b|as\b|respectively\b)))+?"
-END_SIDE = (r"(?=\s*(?:[;:—)]|\.(?:\s|$)|,(?!\s*(?:(?:and|or)\s+)?(?:\(|\d|[a-zA-Z]{1,4}\.|through\b))"
+# a side may go on as a coordinated list repeating its level word ("as subparagraphs (I) through (K), and
+# subparagraphs (M) and (O), respectively") when that list ends the side: "respectively", the clause's end, or
+# another such list follows it. A list followed by anything else ("as": the next pair, "paragraph (3) as paragraph
+# (4), and paragraph (5) as paragraph (6)"; "of subsection (b)") is not the side's. Atomic, so the list cannot
+# shrink to find a way out.
+_LEVEL = r"(?:sub)*(?:sections?|paragraphs?|clauses?|items?|parts?|chapters?|titles?)"
+_ITEM = r"(?:\([0-9A-Za-z]{1,8}\)|\d[0-9A-Za-z-]*)(?:\([0-9A-Za-z]{1,8}\))*"
+MORE_SIDE = (rf"(?>\s*,?\s*(?:and\s+)?{_LEVEL}\s+{_ITEM}(?:(?:\s*,\s*(?:and\s+)?|\s+(?:and|through|to)\s+){_ITEM})*)"
+             rf"(?=\s*,?\s+respectively\b|\s*[;:—]|\.(?:\s|$)|\s*$|\s*,?\s*(?:and\s+)?{_LEVEL}\s+[(\d])")
+END_SIDE = (rf"(?!{MORE_SIDE})"
+            r"(?=\s*(?:[;:—)]|\.(?:\s|$)|,(?!\s*(?:(?:and|or)\s+)?(?:\(|\d|[a-zA-Z]{1,4}\.|through\b))"
              r"|and\s+(?=[^\s(\d])(?![a-zA-Z]{1,4}\.)|with\b|before\b|after\b)|\s*$)")
 REDESIGNATE_RE = lazy(rf"redesignating\s+(?:(?P<a>{SIDE})\s+as\s+(?!amended|added|so\b|redesignated|in\s+effect)"
                     rf"(?P<b>{SIDE})(?P<resp>,?\s+respectively)?{END_SIDE}"

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
+from ...analysis import amendments as am
 from ...model.findings import Report
 from ...model.vocabulary import LEVEL_RANK as RANK
+from ..bl3_amendments.common import parsed
 from ..registry import rule
 
 
@@ -11,7 +15,7 @@ _CONTENT = frozenset({"quoted-block", "table", "graphic", "formula", "toc", "lis
                       "non-statutory-material", "proviso"})
 
 
-@rule("BL106", "empty-provision", "warning", reads=("provisions", "text"))
+@rule("BL106", "empty-provision", "warning", reads=("provisions", "text", "instructions"))
 def empty_provision(doc, view):
     """
     A designated provision has no text and no subdivisions; or a quoted block is empty.
@@ -19,6 +23,14 @@ def empty_provision(doc, view):
     A provision with an enum but nothing under it prints as a bare designation. A unit headed
     "[Reserved]" is a placeholder and is left alone. Text wrapped in another element counts (USLM writes a
     table or a table of contents inside <content>).
+
+    Silent on the last unit of a quoted block that puts text in the middle of the amended law's sentence ("by
+    striking “greater of” and all that follows through “or” and inserting the following: “greater of— (i) 5
+    percent ...; or (ii)", or inserting before or after a quoted word): the law's words after the struck span or
+    the anchor become that bare unit's text, as the drafter meant. Still reported: an empty unit in the bill's own
+    text, one with more of the block after it, and a bare last unit of a block that is added at the end, restates a
+    unit, replaces whole units, or replaces a span that runs to the end ("“or” at the end", "and all that
+    follows" with no "through").
 
     Bad: `<paragraph><enum>(3)</enum><text></text></paragraph>`.
     Good: `<paragraph><enum>(3)</enum><text>the cost of the reserve.</text></paragraph>`.
@@ -31,6 +43,8 @@ def empty_provision(doc, view):
         if doc.text(p.el, view).text.strip() or \
                 any(_has_content(doc, c, view) for c in p.el if isinstance(c.tag, str) and c.tag != "enum"):
             continue  # its own text first: the runs of its parts would be kept for nothing else
+        if _takes_the_rest(doc, p, view):
+            continue
         yield Report(f"{p.cite if p.level == 'section' else p.level + ' ' + p.cite} has no text",
                      el=p.el, provision=p)
     for qb in doc.root.iter("quoted-block"):
@@ -48,3 +62,30 @@ def _has_content(doc, el, view) -> bool:
         return False
     # USLM wraps block content (a table, a table of contents) in <content>: what it holds counts
     return bool(doc.text(el, view).text.strip()) or any(_has_content(doc, c, view) for c in el if isinstance(c.tag, str))
+
+
+# a struck span that runs to the end of its unit leaves nothing after the inserted text
+_TO_END = re.compile(r"\bat\s+the\s+end\b|\ball\s+that\s+follows\b(?!.*\bthrough\b)", re.I)
+
+
+def _takes_the_rest(doc, p, view) -> bool:
+    """Whether a bare designation ends text put in the middle of the amended law's sentence ("by striking “greater
+    of” and all that follows through “or” and inserting the following: “greater of— (i) 5 percent ...; or (ii)"):
+    the words after the struck span (or after the quoted anchor) become its text."""
+    block = p.quoted
+    if block is None or block.tag != "quoted-block":
+        return False
+    units = [el for el in block.iter() if el is not block and isinstance(el.tag, str) and el.find("enum") is not None]
+    if not units or units[-1] is not p.el:
+        return False   # a bare unit with more of the block after it has no text of the law's to take
+    ins = next((i for i in parsed(doc, view) if i.block is block), None)
+    if ins is None:
+        return False
+    if ins.action == am.STRIKE_INSERT:
+        span = ins.operands.get("strike", "")
+    elif ins.action == am.INSERT and ins.operands.get("where") in ("after", "before", "immediately after",
+                                                                    "immediately before"):
+        span = ins.operands.get("anchor", "")
+    else:
+        return False   # added at the end, restated, or put in place of whole units: nothing follows it
+    return span.startswith(("\u201c", '"')) and not _TO_END.search(span)

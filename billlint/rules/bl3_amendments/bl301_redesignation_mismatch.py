@@ -22,7 +22,12 @@ def redesignation_mismatch(doc, view):
     "by redesignating subsections (d), (e), (f), and (g) as subsections (e), (f), (g), and (h),
     respectively": both sides name the same number of units ("through" ranges are expanded), each
     designation fits its side's level word, and the new designations run in order. A unit may change
-    level ("paragraphs (1) and (2) as subparagraphs (A) and (B)").
+    level ("paragraphs (1) and (2) as subparagraphs (A) and (B)"). Either side may be a coordinated list of
+    ranges and pairs, each repeating the level word ("subparagraphs (H) through (J), and subparagraphs (K) and
+    (L), as subparagraphs (I) through (K), and subparagraphs (M) and (O), respectively"): the whole list is
+    counted when it ends the side (", respectively" or the clause's end follows it). A list followed by anything
+    else starts the next pair ("paragraph (3) as paragraph (4), and paragraph (7) as paragraph (9)"; "and paragraph
+    (3) of subsection (b) as ...") and is not part of the side before it.
 
     Certain (error): the sides count different numbers of units, the new designations run out of order, or a
     designation does not fit its side's level word while the other side's word or class differs (a slip in

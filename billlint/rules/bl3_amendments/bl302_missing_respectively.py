@@ -14,7 +14,9 @@ def missing_respectively(doc, view):
     A redesignation of more than one unit does not say "respectively".
 
     "by redesignating paragraphs (3) and (4) as paragraphs (4) and (5), respectively" pairs the units in
-    order; without "respectively" the instruction does not say which becomes which.
+    order; without "respectively" the instruction does not say which becomes which. The new side is read whole,
+    coordinated lists included ("as subparagraphs (I) through (K), and subparagraphs (M) and (O), respectively"):
+    a "respectively" after the last list counts.
 
     Bad: "by redesignating subsections (d) and (e) as subsections (e) and (f)".
     Good: "by redesignating subsections (d) and (e) as subsections (e) and (f), respectively".

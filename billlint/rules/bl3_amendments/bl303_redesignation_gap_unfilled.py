@@ -8,7 +8,7 @@ from ...model.patterns import lazy
 from ...analysis import amendments as am
 from ...analysis import designations
 from ...model.findings import Report
-from ...model.vocabulary import WARNING
+from ...model.vocabulary import EXPECTED, WARNING
 from ..registry import rule
 from .common import anchor_chain, block_tops, cite_list, parsed, report
 
@@ -35,7 +35,10 @@ def redesignation_gap_unfilled(doc, view):
     the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent. A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
-    that fills the wrong places is an error.
+    that fills the wrong places is an error. An insertion whose anchor names the right designation under a
+    slipped level word ("by inserting after subsection (B) the following new subparagraphs:" for subparagraph
+    (B): a capital letter is no subsection's) is placed by the designation, and its block's designations decide
+    what it fills; quoted-block-level reports the slip.
 
     A redesignation that would leave more places to fill than any list in a law holds (10,000), such as
     "by redesignating section 9 as section 100000000", is reported as such and not expanded.
@@ -180,7 +183,7 @@ def _expected(ins, word, tos, freed) -> list[str]:
     """What an insertion must supply: from after its anchor (or from the unit it strikes) up to the
     first redesignated unit above it; for "inserting before X", the freed places below X."""
     if ins.operands.get("where") == "before":
-        unit = next(((lv, c) for lv, c in anchor_chain(ins.operands.get("anchor", "")) if lv == word), None)
+        unit = _anchor_unit(ins.operands.get("anchor", ""), word)
         bound = designations.parse(f"({unit[1]})", word) if unit else None
         if bound is None or bound.value is None:
             return []
@@ -200,8 +203,7 @@ def _expected(ins, word, tos, freed) -> list[str]:
         if start is not None and _PRECEDES.match(struck):
             first, start = 1, designations.parse(f"({designations.label(1, start.cls)})", word) if start.cls else None
     else:
-        chain = anchor_chain(ins.operands.get("anchor", "")) if ins.operands.get("where") == "after" else []
-        unit = next(((lv, c) for lv, c in chain if lv == word), None)   # "after subparagraph (H)(iii)": after (H)
+        unit = _anchor_unit(ins.operands.get("anchor", ""), word) if ins.operands.get("where") == "after" else None
         start = designations.parse(f"({unit[1]})", word) if unit else None
         first = start.value + 1 if start and start.value else None
     if first is None or start.cls is None:
@@ -211,6 +213,20 @@ def _expected(ins, word, tos, freed) -> list[str]:
     if not bounds:
         return []
     return designations.run(first, min(bounds), start.cls)
+
+
+def _anchor_unit(anchor: str, word: str):
+    """The unit at a level that an anchor names: "after subparagraph (H)(iii)" is after (H). An anchor whose level
+    word slipped ("after subsection (B)" for subparagraph (B): a capital letter is no subsection's) still names the
+    unit its designation fits; quoted-block-level reports the slip."""
+    chain = anchor_chain(anchor)
+    unit = next(((lv, c) for lv, c in chain if lv == word), None)
+    if unit is None and chain and chain[-1][0] in EXPECTED:
+        lv, c = chain[-1]
+        own, fits = designations.parse(f"({c})", lv), designations.parse(f"({c})", word)
+        if own and fits and own.cls != EXPECTED[lv] and fits.cls == EXPECTED.get(word):
+            unit = (word, c)
+    return unit
 
 
 def _deepest(anchor: str):
