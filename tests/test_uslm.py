@@ -447,3 +447,42 @@ def test_a_result_found_without_a_schema_is_not_reused_once_the_schema_is_there(
     assert [f["code"] for f in json.loads(run(*args).out)] == ["BL003"]
     (folder / "USLM.xsd").write_text(TINY_XSD.format(ns=U1, version="1.0.18"))
     assert [f["code"] for f in json.loads(run(*args).out)] == ["BL010"]   # no <bill> in this schema
+
+
+def test_one_kind_of_schema_error_at_several_positions_is_one_finding(run, tmp_path):
+    (tmp_path / "USLM.xsd").write_text(f"""<?xml version="1.0"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{U1}" xmlns="{U1}"
+  elementFormDefault="qualified" version="1.0.18">
+  <xsd:element name="resolution"><xsd:complexType><xsd:sequence>
+    <xsd:element name="p" maxOccurs="unbounded"><xsd:complexType><xsd:sequence>
+      <xsd:element name="a" minOccurs="0" maxOccurs="unbounded"/></xsd:sequence></xsd:complexType></xsd:element>
+  </xsd:sequence></xsd:complexType></xsd:element>
+</xsd:schema>
+""")
+    p = tmp_path / "r.xml"
+    p.write_text(f'<?xml version="1.0"?>\n<resolution xmlns="{U1}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                 f'xsi:schemaLocation="{U1} USLM.xsd"><p><x/></p><p><a/><x/></p><p><a/><a/><x/></p></resolution>')
+    got = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--select", "BL010",
+                         "--dtd", tmp_path, p).out)
+    assert len(got) == 1 and "3 times in this file" in got[0]["message"], got
+    assert "position" not in got[0]["message"]
+
+
+def test_one_bad_attribute_with_many_values_is_one_finding(run, tmp_path):
+    (tmp_path / "USLM.xsd").write_text(f"""<?xml version="1.0"?>
+<xsd:schema xmlns:xsd="http://www.w3.org/2001/XMLSchema" targetNamespace="{U1}" xmlns="{U1}"
+  elementFormDefault="qualified" version="1.0.18">
+  <xsd:element name="resolution"><xsd:complexType><xsd:sequence>
+    <xsd:element name="col" maxOccurs="unbounded"><xsd:complexType>
+      <xsd:attribute name="width"><xsd:simpleType><xsd:restriction base="xsd:string">
+        <xsd:pattern value="\\d+"/></xsd:restriction></xsd:simpleType></xsd:attribute></xsd:complexType></xsd:element>
+  </xsd:sequence></xsd:complexType></xsd:element>
+</xsd:schema>
+""")
+    p = tmp_path / "r.xml"
+    p.write_text(f'<?xml version="1.0"?>\n<resolution xmlns="{U1}" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                 f'xsi:schemaLocation="{U1} USLM.xsd"><col width="608.82"/><col width="12"/><col width="426.17"/>'
+                 '</resolution>')
+    got = json.loads(run("check", "--format", "json", "--isolated", "--no-cache", "--select", "BL010",
+                         "--dtd", tmp_path, p).out)
+    assert len(got) == 1 and "2 times in this file" in got[0]["message"], got
