@@ -46,8 +46,10 @@ _ITEM_RE = lazy(rf"{_ITEM}")
 _SEP_RE = lazy(_SEP)
 _PARTS = lazy(r"\(([^()]*)\)")
 _OF = lazy(r"\s*,?\s+(?:of|in)\s+$")
+# coordinated ("sections 116 and 330 and chapters 53 and 55 of title 49"), or a unit put into the next
+# ("paragraph (h)(30) to section 1308.11 of title 21, Code of Federal Regulations"): the next one's qualifier
 _AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
-            r"(?:all\s+of\s+|the\s+)?$")
+            r"(?:all\s+of\s+|the\s+)?$|^\s+(?:to|into)\s+$")
 # After a reference: "of this section" bounds it; any other "of ..." ("of title 5", "of the ... Act", "of
 # such Act", "of rule XXI", "of Public Law 116-1") takes it outside the bill.
 _QUALIFIER = lazy(
@@ -56,7 +58,9 @@ _QUALIFIER = lazy(
 _MADE_BY_ACT = lazy(r"^\s*,?\s*(?:as\s+)?(?:added|inserted|enacted|redesignated|amended)\s+by\s+"
                     r"(?:(?:sub)?sections?|paragraphs?|title|subtitle|division|part|chapter|this)\b")
 # designations set off from the number they continue: "section 3A (b)(1) and (c)(1) of the X Act"
-_TAIL = lazy(r"\s(?:\([A-Za-z0-9]{1,8}\))+(?:\s*,?\s*(?:(?:and|or|through)\s+)?(?:\([A-Za-z0-9]{1,8}\))+)*")
+# and a document's own dotted numbering: "paragraph 2.b. of the Colville Settlement Agreement"
+_TAIL = lazy(r"\s(?:\([A-Za-z0-9]{1,8}\))+(?:\s*,?\s*(?:(?:and|or|through)\s+)?(?:\([A-Za-z0-9]{1,8}\))+)*"
+             r"|(?:\.[A-Za-z0-9]{1,3})+\.?(?=\s+of\s)")
 _USC = lazy(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
 _SUCH = lazy(r"\b(?:such|that|said)\s+$", re.I)
 _CITED = lazy(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
@@ -80,6 +84,8 @@ _NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were tha
                         "at if the be has have does do not also only before after unless apply applies".split())
 _NOUN = lazy(r"^\s+([a-z][a-z-]+)\b")
 _LAND = lazy(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
+# before: a survey's township and range ("T. 11 S., R. 62, E., Section 25"), a map's ("tax map ... for section 110")
+_SURVEYED = lazy(r"\bR\.\s*\d+\s*,?\s*[EW]\.,?\s*$|\btax\s+maps?\b[^.;]{0,60}$")
 _HEADING = lazy(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 _QUOTE_TAGS = frozenset({"quote"})
 _EXTERNAL_TAGS = frozenset({"external-xref"})
@@ -219,8 +225,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         ref.section_number = numbered
         _classify(doc, ref, text, amending_from)
         refs += [ref] if ref.kind is not TERM else []
-    # "Sections 116 and 330 and chapters 53 and 55 of title 49": coordinated references share the
-    # qualifier of the last one.
+    # coordinated references share the qualifier of the last one (_AND)
     for i in range(len(refs) - 2, -1, -1):
         a = refs[i]
         if a.kind != INTERNAL:
@@ -282,8 +287,8 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if _TERM_OF_ART.match(after):
         ref.kind = EXTERNAL  # "a subsection (d) hospital (as defined in ... of the Social Security Act)"
         return
-    if _LAND.match(after):
-        ref.kind = EXTERNAL  # "section 12, T.1 N., R.3 W.": a survey section
+    if _LAND.match(after) or _SURVEYED.search(before):
+        ref.kind = EXTERNAL  # "section 12, T.1 N., R.3 W.", "T. 11 S., R. 62 E., Section 25": a survey's section
         return
     if _INSTRUMENT.match(after):
         ref.kind = EXTERNAL  # "paragraph (c) from General Instruction I.B.6.": a form's, a rule's

@@ -42,8 +42,8 @@ def _own(doc, view):
         if _continues(toc):
             continue   # read with the table it continues
         pieces = [toc]
-        while _continues(pieces[-1].getnext()):
-            pieces.append(pieces[-1].getnext())
+        while _next_piece(pieces[-1]) is not None:
+            pieces.append(_next_piece(pieces[-1]))
         entries = []
         for e in (e for piece in pieces for e in piece.iter("toc-entry")):
             if not doc.in_view(e, view):
@@ -108,7 +108,27 @@ def _in_quoted(el) -> bool:
 
 def _continues(el) -> bool:
     """Whether el is a table of contents right after another one in the same place."""
-    return el is not None and el.tag == "toc" and el.getprevious() is not None and el.getprevious().tag == "toc"
+    return el is not None and el.tag == "toc" and _piece(_beside(el, -1)) is not None
+
+
+def _next_piece(toc):
+    return _piece(_beside(toc, 1))
+
+
+def _beside(toc, step: int):
+    """The element before (step -1) or after (1) a table: its sibling, or, for a table alone in a wrapper
+    (USLM 1.0 prints a long table as <content><toc/></content><content><toc/></content>), the wrapper's."""
+    near = toc.getprevious() if step < 0 else toc.getnext()
+    parent = toc.getparent()
+    if near is None and parent is not None and len(parent) == 1 and not (parent.text or "").strip():
+        wrap = parent.getprevious() if step < 0 else parent.getnext()
+        if wrap is not None and wrap.tag == parent.tag and len(wrap) == 1:
+            return wrap[0]
+    return near
+
+
+def _piece(el):
+    return el if el is not None and el.tag == "toc" else None
 
 
 def line(entry) -> str:

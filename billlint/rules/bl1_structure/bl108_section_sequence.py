@@ -39,7 +39,8 @@ def section_sequence(doc, view):
     that no convention below explains. A title's first section numbered as the title's first hundred
     (title II, sec. 201) does not go backwards, whatever the title before it did; in appropriations text a
     title whose sections start a new hundred (201 after title I's agency-numbered 1001-1301) follows the
-    committees' custom: silent.
+    committees' custom: silent. So is section 1 followed by 101, 102 in one list (a continuing resolution
+    numbers its provisions by hundreds after the short title, with or without titles).
 
     A skip the bill's own table of contents lists the same way (1004 then 1009) is numbering kept on purpose
     (an enrolled Act keeps the numbers of sections dropped on the way) and is not reported. A list that skips
@@ -66,7 +67,10 @@ def section_sequence(doc, view):
             pd = prev.designation
             same_scope = (next((a for a in prev.ancestors() if a.level == "division"), None) or doc.body(prev.el)) is scope
             same_list = prev.parent is p.parent and prev.run == p.run
-            if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d):
+            # sec. 1 (the short title) and then 101, 102: a continuing resolution numbers by hundreds, titles or not
+            hundreds = pd.value == 1 and d.value > 100 and d.value % 100 == 1
+            if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d) \
+                    and not hundreds:
                 if ("section", pd.core, d.core) not in listed:
                     gaps.setdefault((id(p.parent), p.run), []).append(
                         (p, pd, Report(f"expected sec. {following(pd)} after sec. {pd.core}, found sec. {d.core}",

@@ -48,7 +48,10 @@ def unresolved_reference(doc, view):
     (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s); units that a quoted block in the
     same section has just written into the amended law ("subparagraphs (F) through (H)" after subsection
     (a) rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
-    reports it).
+    reports it); a survey's or a map's sections ("T. 11 S., R. 62 E., Section 25", "the tax map of the Town
+    for section 110"); a unit put into another law's section ("added paragraph (h)(30) to section 1308.11 of
+    title 21, Code of Federal Regulations"); another document's own numbering ("paragraph 2.b. of the
+    Settlement Agreement").
 
     A warning, not an error, where the evidence leaves another reading open (the message says which):
     - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
