@@ -57,8 +57,10 @@ def unresolved_reference(doc, view):
     - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
       amendment's block of text for the measure it amends: the amended text's other parts are not in the file;
     - a bare section number the bill lacks, in a section that amends another law (its effective date's
-      "rules similar to the rules of section 954(d)(3)": the amended Code's, or a slip), unless an amendment
-      is said to be made by it ("the amendments made by section 305");
+      "rules similar to the rules of section 954(d)(3)": the amended Code's, or a slip), or in a title or
+      division whose sections amend another law ("a violation of section 102(a)(1)(F)" in a division that
+      amends the Family and Medical Leave Act), unless an amendment is said to be made by it ("the
+      amendments made by section 305");
     - a bare section number the bill lacks, with another law's section cited later in the same sentence
       or elsewhere in the provision, or "of this Act" after another law's section in the sentence (text
       lifted from that law, where "this Act" meant it); a subsection or paragraph the bill lacks where it
@@ -114,8 +116,9 @@ def unresolved_reference(doc, view):
             if later and _section_amends(doc, r, view):
                 continue   # "under section 6050S ... of section 32(n) of the Internal Revenue Code", in a Code section
             # an effective date's "rules similar to the rules of section 954(d)(3)" in a section that amends the Code
+            # (or in a division whose sections amend one law: "a violation of section 102(a)(1)(F)" of the FMLA)
             amended = not r.scope and absent and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]) \
-                and _section_amends(doc, r, view)
+                and _amending_unit(doc, r, view)
             within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
             where = [searched(doc, r.prov, chain, view, within) for chain in missing[:3]]
             by_holder: dict = {}
@@ -135,7 +138,7 @@ def unresolved_reference(doc, view):
                     and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
             elif amended:
-                warn, hint = True, "; if it is a section of the law this section amends, name that law"
+                warn, hint = True, f"; if it is a section of the law this {amended} amends, name that law"
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
                         "; if it is a unit of the other law's section cited here, name that section")
@@ -312,10 +315,21 @@ def _other_section_after(doc, r, view) -> bool:
 def _section_amends(doc, r, view) -> bool:
     """Whether the section holding r amends another law in any of its provisions (a tax section whose
     subsection (a) amends the Code and whose (b) cites the Code's other sections by bare number)."""
-    section = refs.enclosing(r.prov, "section")
-    if section is None:
+    return _holds_amendment(doc, refs.enclosing(r.prov, "section"), view)
+
+
+def _amending_unit(doc, r, view) -> str | None:
+    """The section holding r, or else the unit above it (title, division), if it amends another law: its level."""
+    if _section_amends(doc, r, view):
+        return "section"
+    above = next((a for a in r.prov.ancestors() if a.level in ABOVE_SECTION), None)
+    return above.level if _holds_amendment(doc, above, view) else None
+
+
+def _holds_amendment(doc, unit, view) -> bool:
+    if unit is None:
         return False
-    todo = [section]
+    todo = [unit]
     while todo:
         p = todo.pop()
         if _amends(doc, p, view):
