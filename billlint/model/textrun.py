@@ -70,6 +70,10 @@ class TextRun:
         sp = self._spans
         return [(sp[2 * i], sp[2 * i + 1], t) for i, t in enumerate(self._tags)]
 
+    def has_tag(self, tag: str) -> bool:
+        """Whether any inline element of this tag stands in the run."""
+        return tag in self._tags
+
     def marked_between(self, start: int, end: int, tag: str) -> bool:
         """Whether an inline element of this tag starts in [start, end)."""
         sp = self._spans
