@@ -196,7 +196,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
     # "X of Y of Z": join a reference to the next when only "of" stands between them.
     groups: list[list[re.Match]] = []
     for m in raw:
-        if groups and _OF.match(text[groups[-1][-1].end():m.start()]) and m.start() - groups[-1][-1].end() < 8:
+        if groups and m.start() - groups[-1][-1].end() < 8 and _OF.match(text[groups[-1][-1].end():m.start()]):
             groups[-1].append(m)
         else:
             groups.append([m])
