@@ -13,6 +13,7 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
+from ..model.collector import paused
 from ..model.patterns import finds, lazy, matches_at, numbered_starts
 from ..model.vocabulary import REPORTED
 
@@ -133,6 +134,11 @@ def find(doc, view: str = REPORTED) -> list[Cite]:
 
 
 def _find(doc, view) -> list[Cite]:
+    with paused():    # many objects kept, no cycles made: see model/collector.py
+        return _cites(doc, view)
+
+
+def _cites(doc, view) -> list[Cite]:
     out: list[Cite] = []
     for prov in doc.provisions_in(view):
         run = doc.text(prov.el, view)

@@ -20,6 +20,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from ..model.collector import paused
 from ..model.patterns import lazy
 from ..model.document import Document, Provision, speaks_appropriations
 from ..model.textrun import TextRun, in_quotation_marks
@@ -134,13 +135,12 @@ def parse_chain(level: str, item: str) -> list[tuple[str, str]]:
 
 def expand(level: str, listing: str) -> tuple[list, list]:
     """Chains for a list "(1), (2), and (3)" or "(1) through (3)"; ranges are kept as (a, b) pairs."""
-    chains, ranges = _expanded(level, listing)
+    chains, ranges = _expanded(level, listing)   # bills cite the same lists again and again: parsed once
     return [list(ch) for ch in chains], list(ranges)   # copies: callers build on them
 
 
 @functools.lru_cache(maxsize=4096)
 def _expanded(level: str, listing: str) -> tuple[list, list]:
-    # a bill cites the same few lists ("paragraph (1)") again and again: parsed once
     items = [m.group(0) for m in _ITEM_RE.finditer(listing)]
     seps = [m.group(0) for m in _SEP_RE.finditer(listing)]
     if level in SECTION_LEVELS[1:]:
@@ -251,10 +251,8 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
 
 
 def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, facts: tuple, this: bool = False) -> None:
-    """facts: what scan() knows of the whole text: (the bill's cited terms, whether it holds a “, whether it
-    may hold an instruction)."""
     prov = ref.prov
-    terms, quotes, maybe_target = facts
+    terms, quotes, maybe_target = facts     # what scan() knows of the whole text
     term = bool(terms) and any(text.startswith(t, ref.start) for t in terms)
     if term or ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or quotes and in_quotation_marks(text, ref.start):
         ref.kind = TERM if term else QUOTED   # TERM: a defined term holding a citation ("section 14 application")
@@ -333,8 +331,6 @@ def self_contained(doc: Document, prov: Provision) -> bool:
     return any(t.level == "section" or t.level in ABOVE_SECTION for t in tops)
 
 
-
-
 def resolve(doc: Document, ref: Ref, view: str) -> None:
     """Fill ref.targets (in the view) and ref.struck (found only with struck text included)."""
     if ref.kind != INTERNAL:
@@ -386,6 +382,11 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
 
 def find(doc: Document, view: str) -> list[Ref]:
     """Every reference in the document's text, in a view, resolved."""
+    with paused():    # many objects kept, no cycles made: see model/collector.py
+        return _find(doc, view)
+
+
+def _find(doc: Document, view: str) -> list[Ref]:
     out: list[Ref] = []
     amending: set = set()   # provisions below an amending lead-in
     index = doc.index(view)
