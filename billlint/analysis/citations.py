@@ -13,7 +13,8 @@ import datetime
 import re
 from dataclasses import dataclass, field
 
-from ..model.patterns import lazy
+from ..model.collector import paused
+from ..model.patterns import finds, lazy, matches_at, numbered_starts
 from ..model.vocabulary import REPORTED
 
 PUBLIC_LAW, STAT, USC, ACT, APPROVED, XREF = "public-law", "stat", "usc", "act", "approved", "xref"
@@ -133,6 +134,11 @@ def find(doc, view: str = REPORTED) -> list[Cite]:
 
 
 def _find(doc, view) -> list[Cite]:
+    with paused():    # many objects kept, no cycles made: see model/collector.py
+        return _cites(doc, view)
+
+
+def _cites(doc, view) -> list[Cite]:
     out: list[Cite] = []
     for prov in doc.provisions_in(view):
         run = doc.text(prov.el, view)
@@ -142,14 +148,17 @@ def _find(doc, view) -> list[Cite]:
 
 def in_run(text: str, prov=None, run=None) -> list[Cite]:
     """The citations in one run of text, bound to one another."""
-    has = {w for w in ("Law", "Pub", "Stat", "U.S", "USC", "U. S", "States Code", "Act", "Amendments", "Resolution",
-                       "approved") if w in text}
+    # Where each pattern can start (every match starts at its word, or at the digits just before it); the
+    # U.S. Code and title patterns run only where their words are.
+    pubs, stats, acts, dates = finds(text, "Pub"), numbered_starts(text, "Stat.", 3, 1), \
+        finds(text, "Act", "Amendments", "Resolution"), finds(text, "approved")
+    code, title = "U.S" in text or "USC" in text or "U. S" in text, "States Code" in text
+    if not (pubs or stats or acts or dates or code or title) and (run is None or not run.has_tag("external-xref")):
+        return []   # most text: no cite words and no cite markup
     marks = run.marks if run is not None else ()
-    if not has and not marks:
-        return []
     cites: list[Cite] = []
     new = lambda kind, a, b, **kw: cites.append(Cite(kind, prov, run, a, b, text[a:b], **kw))  # noqa: E731
-    for m in _PL.finditer(text) if "Law" in has or "Pub" in has else ():
+    for m in matches_at(text, _PL, pubs):
         new(PUBLIC_LAW, m.start(), m.end(), congress=int(m.group(1)), number=int(m.group(3)), sep=m.group(2),
             extras={"sep": m.span(2)})
         at = m.end()
@@ -160,9 +169,9 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
             new(PUBLIC_LAW, more.start(1), more.end(), congress=int(more.group(1)), number=int(more.group(3)),
                 sep=more.group(2), extras={"sep": more.span(2)})
             at = more.end()
-    for m in _STAT.finditer(text) if "Stat" in has else ():
+    for m in matches_at(text, _STAT, stats):
         new(STAT, m.start(), m.end(), volume=int(m.group(1)), page=int(m.group(2)))
-    for m in _USC.finditer(text) if has & {"U.S", "USC", "U. S"} else ():
+    for m in matches_at(text, _USC, numbered_starts(text, "U", 2, 0)) if code else ():
         if m.group(6) is None and m.group(10) is None:
             continue
         title = int(m.group(1))
@@ -175,12 +184,12 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
         new(USC, m.start(), end, title=title, section=m.group(6), note=bool(m.group(8)),
             etseq=bool(m.group(9)), form=m.group(3),
             extras={**spans, "appendix": bool(m.group(5)), "sub": m.group(7) or "", "sec": m.span(6)})
-    for m in _TITLE.finditer(text) if "States Code" in has else ():
+    for m in matches_at(text, _TITLE, finds(text, "Section", "section", "Chapter", "chapter")) if title else ():
         if m.group(1).lower().startswith("chapter"):
             continue
         new(USC, m.start(), m.end(), title=int(m.group(5)), section=m.group(2), note=bool(m.group(4)), form="title",
             extras={"sub": m.group(3) or "", "plural": m.group(1).lower() == "sections"})
-    for m in _ACT_END.finditer(text) if has & {"Act", "Amendments", "Resolution"} else ():
+    for m in matches_at(text, _ACT_END, acts):
         a = _name_start(text, m.start())
         if a is None:
             continue
@@ -191,7 +200,7 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
         b = part.end() if part else b
         name = " ".join(text[a:b].split())
         new(ACT, a, b, name=name, key=act_key(name), year=year, year_kind=yk)
-    for m in _APPROVED.finditer(text) if "approved" in has else ():
+    for m in matches_at(text, _APPROVED, dates):
         try:
             d = datetime.date(int(m.group(3)), _MONTHS.index(m.group(1)) + 1, int(m.group(2)))
         except ValueError:
@@ -248,11 +257,24 @@ def _drop_overlaps(cites: list[Cite]) -> None:
     cites[:] = [c for c in cites if id(c) not in bad]
 
 
+_WORDS = lazy(r"[^\s,]+,?")
+_AGAIN = -1
+
+
 def _name_start(text: str, end: int) -> int | None:
     """Where the name of the Act ending at `end` begins: the capitalized words (and the small words between
     them) before it, from the first that follows "the"; None when there is no name ("this Act", "such Act")."""
-    words = list(re.finditer(r"[^\s,]+,?", text[max(0, end - 300):end]))
-    base = max(0, end - 300)
+    if end > 80:
+        # Most names are short: the words of the last 80 characters first (all whole but the first), and the
+        # full 300 only when the walk back reaches the first two of them.
+        found = _name_from(text, end, end - 80)
+        if found != _AGAIN:
+            return found
+    return _name_from(text, end, max(0, end - 300), whole=True)
+
+
+def _name_from(text: str, end: int, base: int, whole: bool = False) -> int | None:
+    words = list(_WORDS.finditer(text[base:end]))
     start = None
     i = len(words) - 1
     caps = 0
@@ -274,6 +296,8 @@ def _name_start(text: str, end: int) -> int | None:
         else:
             break
         i -= 1
+    if not whole and i < 2:
+        return _AGAIN
     if start is None or caps == 0:
         return None
     # From the first capitalized word after a "the": "Notwithstanding the X Act" names "X Act".

@@ -16,9 +16,11 @@ Scanning is linear: compiled patterns over each provision's text once, no backtr
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
+from ..model.collector import paused
 from ..model.patterns import lazy
 from ..model.document import Document, Provision, speaks_appropriations
 from ..model.textrun import TextRun, in_quotation_marks
@@ -143,6 +145,12 @@ def parse_chain(level: str, item: str) -> list[tuple[str, str]]:
 
 def expand(level: str, listing: str) -> tuple[list, list]:
     """Chains for a list "(1), (2), and (3)" or "(1) through (3)"; ranges are kept as (a, b) pairs."""
+    chains, ranges = _expanded(level, listing)   # bills cite the same lists again and again: parsed once
+    return [list(ch) for ch in chains], list(ranges)   # copies: callers build on them
+
+
+@functools.lru_cache(maxsize=4096)
+def _expanded(level: str, listing: str) -> tuple[list, list]:
     items = [m.group(0) for m in _ITEM_RE.finditer(listing)]
     seps = [m.group(0) for m in _SEP_RE.finditer(listing)]
     if level in SECTION_LEVELS[1:]:
@@ -185,17 +193,20 @@ def _starts(text: str, spots: list | None, pattern: re.Pattern, sub: bool = Fals
     return out
 
 
-def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None, spots=None, these=None) -> list[Ref]:
+def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None, spots=None, these=None,
+         maybe_target: bool = True) -> list[Ref]:
     """The references in one provision's text. amending_from: offset after which text is an instruction.
-    spots, these: where level words and "this"/"such" stand in it (from the text index), if known."""
+    spots, these: where level words and "this"/"such" stand in it (from the text index), if known.
+    maybe_target: False when the text holds none of the words of an instruction (sentences.WORDS)."""
     text = run.text
+    facts = (doc.memo("cited terms", lambda: cited_terms(doc, REF)), "“" in text, maybe_target)
     # A cheap scan for level words first: most text has few, and the full pattern is costly to try everywhere.
     raw = [m for w in _starts(text, spots, _CANDIDATE, sub=True) if (m := REF.match(text, w)) is not None]
     refs: list[Ref] = []
     # "X of Y of Z": join a reference to the next when only "of" stands between them.
     groups: list[list[re.Match]] = []
     for m in raw:
-        if groups and _OF.match(text[groups[-1][-1].end():m.start()]) and m.start() - groups[-1][-1].end() < 8:
+        if groups and m.start() - groups[-1][-1].end() < 8 and _OF.match(text[groups[-1][-1].end():m.start()]):
             groups[-1].append(m)
         else:
             groups.append([m])
@@ -223,7 +234,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
                   chains, joint=len(group) > 1 or len(chains) > 1)
         ref.ranges = ranges
         ref.section_number = numbered
-        _classify(doc, ref, text, amending_from)
+        _classify(doc, ref, text, amending_from, facts)
         refs += [ref] if ref.kind is not TERM else []
     # coordinated references share the qualifier of the last one (_AND)
     for i in range(len(refs) - 2, -1, -1):
@@ -242,17 +253,17 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         if m.group("det").lower() == "such":
             ref.kind = ANAPHORA
         else:
-            _classify(doc, ref, text, amending_from, this=True)
+            _classify(doc, ref, text, amending_from, facts, this=True)
         refs.append(ref)
     refs.sort(key=lambda r: r.start)
     return refs
 
 
-def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, this: bool = False) -> None:
+def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, facts: tuple, this: bool = False) -> None:
     prov = ref.prov
-    terms = doc.memo("cited terms", lambda: cited_terms(doc, REF))
+    terms, quotes, maybe_target = facts     # what scan() knows of the whole text
     term = bool(terms) and any(text.startswith(t, ref.start) for t in terms)
-    if term or ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or in_quotation_marks(text, ref.start):
+    if term or ref.run.marked(ref.start, ref.end, _QUOTE_TAGS) or quotes and in_quotation_marks(text, ref.start):
         ref.kind = TERM if term else QUOTED   # TERM: a defined term holding a citation ("section 14 application")
         return
     if ref.run.marked(ref.start, ref.end, _EXTERNAL_TAGS):
@@ -318,7 +329,7 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, thi
     if amending_from is not None and ref.start >= amending_from:
         ref.kind = AMENDED
         return
-    if not ref.scope and is_target(text, ref.start, ref.end):
+    if not ref.scope and maybe_target and is_target(text, ref.start, ref.end):
         ref.kind = AMENDED  # "Section 6050W(a) is amended": the target of an instruction, in the amended law
         return
     head = ref.chains[0][0] if ref.chains else None
@@ -333,8 +344,6 @@ def self_contained(doc: Document, prov: Provision) -> bool:
     """A quoted block that inserts a whole section or larger unit is text of its own."""
     tops = doc.blocks.get(prov.quoted, [])
     return any(t.level == "section" or t.level in ABOVE_SECTION for t in tops)
-
-
 
 
 def resolve(doc: Document, ref: Ref, view: str) -> None:
@@ -388,6 +397,11 @@ def resolve(doc: Document, ref: Ref, view: str) -> None:
 
 def find(doc: Document, view: str) -> list[Ref]:
     """Every reference in the document's text, in a view, resolved."""
+    with paused():    # many objects kept, no cycles made: see model/collector.py
+        return _find(doc, view)
+
+
+def _find(doc: Document, view: str) -> list[Ref]:
     out: list[Ref] = []
     amending: set = set()   # provisions below an amending lead-in
     index = doc.index(view)
@@ -403,7 +417,7 @@ def find(doc: Document, view: str) -> list[Ref]:
         if spots is not None and i not in spots and i not in these:
             continue    # no level word, no "this" or "such": no reference
         refs = scan(doc, prov, run, start if prov.quoted is None else None,
-                    spots.get(i, ()) if spots is not None else None, these.get(i, ()))
+                    spots.get(i, ()) if spots is not None else None, these.get(i, ()), i in amends)
         for r in refs:
             resolve(doc, r, view)
         out.extend(refs)

@@ -70,6 +70,10 @@ class TextRun:
         sp = self._spans
         return [(sp[2 * i], sp[2 * i + 1], t) for i, t in enumerate(self._tags)]
 
+    def has_tag(self, tag: str) -> bool:
+        """Whether any inline element of this tag stands in the run."""
+        return tag in self._tags
+
     def marked_between(self, start: int, end: int, tag: str) -> bool:
         """Whether an inline element of this tag starts in [start, end)."""
         sp = self._spans
@@ -80,6 +84,11 @@ class TextRun:
         sp = self._spans
         if sp is None:
             return False
+        for t in tags:
+            if t in self._tags:
+                break
+        else:
+            return False    # no mark of these tags at all: the usual case, and no walk over the marks
         if len(self._tags) > _MANY and self._origin is not None:
             # kept by the document while the run lives (a slot would cost every run of a large bill 8 bytes)
             by_tag = self._origin[0][0].memo(("marks by tag", self), self._index_tags)
