@@ -24,17 +24,17 @@ from ..model.collector import paused
 from ..model.patterns import lazy
 from ..model.document import Document, Provision, speaks_appropriations
 from ..model.textrun import TextRun, in_quotation_marks
-from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, LEVELS, SECTION_LEVELS
+from ..model.vocabulary import ABOVE_SECTION, ALL, EXPECTED, SECTION_LEVELS
 from .resolution import (by_class, cite_chain, cited_terms, designation_class, enclosing, has_unit,  # noqa: F401
                          joining_depth, levels_for, next_level, ranged, resolve_chain)  # (rules read references.X)
+from . import around
 from .otherlaw import bare_term, code_default, defined_term, other_law_section
 from .sentences import AMENDING, WORDS, amending_offsets, is_target, sentence_bounds  # noqa: F401 (rules read references.X)
 
 INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA, TERM = "internal", "external", "amended", "quoted", "anaphora", "term"
 
 # the levels a reference names (a subdivision is not cited by number in bill text)
-_LEVEL_WORDS = "|".join(lv for lv in LEVELS if lv != "subdivision")
-_WORD = r"(?P<word>(?i:" + "|".join(f"{w}s?" for w in sorted(_LEVEL_WORDS.split("|"), key=len, reverse=True)) \
+_WORD = r"(?P<word>(?i:" + "|".join(f"{w}s?" for w in sorted(around.LEVEL_WORDS.split("|"), key=len, reverse=True)) \
         + r"))\b"
 _DES = r"\((?:[A-Za-z]{1,5}|\d{1,4}[A-Za-z]{0,3})\)"
 _NUM = r"(?:\d+[A-Za-z]{0,3}(?:[-–.]\d+[A-Za-z]{0,2})*|[IVXL]+\b(?!\.)|[A-Z]\b(?!\.))"
@@ -43,7 +43,7 @@ _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s+to\s+(?=
 REF = lazy(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
 _CANDIDATE = lazy(r"(?i)\b(?:sub)?(?:section|paragraph|clause|item|title|chapter|part)|\bdivision")
 _STEMS = ("section", "paragraph", "clause", "item", "title", "chapter", "part", "division")   # what it needs
-THIS = lazy(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{_LEVEL_WORDS}|Act|resolution)\b)")
+THIS = lazy(rf"\b(?P<det>[Tt]his|[Ss]uch)\s+(?P<word>(?:{around.LEVEL_WORDS}|Act|resolution)\b)")
 _ITEM_RE = lazy(rf"{_ITEM}")
 _SEP_RE = lazy(_SEP)
 _PARTS = lazy(r"\(([^()]*)\)")
@@ -52,43 +52,6 @@ _OF = lazy(r"\s*,?\s+(?:of|in)\s+$")
 # ("paragraph (h)(30) to section 1308.11 of title 21, Code of Federal Regulations"): the next one's qualifier
 _AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
             r"(?:all\s+of\s+|the\s+)?$|^\s+(?:to|into)\s+$")
-# After a reference: "of this section" bounds it; any other "of ..." ("of title 5", "of the ... Act", "of
-# such Act", "of rule XXI", "of Public Law 116-1") takes it outside the bill.
-_QUALIFIER = lazy(
-    r"^\s*,?\s*(?:(?:title|subtitle|division|part|chapter)\s+\w+\s*,\s*)*of\s+(?:(?P<this>this\s+(?P<unit>Act|" + _LEVEL_WORDS + r"|resolution|joint resolution))\b"
-    r"|(?P<ext>\S))")
-_MADE_BY_ACT = lazy(r"^\s*,?\s*(?:as\s+)?(?:added|inserted|enacted|redesignated|amended)\s+by\s+"
-                    r"(?:(?:sub)?sections?|paragraphs?|title|subtitle|division|part|chapter|this)\b")
-# designations set off from the number they continue: "section 3A (b)(1) and (c)(1) of the X Act"
-# and a document's own dotted numbering: "paragraph 2.b. of the Colville Settlement Agreement"
-_TAIL = lazy(r"\s(?:\([A-Za-z0-9]{1,8}\))+(?:\s*,?\s*(?:(?:and|or|through)\s+)?(?:\([A-Za-z0-9]{1,8}\))+)*"
-             r"|(?:\.[A-Za-z0-9]{1,3})+\.?(?=\s+of\s)")
-_USC = lazy(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
-_SUCH = lazy(r"\b(?:such|that|said)\s+$", re.I)
-_CITED = lazy(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
-_ASIDE = lazy(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\([^()]{0,80}\))?(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
-_THEREOF = lazy(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b"
-                r"|^,\s*(?:and|or)\s+[^,;:.]{1,80},\s+of\s+\S")
-_ACT_NAME = lazy(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"
-                 r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
-_IN_CITATION = lazy(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")
-_TERM_OF_ART = lazy(r"^\s+[a-z]+\s+\(as\s+defined\s+in\b")
-# "paragraph (c) from General Instruction I.B.6. of such form": a named instrument that is not this bill
-_INSTRUMENT = lazy(r"^\s*,?\s*(?:from|in|of)\s+(?:the\s+)?(?:[A-Z][\w.–-]*\s+){0,3}?"
-                   r"(?:Instructions?|Forms?|Schedules?|Rules?|Regulations?|Circulars?|Items?|Appendix|"
-                   r"Attachments?|Exhibits?|Annex|Article)\b")
-# "section 376 the FAA Reauthorization Act of 2018": an Act's name straight after the number, "of" left out
-_NAMED_ACT = lazy(r"^\s+the\s+(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
-                  r"(?:Act|Code)\b|^\s+Public\s+Law\b")
-# "a section 902 corporation", "any section 8 contract": a designation used as an adjective in a term of art
-_DETERMINER = lazy(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$")
-_NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that which through under with from on "
-                        "at if the be has have does do not also only before after unless apply applies".split())
-_NOUN = lazy(r"^\s+([a-z][a-z-]+)\b")
-_LAND = lazy(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
-# before: a survey's township and range ("T. 11 S., R. 62, E., Section 25"), a map's ("tax map ... for section 110")
-_SURVEYED = lazy(r"\bR\.\s*\d+\s*,?\s*[EW]\.,?\s*$|\btax\s+maps?\b[^.;]{0,60}$")
-_HEADING = lazy(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")
 _QUOTE_TAGS = frozenset({"quote"})
 _EXTERNAL_TAGS = frozenset({"external-xref"})
 
@@ -126,7 +89,7 @@ class Ref:
 
 def singular(word: str) -> str:
     w = word.lower()
-    return w[:-1] if w.endswith("s") and w[:-1] in _LEVEL_WORDS.split("|") else w
+    return w[:-1] if w.endswith("s") and w[:-1] in around.LEVEL_WORDS.split("|") else w
 
 
 def parse_chain(level: str, item: str) -> list[tuple[str, str]]:
@@ -283,43 +246,43 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, fac
             ref.kind = QUOTED  # an instruction's text in quotation marks with no quote markup: the amended law's
         return
     before = text[max(0, ref.start - 120):ref.start]
-    if _SUCH.search(before[-8:]):
+    if around.SUCH.search(before[-8:]):
         ref.kind = ANAPHORA  # "such section 2(c)": the section named before
         return
     # both patterns need what the substring tests look for: the search over the words before is the costly part
-    if before.rstrip().endswith(",") and _ACT_NAME.search(before) \
-            or ("Stat." in before or "U.S.C." in before) and _IN_CITATION.search(before):
+    if before.rstrip().endswith(",") and around.ACT_NAME.search(before) \
+            or ("Stat." in before or "U.S.C." in before) and around.IN_CITATION.search(before):
         ref.kind = EXTERNAL  # "the ... Extension Act of 2010, Part II"; "(11 Stat. 374, chapter V)"
         return
-    after = _ASIDE.sub("", text[ref.end:ref.end + 200], count=1)
-    if _THEREOF.match(after):   # also "(a), and subsection (b), of section 5": the trailing "of" governs both
+    after = around.ASIDE.sub("", text[ref.end:ref.end + 200], count=1)
+    if around.THEREOF.match(after):   # also "(a), and subsection (b), of section 5": the trailing "of" governs both
         ref.kind = ANAPHORA
         return
-    if _TERM_OF_ART.match(after):
+    if around.TERM_OF_ART.match(after):
         ref.kind = EXTERNAL  # "a subsection (d) hospital (as defined in ... of the Social Security Act)"
         return
-    if _LAND.match(after) or _SURVEYED.search(before):
+    if around.LAND.match(after) or around.SURVEYED.search(before):
         ref.kind = EXTERNAL  # "section 12, T.1 N., R.3 W.", "T. 11 S., R. 62 E., Section 25": a survey's section
         return
-    if _INSTRUMENT.match(after):
+    if around.INSTRUMENT.match(after):
         ref.kind = EXTERNAL  # "paragraph (c) from General Instruction I.B.6.": a form's, a rule's
         return
-    if not this and ref.chains and ref.chains[0][0][0] == "section" and _NAMED_ACT.match(after):
+    if not this and ref.chains and ref.chains[0][0][0] == "section" and around.NAMED_ACT.match(after):
         ref.kind = EXTERNAL
         ref.missing_of = True
         return
-    noun = _NOUN.match(after)
-    if noun and noun.group(1) not in _NOT_A_NOUN and (_DETERMINER.search(before[-10:]) or bare_term(ref.text, after)
+    noun = around.NOUN.match(after)
+    if noun and noun.group(1) not in around.NOT_A_NOUN and (around.DETERMINER.search(before[-10:]) or bare_term(ref.text, after)
                                                       or defined_term(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
-    if _MADE_BY_ACT.match(after):
+    if around.MADE_BY_ACT.match(after):
         ref.kind = AMENDED  # "section 505G, added by section 3851 of this subtitle": written into another law
         return
-    q = _QUALIFIER.match(after)
-    tail = _TAIL.match(text, ref.end, ref.end + 200)
+    q = around.QUALIFIER.match(after)
+    tail = around.TAIL.match(text, ref.end, ref.end + 200)
     if tail and not (q and q.group("ext")):
-        q = _QUALIFIER.match(text[tail.end():tail.end() + 200]) or q
-    if q and q.group("ext") or _USC.match(after) or _CITED.match(after) or _HEADING.match(after) \
+        q = around.QUALIFIER.match(text[tail.end():tail.end() + 200]) or q
+    if q and q.group("ext") or around.USC.match(after) or around.CITED.match(after) or around.HEADING.match(after) \
             or ref.run.marked(ref.end + 2, ref.end + 3, _EXTERNAL_TAGS):
         ref.kind = EXTERNAL
         return
