@@ -32,7 +32,9 @@ def redesignation_gap_unfilled(doc, view):
     above it, as after "striking ... all that precedes it through “(1)” and inserting the following:") or in
     line ("inserting after paragraph (2) the following: “(3) …”"): both fill it; so may a block inserted in a
     unit of the same parent ("in subsection (a), by striking “It shall” and all that follows and inserting
-    the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent. A unit moved more than one
+    the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent; so may a
+    later instruction outside the list ("Title II (as amended by subsection (f)) is amended by inserting after
+    section 209 the following:" a section 210). A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
     that fills the wrong places is an error. An insertion whose anchor names the right designation under a
@@ -77,7 +79,8 @@ def redesignation_gap_unfilled(doc, view):
         fillers = [j for j in after if id(j) in expected and set(expected[id(j)]) & set(vacated)]
         # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
         # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
-        elsewhere = _supplied_elsewhere(after, word) | _supplied_inside(instructions, moves[0], context, word)
+        elsewhere = _supplied_elsewhere(after, word) | _supplied_inside(instructions, moves[0], context, word) \
+            | _supplied_later(instructions, group, moves[-1], word)
         if elsewhere:
             vacated = [c for c in vacated if c not in elsewhere]
             fillers = [j for j in fillers if set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
@@ -101,6 +104,25 @@ def redesignation_gap_unfilled(doc, view):
                    ([f"{cite_list(taken, word)} already taken by a redesignated unit"] if taken else [])
             yield report(fillers[0], f"the inserted text should fill {word} {cite_list(vacated, word)}, vacated by "
                                       f"the redesignation; {' and '.join(what)}")
+
+
+def _supplied_later(instructions, group, last, word) -> set[str]:
+    """Designations at this level that a later instruction outside this list inserts: the next subsection's
+    "Title II (as amended by subsection (f)) is amended by inserting after section 209 the following: SEC. 210"."""
+    later = instructions[instructions.index(last) + 1:]
+    law = _law(last)
+    if not law:
+        return set()
+    return {_enum_core(el) for j in later if j not in group and j.block is not None and _law(j) == law
+            and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT) for el in block_tops(j.block) if el.tag == word}
+
+
+def _law(ins) -> str:
+    """The amended unit an instruction names first, without asides ("(as amended by subsection (f))")."""
+    return " ".join(_ASIDE.sub(" ", ins.target[0] if ins.target else "").lower().split())
+
+
+_ASIDE = lazy(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 
 
 _PRECEDES = lazy(r"\s*all\s+that\s+precedes\b", re.I)
