@@ -14,7 +14,6 @@ import hashlib
 import json
 import os
 import tempfile
-from dataclasses import asdict
 from pathlib import Path
 
 from platformdirs import user_cache_dir
@@ -88,7 +87,8 @@ class Cache:
 
 
 def _item(f: Finding) -> dict:
-    d = asdict(f)
+    d = dict(vars(f))   # shallow: the fields are plain values, and the fix is copied below
+    d["fix"] = dict(vars(f.fix)) if f.fix is not None else None
     d.pop("path")
     return d
 
