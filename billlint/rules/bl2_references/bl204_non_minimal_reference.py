@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ...model.patterns import lazy
 from ...analysis import references as refs
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
@@ -17,7 +18,9 @@ def non_minimal_reference(doc, view):
     Cite from the nearest common unit: inside subsection (b), write "paragraph (4)", not "subsection
     (b)(4)"; inside section 2, "subsection (b)", not "section 2(b)"; and drop "of this section" inside
     the same section (HOLC Manual 341(e)). From inside subsection (c), "subsection (b)(4)" is right.
-    Joint references ("clauses (i) and (ii) of subparagraph (A)") are left alone. Style advice, never a
+    Joint references ("clauses (i) and (ii) of subparagraph (A)") are left alone, and so is a reference that
+    follows, coordinated, another with the same level word ("clauses (viii) and (ix) of paragraph (1)(A) and
+    paragraph (2)(B)": shortened, "subparagraph (B)" would read as (1)(B)). Style advice, never a
     defect of meaning: info.
 
     Silent where the longer form avoids confusion (HOLC keeps "of this section" there): the sentence
@@ -38,6 +41,9 @@ def non_minimal_reference(doc, view):
     Good: "the individual described in paragraph (4)".
     """
     found, kept = [], set()
+    by_run: dict = {}
+    for r in internal(doc, view):
+        by_run.setdefault(id(r.run), []).append(r)
     for r in internal(doc, view):
         if r.this or r.joint or len(r.chains) != 1 or r.targets[0] is None or r.section_number:
             continue
@@ -48,6 +54,8 @@ def non_minimal_reference(doc, view):
             continue
         section = refs.enclosing(r.prov, "section")
         short = shortest(doc, r, r.chains[0], r.targets[0], view)
+        if short is not None and _parallel(r, by_run[id(r.run)]):
+            continue   # "clauses (viii) and (ix) of paragraph (1)(A) and paragraph (2)(B)": one form for both
         # dropping "of this section" loses what tells it from any other section in the sentence or list; a
         # shorter reference can be captured only by a section the reader met before it
         if other_section_near(doc, r, view, whole=short is None):
@@ -67,3 +75,16 @@ def non_minimal_reference(doc, view):
             yield Report(f"drop {quoted(tail)}: the reference already stands in this section",
                          run=r.run, start=r.end, end=r.qualifier_end, provision=r.prov,
                          fix=(r.end, r.qualifier_end, "", True))
+
+
+_COORDINATED = lazy(r"^\s*,?\s*(?:and|or|and/or)\s+$")
+
+
+def _parallel(r, runs: list) -> bool:
+    """Whether r follows, coordinated, a reference that starts with the same level word: shortened alone it
+    would read as a unit of that one ("paragraph (1)(A) and subparagraph (B)" reads as (1)(B)). Before such a
+    reference ("paragraph (8)(F)(i) or paragraph (10)(B)" -> "clause (i) or paragraph (10)(B)") it may shorten."""
+    i = runs.index(r)
+    a = runs[i - 1] if i else None
+    return a is not None and bool(_COORDINATED.match(a.run.text[a.end:r.start])) and bool(a.chains) \
+        and a.chains[0][0][0] == r.chains[0][0][0]
