@@ -45,5 +45,5 @@ NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that
 NOUN = lazy(r"^\s+([a-z][a-z-]+)\b")
 LAND = lazy(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
 # before: a survey's township and range ("T. 11 S., R. 62, E., Section 25"), a map's ("tax map ... for section 110")
-SURVEYED = lazy(r"\bR\.\s*\d+\s*,?\s*[EW]\.,?\s*$|\btax\s+maps?\b[^.;]{0,60}$")
+SURVEYED = lazy(r"\bR\.\s*\d+\s*,?\s*[EW]\.,?\s*$|\btax\s+maps?\b[^.;]{0,60}\bfor\s+$")
 HEADING = lazy(r"^\s*,?\s*(?:under|in)\s+(?:such|the|that)\s+heading")

@@ -51,7 +51,9 @@ _OF = lazy(r"\s*,?\s+(?:of|in)\s+$")
 # coordinated ("sections 116 and 330 and chapters 53 and 55 of title 49"), or a unit put into the next
 # ("paragraph (h)(30) to section 1308.11 of title 21, Code of Federal Regulations"): the next one's qualifier
 _AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
-            r"(?:all\s+of\s+|the\s+)?$|^\s+(?:to|into)\s+$")
+            r"(?:all\s+of\s+|the\s+)?$")
+_INTO = lazy(r"^\s+(?:to|into)\s+$")
+_PUT = lazy(r"\b(?:add|insert)(?:s|ed|ing)?\s+$")   # "added paragraph (h)(30) to section 1308.11"
 _QUOTE_TAGS = frozenset({"quote"})
 _EXTERNAL_TAGS = frozenset({"external-xref"})
 
@@ -205,7 +207,8 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         if a.kind != INTERNAL:
             continue
         # the next reference it is coordinated with, past any it holds in a parenthetical
-        b = next((b for b in refs[i + 1:i + 4] if _AND.match(text[a.end:b.start])), None)
+        b = next((b for b in refs[i + 1:i + 4] if _AND.match(text[a.end:b.start]) or _INTO.match(text[a.end:b.start])
+                  and _PUT.search(text, max(0, a.start - 12), a.start)), None)
         if b is not None and b.kind != INTERNAL:
             a.kind = b.kind
     for m in (THIS.finditer(text) if these is None else (THIS.match(text, q) for q in these)):

@@ -28,7 +28,7 @@ def enum_class(doc, view):
     finding is a warning about the markup, naming the cure: a list tagged one level off (a section's
     paragraphs (1), (2) tagged as subsections; a quoted block's subparagraph (E) tagged as a paragraph,
     whose level belongs to the amended law), a list nested under the wrong unit (items (A)-(C) of
-    paragraph (7)'s "the report shall include—" tagged beside (1)-(7), or a subsection (b) inside (a)). Silent where the unit before ends in a proviso that introduces the list ("(7) ... for staff
+    paragraph (7)'s "the report shall include—" tagged beside (1)-(7), or a subsection (b) inside (a)). Silent in appropriations text where the unit before ends in a proviso that introduces the list ("(7) ... for staff
     offices: Provided further, That of the amounts allocated under the previous proviso—" followed by (A)
     to (I)): the list is the proviso's, and appropriations text letters it beside the list before it. The
     indent attribute ("down1", "up2") is read as the intended level. A run-in
@@ -184,7 +184,7 @@ def _cure(doc, p: Provision, group: list, view) -> tuple | None:
     below_prev = _BELOW.get(prev.level) if prev is not None else None
     d_prev = _fits(p, below_prev)
     # a list put beside the unit it belongs to: (A)-(C) after paragraph (7) ("shall include—")
-    if d_prev is not None and _proviso_list(p, prev):
+    if d_prev is not None and doc.in_appropriations(p) and _proviso_list(p, prev):
         return ("proviso", "")
     if d_prev is not None and (hint in (None, below_prev)) and (d_prev.value == 1 or hint == below_prev) \
             and not prev.live_children(view):

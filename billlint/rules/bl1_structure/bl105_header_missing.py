@@ -24,9 +24,9 @@ def header_missing(doc, view):
     general provisions customarily go without headers, nor the subsections of a section that appropriates
     (its first subsection headed, the ones on administration and availability not). The rule reports the
     fewer side. A unit whose header is written as the first words of its text ("Qualified Real
-    Property.—" inside the text element) is told to tag it as a header. Silent on a unit whose text is an
-    item of an amendment instruction ("(c) by inserting after subsection (h) ..." after "(1) ...; (2) ...;
-    and"): it belongs to the list above, and a header would be wrong there.
+    Property.—" inside the text element) is told to tag it as a header. A unit whose text is an item of an
+    amendment instruction ("(c) by inserting after subsection (h) ..." after "(1) ...; (2) ...; and") is told
+    that it belongs in the list above: a header would be wrong there.
 
     Bad: sections 1 and 2 with headers, section 3 without.
     Good: every section with a header.
@@ -47,7 +47,11 @@ def header_missing(doc, view):
             others = ", ".join(q.cite for q in with_header[:3])
             for p in without:
                 if _INSTRUCTION.match(_first_text(p)):
-                    continue   # an amendment instruction's item: its designation is the slip, not its header
+                    # an amendment instruction's item, cut off from its list: the place is the slip, not the header
+                    yield Report(f"this {level}'s text is an item of an amendment instruction (\"{_first_text(p).strip()[:40]}"
+                                 f"…\"): it belongs in the list of the instruction before it, as its next item, not "
+                                 f"here with a header", el=p.el, provision=p)
+                    continue
                 run_in = _RUN_IN.match(_first_text(p))
                 if run_in:
                     yield Report(f'markup: this {level}\'s header ("{run_in.group(1).strip()[:60]}") is written as its '

@@ -19,6 +19,14 @@ def _new_series(doc, p, d, view) -> bool:
     return next((c for c in p.parent.live_children(view) if c.level == "section"), None) is p
 
 
+def _appropriates(doc, p) -> bool:
+    """Appropriations text, or a measure whose official title makes appropriations (a continuing resolution)."""
+    if doc.in_appropriations(p):
+        return True
+    title = next(doc.root.iter("official-title", "uslm-longTitle", "longTitle"), None)
+    return title is not None and "appropriations" in "".join(title.itertext()).lower()
+
+
 def _round_jump(doc, p, pd, d) -> bool:
     # Appropriations general provisions number by agency in tens: 501, 510, 511, 520.
     return d.value > pd.value and d.value % 10 == 0 and doc.in_appropriations(p)
@@ -39,8 +47,9 @@ def section_sequence(doc, view):
     that no convention below explains. A title's first section numbered as the title's first hundred
     (title II, sec. 201) does not go backwards, whatever the title before it did; in appropriations text a
     title whose sections start a new hundred (201 after title I's agency-numbered 1001-1301) follows the
-    committees' custom: silent. So is section 1 followed by 101, 102 in one list (a continuing resolution
-    numbers its provisions by hundreds after the short title, with or without titles).
+    committees' custom: silent. So is section 1 followed by 101, 102 in one list in a measure that makes
+    appropriations (a continuing resolution numbers its provisions from 101 after the short title, titles or
+    not).
 
     A skip the bill's own table of contents lists the same way (1004 then 1009) is numbering kept on purpose
     (an enrolled Act keeps the numbers of sections dropped on the way) and is not reported. A list that skips
@@ -68,7 +77,7 @@ def section_sequence(doc, view):
             same_scope = (next((a for a in prev.ancestors() if a.level == "division"), None) or doc.body(prev.el)) is scope
             same_list = prev.parent is p.parent and prev.run == p.run
             # sec. 1 (the short title) and then 101, 102: a continuing resolution numbers by hundreds, titles or not
-            hundreds = pd.value == 1 and d.value > 100 and d.value % 100 == 1
+            hundreds = pd.value == 1 and d.value == 101 and _appropriates(doc, p)
             if same_list and d.value != pd.value + 1 and d.key != pd.key and not _round_jump(doc, p, pd, d) \
                     and not hundreds:
                 if ("section", pd.core, d.core) not in listed:

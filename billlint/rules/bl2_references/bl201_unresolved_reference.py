@@ -319,11 +319,27 @@ def _section_amends(doc, r, view) -> bool:
 
 
 def _amending_unit(doc, r, view) -> str | None:
-    """The section holding r, or else the unit above it (title, division), if it amends another law: its level."""
+    """The section holding r, or else the unit above it (title, division), if it amends another law: its level.
+    The unit above counts only for a number outside its own hundreds (division C's sections 3101-3106 and "section
+    107(a)"): in its own hundreds ("section 107" in title I) the number is a slip for one of the bill's sections."""
     if _section_amends(doc, r, view):
         return "section"
     above = next((a for a in r.prov.ancestors() if a.level in ABOVE_SECTION), None)
-    return above.level if _holds_amendment(doc, above, view) else None
+    if above is None or not _holds_amendment(doc, above, view):
+        return None
+    num = r.chains[0][0][1] if r.chains else ""
+    value = int(num[:len(num) - len(num.lstrip("0123456789"))] or 0)
+    own = {p.designation.value // 100 for p in _descendants(above) if p.level == "section" and p.designation
+           and p.designation.value}
+    return above.level if value // 100 not in own else None
+
+
+def _descendants(unit):
+    todo = [unit]
+    while todo:
+        p = todo.pop()
+        yield p
+        todo += p.children
 
 
 def _holds_amendment(doc, unit, view) -> bool:

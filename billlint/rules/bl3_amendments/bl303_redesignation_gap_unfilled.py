@@ -107,8 +107,9 @@ def redesignation_gap_unfilled(doc, view):
 
 
 def _supplied_later(instructions, group, last, word) -> set[str]:
-    """Designations at this level that a later instruction outside this list inserts: the next subsection's
-    "Title II (as amended by subsection (f)) is amended by inserting after section 209 the following: SEC. 210"."""
+    """Designations at this level that a later instruction outside this list inserts into the same unit: the next
+    subsection's "Title II (as amended by subsection (f)) is amended by inserting after section 209 the following:
+    SEC. 210"."""
     later = instructions[instructions.index(last) + 1:]
     law = _law(last)
     if not law:
@@ -118,11 +119,13 @@ def _supplied_later(instructions, group, last, word) -> set[str]:
 
 
 def _law(ins) -> str:
-    """The amended unit an instruction names first, without asides ("(as amended by subsection (f))")."""
-    return " ".join(_ASIDE.sub(" ", ins.target[0] if ins.target else "").lower().split())
+    """The unit an instruction amends, its whole path ("Section 5 of the X Act", "subsection (a)"), without
+    asides ("(as amended by subsection (f))")."""
+    return " / ".join(" ".join(_ASIDE.sub(" ", t).lower().split()) for t in ins.target)
 
 
-_ASIDE = lazy(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
+# an aside has words ("(as amended by subsection (f))", "(42 U.S.C. 1234)"); a designation ("(a)") has none
+_ASIDE = lazy(r"\((?:[^()]|\([^()]*\))*\s(?:[^()]|\([^()]*\))*\)")
 
 
 _PRECEDES = lazy(r"\s*all\s+that\s+precedes\b", re.I)

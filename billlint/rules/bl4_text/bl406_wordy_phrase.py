@@ -21,7 +21,18 @@ _FUNDS_SUBJECT = lazy(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.
 _NEGATED = lazy(r"\b(?:not|no|never|fails?|failed|failure|unless|neither|nor|without)\b", re.I)
 # A deeming rule places a supposed event, it sets no deadline: "treated as having transferred the amount ...
 # within 60 days of the distribution".
-_DEEMED = lazy(r"\bas\s+(?:if\s+)?having\s+(?:been\s+)?\w+", re.I)
+_DEEMED = lazy(r"\b(?:treated|deemed|considered|regarded)\s+as\b", re.I)
+_DUTY = lazy(r"\b(?:shall|must|may)\b")
+
+
+def _deemed(text: str, a: int) -> bool:
+    """A deeming verb in the clause before the phrase, with no duty after it ("shall be treated as a distribution
+    ... and as having been transferred ... within 60 days of"; not "identified as having violated ... shall pay")."""
+    before = _clause(text, a, ";:.—", limit=400)
+    last = None
+    for last in _DEEMED.finditer(before):
+        pass
+    return last is not None and not _DUTY.search(before, last.end())
 _PLACES = lazy(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incurred|periods?|beginning|ending)\s*$",
                re.I)
 
@@ -45,7 +56,7 @@ def _not_required(e, text: str, a: int) -> bool:
         return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before))
     if e.trigger == ("within",):
         before = _clause(text, a, ";:.—")
-        return bool(_NEGATED.search(before) or _PLACES.search(before) or _DEEMED.search(before))
+        return bool(_NEGATED.search(before) or _PLACES.search(before) or _deemed(text, a))
     return False
 
 
