@@ -30,7 +30,7 @@ def empty_provision(doc, view):
     the anchor become that bare unit's text, as the drafter meant. Still reported: an empty unit in the bill's own
     text, one with more of the block after it, and a bare last unit of a block that is added at the end, restates a
     unit, replaces whole units, or replaces a span that runs to the end ("“or” at the end", "and all that
-    follows" with no "through").
+    follows" with no "through", quoted words that end their unit: "“September 30, 2025.”").
 
     Bad: `<paragraph><enum>(3)</enum><text></text></paragraph>`.
     Good: `<paragraph><enum>(3)</enum><text>the cost of the reserve.</text></paragraph>`.
@@ -66,6 +66,8 @@ def _has_content(doc, el, view) -> bool:
 
 # a struck span that runs to the end of its unit leaves nothing after the inserted text
 _TO_END = re.compile(r"\bat\s+the\s+end\b|\ball\s+that\s+follows\b(?!.*\bthrough\b)", re.I)
+# nor does one whose quoted words end their unit: "striking “September 30, 2025.”" or "“...; and”"
+_ENDS_UNIT = re.compile(r"(?:[.;:]|;\s+(?:and|or))[\u201d\"]\s*$")
 
 
 def _takes_the_rest(doc, p, view) -> bool:
@@ -88,4 +90,4 @@ def _takes_the_rest(doc, p, view) -> bool:
         span = ins.operands.get("anchor", "")
     else:
         return False   # added at the end, restated, or put in place of whole units: nothing follows it
-    return span.startswith(("\u201c", '"')) and not _TO_END.search(span)
+    return span.startswith(("\u201c", '"')) and not _TO_END.search(span) and not _ENDS_UNIT.search(span)

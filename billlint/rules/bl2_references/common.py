@@ -49,10 +49,18 @@ def other_section_near(doc, r, view, whole: bool = True) -> bool:
     parent = r.prov.parent
     if parent is None or not doc.text(parent.el, view).text.strip():
         return False   # no lead-in: the provisions beside it are not one list
-    # a sibling item that cites a section by number: a reference by section number keeps the list parallel
-    parallel = whole or bool(r.chains) and r.chains[0][0][0] == "section"
-    near = [parent] + ([c for c in parent.children if c is not r.prov and c.in_view(view)] if parallel else [])
-    return any(_SECTION_NAMED.search(doc.text(p.el, view).text) for p in near)
+    siblings = [c for c in parent.children if c is not r.prov and c.in_view(view)]
+    if any(_SECTION_NAMED.search(doc.text(p.el, view).text) for p in [parent] + (siblings if whole else [])):
+        return True
+    # a reference by section number kept parallel with a sibling item that cites one of this bill's sections
+    # by number ("The survey under section 60601(d)."); another law's section is no reason
+    return not whole and bool(r.chains) and r.chains[0][0][0] == "section" \
+        and any(id(c) in _citing_own_sections(doc, view) for c in siblings)
+
+
+def _citing_own_sections(doc, view) -> set:
+    return doc.memo(("bl2 citing own sections", view), lambda: {
+        id(o.prov) for o in internal(doc, view) if o.chains and o.chains[0][0][0] == "section"})
 
 
 def shortest(doc, r, chain, target, view):
