@@ -10,7 +10,7 @@ from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
-from .common import all_refs, internal, quoted
+from .common import all_refs, by_run, internal, quoted
 
 # Another law named in a lead-in: "the following provisions of the Internal Revenue Code of 1986:"
 _LAW = lazy(r"\b(?!(?:This|The|Such|That)\s)(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
@@ -261,7 +261,7 @@ def _shared_qualifier(doc, r, chain, view) -> bool:
     """Whether a reference coordinated with a later one that carries a qualifier ("subparagraph (A) or
     subparagraph (C) of paragraph (1)") resolves under that qualifier: the trailing "of" governs both."""
     text, end = r.run.text, r.end
-    for o in _by_run(doc, view).get(id(r.run), ()):
+    for o in by_run(doc, view).get(id(r.run), ()):
         if o.start < end or o is r:
             continue
         if not _COORDINATED.match(text[end:o.start]):
@@ -283,7 +283,7 @@ def _carried(doc, r, missing, view):
     start, _ = refs.sentence_bounds(text, r.start)
     if start > 1:
         start, _ = refs.sentence_bounds(text, start - 2)
-    for o in reversed(_by_run(doc, view).get(id(r.run), ())):
+    for o in reversed(by_run(doc, view).get(id(r.run), ())):
         if o.start >= r.start or o.start < start:
             continue
         for t in o.targets:
@@ -293,16 +293,6 @@ def _carried(doc, r, missing, view):
                                           for c in missing):
                 return holder
     return None
-
-
-def _by_run(doc, view) -> dict:
-    """The internal references of each text run, in order."""
-    def build():
-        out: dict = {}
-        for o in internal(doc, view):
-            out.setdefault(id(o.run), []).append(o)
-        return out
-    return doc.memo(("bl201 by run", view), build)
 
 
 def _other_section_after(doc, r, view) -> bool:
@@ -343,15 +333,7 @@ def _descendants(unit):
 
 
 def _holds_amendment(doc, unit, view) -> bool:
-    if unit is None:
-        return False
-    todo = [unit]
-    while todo:
-        p = todo.pop()
-        if _amends(doc, p, view):
-            return True
-        todo += p.children
-    return False
+    return unit is not None and any(_amends(doc, p, view) for p in _descendants(unit))
 
 
 def _amendment_text(doc) -> set:

@@ -7,7 +7,7 @@ from ...analysis import references as refs
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .common import internal, other_section_near, quoted, shortest
+from .common import by_run, internal, other_section_near, quoted, shortest
 
 
 @rule("BL204", "non-minimal-reference", "info", fixable=True, reads=("references",))
@@ -41,9 +41,7 @@ def non_minimal_reference(doc, view):
     Good: "the individual described in paragraph (4)".
     """
     found, kept = [], set()
-    by_run: dict = {}
-    for r in internal(doc, view):
-        by_run.setdefault(id(r.run), []).append(r)
+    runs = by_run(doc, view)
     for r in internal(doc, view):
         if r.this or r.joint or len(r.chains) != 1 or r.targets[0] is None or r.section_number:
             continue
@@ -54,7 +52,7 @@ def non_minimal_reference(doc, view):
             continue
         section = refs.enclosing(r.prov, "section")
         short = shortest(doc, r, r.chains[0], r.targets[0], view)
-        if short is not None and _parallel(r, by_run[id(r.run)]):
+        if short is not None and _parallel(r, runs[id(r.run)]):
             continue   # "clauses (viii) and (ix) of paragraph (1)(A) and paragraph (2)(B)": one form for both
         # dropping "of this section" loses what tells it from any other section in the sentence or list; a
         # shorter reference can be captured only by a section the reader met before it

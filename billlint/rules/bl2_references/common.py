@@ -16,6 +16,16 @@ def internal(doc, view):
     return [r for r in all_refs(doc, view) if r.kind == refs.INTERNAL]
 
 
+def by_run(doc, view) -> dict:
+    """The internal references of each text run, in order."""
+    def build():
+        out: dict = {}
+        for o in internal(doc, view):
+            out.setdefault(id(o.run), []).append(o)
+        return out
+    return doc.memo(("refs by run", view), build)
+
+
 def all_refs(doc, view):
     return doc.memo(("refs", view), lambda: refs.find(doc, view))
 

@@ -142,9 +142,8 @@ def not_law(doc) -> bool:
     legis-type or number ("CONCURRENT RESOLUTION", "H. CON. RES. 19"; USLM keeps them as properties)."""
     if doc.kind != "resolution":
         return False
-    for el in doc.root.iter():
-        tag = el.tag if isinstance(el.tag, str) else ""
-        if tag in _TYPE_TAGS or tag == "uslm-property" and el.get("role") in _TYPE_TAGS:
+    for el in doc.root.iter(*_TYPE_TAGS, "uslm-property"):
+        if el.tag in _TYPE_TAGS or el.get("role") in _TYPE_TAGS:
             text = "".join(el.itertext())
             if _RESOLUTION.search(text):
                 return not _JOINT.search(text)
