@@ -39,12 +39,14 @@ _VERB = lazy(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authori
              r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
              r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|"
              r"can)\b")
-_BARE_SECTION = lazy(r"^[Ss]ection\s+\d+[A-Za-z]{0,3}$")
+# also a title or a part by its bare designation: "title I funds", "title V permits", "part D plans"
+_BARE_SECTION = lazy(r"^(?:[Ss]ection\s+\d+[A-Za-z]{0,3}|(?:[Tt]itle|[Ss]ubtitle|[Pp]art)\s+(?:[IVXL]+|[A-Z]))$")
 
 
 def bare_term(text: str, after: str) -> bool:
-    """Whether a reference followed by a noun ("section 8 renewal funding", "section 202 projects") is a
-    bare section number, with no verb after it: a term of art if it names nothing in this bill."""
+    """Whether a reference followed by a noun ("section 8 renewal funding", "section 202 projects", "title I
+    funds") is a bare section, title or part, with no verb after it: a term of art if it names nothing in this
+    bill."""
     return bool(_BARE_SECTION.match(text)) and not _VERB.match(after)
 
 

@@ -39,7 +39,8 @@ def unresolved_reference(doc, view):
     corrections a concurrent resolution orders in another measure's enrollment: "(1) Strike subsection (a)
     of section 1 and insert ...")
     and in quoted text; terms of art ("a section 902 corporation", and a bare section number with a noun
-    straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects"); a
+    straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects", and so a bare
+    title or part: "title I funds", "part D plans"); a
     reference under a list lead-in that names another law ("the following provisions of the Internal
     Revenue Code of 1986:"), or after another law's section in the same sentence; a bare section number in
     a provision that amends another law, or in a section that amends another law when that law's section

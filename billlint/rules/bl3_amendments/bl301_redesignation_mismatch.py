@@ -34,7 +34,8 @@ def redesignation_mismatch(doc, view):
     one of them: "subparagraphs (R) through (V) as paragraphs (S) through (W)"). Where both sides carry the
     same level word and all the designations share one class ("paragraphs (k) and (l) as paragraphs (l)
     and (m)"), the amended law names its levels its own way (older Acts call the lettered units of a section
-    "paragraphs"): silent on the class.
+    "paragraphs"): silent on the class. New designations that are the old ones in another order ("paragraphs (2)
+    and (3) as paragraphs (3) and (2)", or a renumbering after a transfer) reorder the units on purpose: silent.
 
     Bad: "by redesignating paragraphs (3) through (5) as paragraphs (4) and (5)" (3 units, 2 places).
     Good: "by redesignating paragraphs (3) through (5) as paragraphs (4) through (6), respectively".
@@ -66,5 +67,8 @@ def redesignation_mismatch(doc, view):
                 break
         else:
             keys = [designations.parse(f"({c})", wb) for c in b]
-            if all(k and k.value is not None for k in keys) and [k.key for k in keys] != sorted(k.key for k in keys):
+            # the same designations in another order ("(c), (d), and (e) as (d), (e), and (c)") reorder the
+            # units on purpose: a swap, or a renumbering after a unit was transferred
+            if all(k and k.value is not None for k in keys) and [k.key for k in keys] != sorted(k.key for k in keys) \
+                    and not (wa == wb and sorted(a) == sorted(b)):
                 yield report(ins, f"the new designations are out of order: {cite_list(b, wb)}")

@@ -34,7 +34,8 @@ def redesignation_gap_unfilled(doc, view):
     unit of the same parent ("in subsection (a), by striking “It shall” and all that follows and inserting
     the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent; so may a
     later instruction outside the list ("Title II (as amended by subsection (f)) is amended by inserting after
-    section 209 the following:" a section 210). A unit moved more than one
+    section 209 the following:" a section 210), also where it names that unit by pointing back ("Such section
+    is further amended", "Section 5 of such Act" after "Section 5 of the X Act"). A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
     that fills the wrong places is an error. An insertion whose anchor names the right designation under a
@@ -80,7 +81,8 @@ def redesignation_gap_unfilled(doc, view):
         # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
         # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
         elsewhere = _supplied_elsewhere(after, word) | _supplied_inside(instructions, moves[0], context, word) \
-            | _supplied_later(instructions, group, moves[-1], word)
+            | _supplied_later(instructions, doc.memo(("bl303 laws", view), lambda: _laws(instructions)), group,
+                              moves[-1], word)
         if elsewhere:
             vacated = [c for c in vacated if c not in elsewhere]
             fillers = [j for j in fillers if set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
@@ -106,26 +108,41 @@ def redesignation_gap_unfilled(doc, view):
                                       f"the redesignation; {' and '.join(what)}")
 
 
-def _supplied_later(instructions, group, last, word) -> set[str]:
+def _supplied_later(instructions, laws, group, last, word) -> set[str]:
     """Designations at this level that a later instruction outside this list inserts into the same unit: the next
     subsection's "Title II (as amended by subsection (f)) is amended by inserting after section 209 the following:
     SEC. 210"."""
-    later = instructions[instructions.index(last) + 1:]
-    law = _law(last)
+    at = instructions.index(last)
+    law = laws.get(id(last))
     if not law:
         return set()
-    return {_enum_core(el) for j in later if j not in group and j.block is not None and _law(j) == law
-            and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT) for el in block_tops(j.block) if el.tag == word}
+    return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
+            and laws.get(id(j)) == law and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
+            for el in block_tops(j.block) if el.tag == word}
 
 
-def _law(ins) -> str:
-    """The unit an instruction amends, its whole path ("Section 5 of the X Act", "subsection (a)"), without
-    asides ("(as amended by subsection (f))")."""
-    return " / ".join(" ".join(_ASIDE.sub(" ", t).lower().split()) for t in ins.target)
+def _laws(instructions) -> dict:
+    """The unit each instruction amends, its whole path ("Section 5 of the X Act", "subsection (a)"), without
+    asides ("(as amended by subsection (f))"); a target that points back ("Such section is further amended",
+    "Section 5 of such Act") is read as the unit the instruction before it amends."""
+    out, head = {}, ""
+    for ins in instructions:
+        path = [" ".join(_ASIDE.sub(" ", t).lower().split()).strip(" ,") for t in ins.target]
+        if path:
+            first = _AS_BY.sub("", path[0]).strip(" ,")
+            such = _SUCH.match(first)
+            if such and head and (such.group(1) is None or head.startswith(such.group(1) + " of ")):
+                first = head   # "such section"; "section 5 of such act" after "section 5 of the x act"
+            head = first
+            path[0] = first
+        out[id(ins)] = " / ".join(path)
+    return out
 
 
 # an aside has words ("(as amended by subsection (f))", "(42 U.S.C. 1234)"); a designation ("(a)") has none
 _ASIDE = lazy(r"\((?:[^()]|\([^()]*\))*\s(?:[^()]|\([^()]*\))*\)")
+_AS_BY = lazy(r",?\s*as\s+(?:amended|added|redesignated)\s+by\b.*$")
+_SUCH = lazy(r"^such\s+section$|^(section\s+\S+)\s+of\s+such\s+(?:act|code)$")
 
 
 _PRECEDES = lazy(r"\s*all\s+that\s+precedes\b", re.I)
