@@ -34,13 +34,14 @@ def defined_term(doc: Document, phrase: str) -> bool:
 # the", "section 5 within 30 days") makes it a reference
 _VERB = lazy(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|"
              r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|"
-             r"specifi|limit)\w*)\b"
+             r"specifi|limit)(?:e|es|ed|ing|s|y|ies|ied|ying)?)\b"   # a verb's endings: "provides", not "providers"
              r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b"
              r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
              r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|"
              r"can)\b")
-# also a title or a part by its bare designation: "title I funds", "title V permits", "part D plans"
-_BARE_SECTION = lazy(r"^(?:[Ss]ection\s+\d+[A-Za-z]{0,3}|(?:[Tt]itle|[Ss]ubtitle|[Pp]art)\s+(?:[IVXL]+|[A-Z]))$")
+# also a title or a part by its bare designation: "title I funds", "part D plans", "subpart F income"
+_BARE_SECTION = lazy(r"^(?:[Ss]ection\s+\d+[A-Za-z]{0,3}"
+                    r"|(?:[Tt]itle|[Ss]ubtitle|(?:[Ss]ub)?[Pp]art|[Ss]ubchapter)\s+(?:[IVXL]+|[A-Z]))$")
 
 
 def bare_term(text: str, after: str) -> bool:

@@ -72,6 +72,8 @@ def unresolved_reference(doc, view):
     - the reference stands in a section without a number (markup that split a section's later
       subsections off) and the numbered section before it lacks the units too (where that section has
       them, they are the ones meant: silent);
+    - a title, part or other unit above sections where the bill has no unit of that level at all ("items
+      under part B" in a bill without parts): another law's, probably, whose name was left out;
     - a section number followed straight by an Act's name ("section 376 the FAA Reauthorization Act of
       2018") is another law's with "of" left out.
 
@@ -140,6 +142,9 @@ def unresolved_reference(doc, view):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
             elif amended:
                 warn, hint = True, f"; if it is a section of the law this {amended} amends, name that law"
+            elif not r.scope and (level := _level_absent(doc, missing, view)):
+                # "items under part B" in a bill with no parts: another law's part with its law left unnamed
+                warn, hint = True, f"; it has no {level} at all: if it is another law's, name that law"
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
                         "; if it is a unit of the other law's section cited here, name that section")
@@ -190,6 +195,16 @@ def after_other_section(doc, r, view) -> bool:
     """Whether another law's section is cited before r in its sentence: r is read as that law's unit."""
     start, _ = refs.sentence_bounds(r.run.text, r.start)
     return any(start <= o < r.start for o in _outside(doc, view)[0].get(id(r.run), ()))
+
+
+def _level_absent(doc, missing, view) -> str | None:
+    """The level above sections that every missing chain starts at, if the bill has no unit of that level."""
+    levels = {c[0][0] for c in missing if c}
+    if len(levels) != 1 or not levels <= set(ABOVE_SECTION):
+        return None
+    level = levels.pop()
+    held = doc.memo(("bl201 levels held", view), lambda: {p.level for p in doc.provisions_in(view) if p.quoted is None})
+    return level if level not in held else None
 
 
 def _below_section(r) -> bool:
