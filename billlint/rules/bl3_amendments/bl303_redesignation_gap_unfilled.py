@@ -30,9 +30,11 @@ def redesignation_gap_unfilled(doc, view):
 
     The inserted text may supply the vacated unit deeper down (a block that restates the whole paragraph
     above it, as after "striking ... all that precedes it through “(1)” and inserting the following:") or in
-    line ("inserting after paragraph (2) the following: “(3) …”"): both fill it; so may a block inserted in a
-    unit of the same parent ("in subsection (a), by striking “It shall” and all that follows and inserting
-    the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent; so may a
+    line ("inserting after paragraph (2) the following: “(3) …”"): both fill it; so does the block of an insertion
+    that carries the redesignation in parentheses ("by inserting after subsection (d) the following new subsection
+    (and by redesignating subsections (e) through (g) as subsections (f) through (h), respectively):"); so may a
+    block inserted in a unit of the same parent ("in subsection (a), by striking “It shall” and all that follows
+    and inserting the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent; so may a
     later instruction outside the list ("Title II (as amended by subsection (f)) is amended by inserting after
     section 209 the following:" a section 210), also where it names that unit by pointing back ("Such section
     is further amended", "Section 5 of such Act" after "Section 5 of the X Act"). A unit moved more than one
@@ -63,7 +65,7 @@ def redesignation_gap_unfilled(doc, view):
         vacated = _gaps(froms, tos, word)
         if not vacated:
             continue
-        after = group[group.index(moves[0]) + 1:]
+        after = [j for j in group[:group.index(moves[0])] if _around(j, moves[0])] + group[group.index(moves[0]) + 1:]
         if any(j.action == am.STRIKE_INSERT and j.block is not None and _PRECEDES.match(j.operands.get("strike", ""))
                for j in after):
             continue  # all that precedes the moved unit is replaced: the new text supplies what comes before it
@@ -106,6 +108,15 @@ def redesignation_gap_unfilled(doc, view):
                    ([f"{cite_list(taken, word)} already taken by a redesignated unit"] if taken else [])
             yield report(fillers[0], f"the inserted text should fill {word} {cite_list(vacated, word)}, vacated by "
                                       f"the redesignation; {' and '.join(what)}")
+
+
+def _around(ins, move) -> bool:
+    """Whether a redesignation stands in parentheses inside an insertion before it: "by inserting after subsection
+    (d) the following new subsection (and by redesignating subsections (e) through (g) as ...):" is one amendment."""
+    if ins.run is not move.run or ins.start >= move.start:
+        return False
+    between = ins.run.text[ins.start:move.start]
+    return between.count("(") > between.count(")")
 
 
 def _supplied_later(instructions, laws, group, last, word) -> set[str]:
