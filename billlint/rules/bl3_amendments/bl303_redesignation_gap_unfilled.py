@@ -7,6 +7,7 @@ import re
 from ...model.patterns import lazy
 from ...analysis import amendments as am
 from ...analysis import designations
+from ...analysis.references import REF, expand, singular
 from ...model.findings import Report
 from ...model.vocabulary import EXPECTED, WARNING
 from ..registry import rule
@@ -37,7 +38,9 @@ def redesignation_gap_unfilled(doc, view):
     and inserting the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent; so may a
     later instruction outside the list ("Title II (as amended by subsection (f)) is amended by inserting after
     section 209 the following:" a section 210), also where it names that unit by pointing back ("Such section
-    is further amended", "Section 5 of such Act" after "Section 5 of the X Act"). A unit moved more than one
+    is further amended", "Section 5 of such Act" after "Section 5 of the X Act"), or names the units' parent
+    another way ("in paragraph (4), by redesignating clauses (ii) and (iii) of subparagraph (D)" and then "in
+    paragraph (4)(D), by inserting after clause (i) the following:"). A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
     that fills the wrong places is an error. An insertion whose anchor names the right designation under a
@@ -53,6 +56,7 @@ def redesignation_gap_unfilled(doc, view):
     """
     groups: dict = {}
     instructions = parsed(doc, view)
+    laws = doc.memo(("bl303 laws", view), lambda: _laws(instructions))
     for ins in instructions:
         groups.setdefault(ins.context, []).append(ins)
     for context, group in groups.items():
@@ -83,8 +87,8 @@ def redesignation_gap_unfilled(doc, view):
         # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
         # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
         elsewhere = _supplied_elsewhere(after, word) | _supplied_inside(instructions, moves[0], context, word) \
-            | _supplied_later(instructions, doc.memo(("bl303 laws", view), lambda: _laws(instructions)), group,
-                              moves[-1], word)
+            | _supplied_later(instructions, laws, group, moves[-1], word) \
+            | _supplied_same_unit(instructions, laws, group, moves, word)
         if elsewhere:
             vacated = [c for c in vacated if c not in elsewhere]
             fillers = [j for j in fillers if set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
@@ -130,6 +134,48 @@ def _supplied_later(instructions, laws, group, last, word) -> set[str]:
     return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
             and laws.get(id(j)) == law and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
             for el in block_tops(j.block) if el.tag == word}
+
+
+def _supplied_same_unit(instructions, laws, group, moves, word) -> set[str]:
+    """Designations at this level that a later instruction in another context inserts into the unit the moved units
+    belong to, named another way: "in paragraph (4), by redesignating clauses (ii) and (iii) of subparagraph (D)"
+    and "in paragraph (4)(D), by inserting after clause (i)"; "in subsection (b)(2), by redesignating
+    subparagraphs (C) and (D)" and "in subsection (b), by inserting after paragraph (2)(B)"."""
+    keys = {_parent(m, laws, m.operands["from"]) for m in moves}
+    if len(keys) != 1 or None in keys:
+        return set()
+    key = keys.pop()
+    at = instructions.index(moves[-1])
+    return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
+            and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
+            and _parent(j, laws, j.operands.get("anchor" if j.action == am.INSERT else "strike", "")) == key
+            for el in block_tops(j.block) if el.tag == word}
+
+
+def _parent(ins, laws, operand: str):
+    """The unit whose units an instruction works on, as (the amended law, its units' chain): the context's units,
+    then the operand's own qualifiers ("clauses (ii) and (iii) of subparagraph (D)") and the units above its
+    first ("after paragraph (2)(B)": paragraph (2))."""
+    head = laws.get(id(ins), "").split(" / ")[0]
+    chain: list = []
+    for item in ins.target[1:]:
+        ch = anchor_chain(_ASIDE.sub(" ", item))
+        if not ch:
+            return None
+        chain += ch
+    if ins.action == am.ADD or not operand:
+        return (head, tuple(chain)) if ins.action == am.ADD else None
+    parts = re.split(r"\s+of\s+", _ASIDE.sub(" ", operand).strip())
+    for qualifier in reversed(parts[1:]):     # "of subparagraph (D) of paragraph (4)": the senior one last
+        ch = anchor_chain(qualifier)
+        if not ch:
+            return None
+        chain += ch
+    m = REF.match(parts[0])
+    own = expand(singular(m.group("word")), m.group("list"))[0] if m else []
+    if not own:
+        return None
+    return head, tuple(chain + own[0][:-1])
 
 
 def _laws(instructions) -> dict:
