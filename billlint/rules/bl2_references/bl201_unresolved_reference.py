@@ -10,14 +10,7 @@ from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
-from .common import all_refs, by_run, internal, quoted
-
-# Another law named in a lead-in: "the following provisions of the Internal Revenue Code of 1986:"
-_LAW = lazy(r"\b(?!(?:This|The|Such|That)\s)(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
-            r"(?:Act|Code)\b|\bUnited\s+States\s+Code\b|\bPublic\s+Law\b|\bsuch\s+(?:Act|Code)\b"
-            # a correction of another measure's enrollment: "in the enrollment of the bill S. 47, the Secretary of
-            # the Senate shall make the following corrections:"
-            r"|\benrollment\s+of\s+the\s+(?:bill|(?:joint|concurrent)\s+resolution)\b")
+from .common import LAW, act_before, all_refs, by_run, internal, level_absent, quoted
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -74,6 +67,9 @@ def unresolved_reference(doc, view):
       them, they are the ones meant: silent);
     - a title, part or other unit above sections where the bill has no unit of that level at all ("items
       under part B" in a bill without parts): another law's, probably, whose name was left out;
+    - a bare section number the bill lacks (or whose units it lacks), after another Act's name in the same sentence
+      ("For purposes of the Occupational Safety and Health Act of 1970, ... an employer described in section 3(5)"):
+      that Act's, probably, with "of such Act" left out;
     - a section number followed straight by an Act's name ("section 376 the FAA Reauthorization Act of
       2018") is another law's with "of" left out.
 
@@ -142,7 +138,11 @@ def unresolved_reference(doc, view):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
             elif amended:
                 warn, hint = True, f"; if it is a section of the law this {amended} amends, name that law"
-            elif not r.scope and (level := _level_absent(doc, missing, view)):
+            elif not r.scope and _bare_section(r) and (act := act_before(doc, r)):
+                # "For purposes of the Occupational Safety and Health Act of 1970, ... section 3(5)": that Act's
+                warn, hint = True, (f"; if it is a section of the Act named before it in this sentence "
+                                    f"({act}), name that law")
+            elif not r.scope and (level := level_absent(doc, missing, view)):
                 # "items under part B" in a bill with no parts: another law's part with its law left unnamed
                 warn, hint = True, f"; it has no {level} at all: if it is another law's, name that law"
             elif cited:
@@ -197,16 +197,6 @@ def after_other_section(doc, r, view) -> bool:
     return any(start <= o < r.start for o in _outside(doc, view)[0].get(id(r.run), ()))
 
 
-def _level_absent(doc, missing, view) -> str | None:
-    """The level above sections that every missing chain starts at, if the bill has no unit of that level."""
-    levels = {c[0][0] for c in missing if c}
-    if len(levels) != 1 or not levels <= set(ABOVE_SECTION):
-        return None
-    level = levels.pop()
-    held = doc.memo(("bl201 levels held", view), lambda: {p.level for p in doc.provisions_in(view) if p.quoted is None})
-    return level if level not in held else None
-
-
 def _below_section(r) -> bool:
     return r.chains[0][0][0] not in ("section", *ABOVE_SECTION)
 
@@ -219,7 +209,7 @@ def _names_law(doc, prov, view) -> bool:
     """A lead-in that names another law ("... provisions of the Internal Revenue Code of 1986:")."""
     def build():
         return {id(p) for p in doc.provisions_in(view)
-                if p.children and _LAW.search(doc.text(p.el, view).text)}
+                if p.children and LAW.search(doc.text(p.el, view).text)}
     return id(prov) in doc.memo(("names law", view), build)
 
 

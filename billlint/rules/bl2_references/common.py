@@ -8,6 +8,14 @@ from ...analysis import references as refs
 from ...model.vocabulary import ABOVE_SECTION
 
 
+# Another law named in a lead-in: "the following provisions of the Internal Revenue Code of 1986:"
+LAW = lazy(r"\b(?!(?:This|The|Such|That)\s)(?:[A-Z][\w'’.–-]*,?\s+(?:(?:of|and|for|to|on|the|in)\s+)*){1,12}"
+            r"(?:Act|Code)\b|\bUnited\s+States\s+Code\b|\bPublic\s+Law\b|\bsuch\s+(?:Act|Code)\b"
+            # a correction of another measure's enrollment: "in the enrollment of the bill S. 47, the Secretary of
+            # the Senate shall make the following corrections:"
+            r"|\benrollment\s+of\s+the\s+(?:bill|(?:joint|concurrent)\s+resolution)\b")
+
+
 def quoted(text: str) -> str:
     return '"' + " ".join(text.split()) + '"'
 
@@ -88,3 +96,24 @@ def shortest(doc, r, chain, target, view):
     if refs.resolve_chain(doc, r.prov, short, view) is not target:
         return None
     return short
+
+
+def act_before(doc, r) -> str | None:
+    """Another Act named before r in its sentence ("For purposes of the X Act, ... section 3(5)"), not this bill by
+    its short title: its name."""
+    start, _ = refs.sentence_bounds(r.run.text, r.start)
+    names = [" ".join(m.group(0).split()) for m in LAW.finditer(r.run.text, start, r.start)]
+    own = doc.memo("bl201 short titles", lambda: {" ".join("".join(t.itertext()).split()) for t in
+                                                   doc.root.iter("short-title")})
+    names = [n for n in names if not any(n in t or t in n for t in own) and not n.startswith("enrollment")]
+    return names[-1] if names else None
+
+
+def level_absent(doc, missing, view) -> str | None:
+    """The level above sections that every missing chain starts at, if the bill has no unit of that level."""
+    levels = {c[0][0] for c in missing if c}
+    if len(levels) != 1 or not levels <= set(ABOVE_SECTION):
+        return None
+    level = levels.pop()
+    held = doc.memo(("bl201 levels held", view), lambda: {p.level for p in doc.provisions_in(view) if p.quoted is None})
+    return level if level not in held else None
