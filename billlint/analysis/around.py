@@ -24,7 +24,10 @@ TAIL = lazy(r"\s(?:\([A-Za-z0-9]{1,8}\))+(?:\s*,?\s*(?:(?:and|or|through)\s+)?(?
 USC = lazy(r"^,?\s*(?:of\s+)?(?:the\s+)?(?:United\s+States|[A-Z][\w.]*(?:\s+[A-Z][\w.]*){0,3})\s+Code\b")
 SUCH = lazy(r"\b(?:such|that|said)\s+$", re.I)
 CITED = lazy(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
-ASIDE = lazy(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\([^()]{0,80}\))?(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
+# an aside between a reference and its qualifier: "(relating to grants)", "(as in effect on the day before the date of
+# enactment of the ... Act of 2025)", "(other than the limits described in paragraph (2) of such section)"
+ASIDE = lazy(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\((?:[^()]|\([^()]{0,20}\)){0,300}\))?"
+             r"(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
 THEREOF = lazy(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b"
                 r"|^,\s*(?:and|or)\s+[^,;:.]{1,80},\s+of\s+\S")
 ACT_NAME = lazy(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"

@@ -257,7 +257,7 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, fac
             or ("Stat." in before or "U.S.C." in before) and around.IN_CITATION.search(before):
         ref.kind = EXTERNAL  # "the ... Extension Act of 2010, Part II"; "(11 Stat. 374, chapter V)"
         return
-    after = around.ASIDE.sub("", text[ref.end:ref.end + 200], count=1)
+    after = around.ASIDE.sub("", text[ref.end:ref.end + 500], count=1)[:200]
     if around.THEREOF.match(after):   # also "(a), and subsection (b), of section 5": the trailing "of" governs both
         ref.kind = ANAPHORA
         return

@@ -28,7 +28,9 @@ def unresolved_reference(doc, view):
     section anywhere in the bill; a paragraph in the nearest enclosing unit that has paragraphs).
 
     Silent where the reference may be another law's: references to other laws ("of title 5, United States
-    Code", "of the ... Act", "of such form", "from General Instruction I.B.6."), in amendment instructions (and in the
+    Code", "of the ... Act", "of such form", "from General Instruction I.B.6.", also past an aside of any
+    length: "section 7 (as in effect on the day before the date of enactment of ...) of the X Act"), in
+    amendment instructions (and in the
     corrections a concurrent resolution orders in another measure's enrollment: "(1) Strike subsection (a)
     of section 1 and insert ...")
     and in quoted text; terms of art ("a section 902 corporation", and a bare section number with a noun
