@@ -29,7 +29,9 @@ CITED = lazy(r"^\s*\((?:[^()]{0,40}U\.S\.C\.|\d+\s+Stat\.)")
 ASIDE = lazy(r"^(?:\s+[a-z]{1,2}\.)?(?:\s*\((?:[^()]|\([^()]{0,20}\)){0,300}\))?"
              r"(?:\s*,\s*(?:as the case may be|respectively)\s*,)?")
 THEREOF = lazy(r"^\s*,?\s*(?:thereof|therein|of\s+such\s+(?:section|subsection|paragraph))\b"
-                r"|^,\s*(?:and|or)\s+[^,;:.]{1,80},\s+of\s+\S")
+                r"|^,\s*(?:and|or)\s+[^,;:.]{1,80},\s+of\s+\S"
+                # "section 23, including subsection (c) thereof, of the X Act"
+                r"|^,\s*(?:including|other\s+than|except|excluding)\s+[^,;:.]{1,80},\s+of\s+(?!this\b)\S")
 ACT_NAME = lazy(r"\b(?:Act|Code|Statutes|NMSA|Laws|Regulations)(?:\s+(?:of\s+)?\d{4})?,\s*$"
                  r"|\b(?:Circular|Attachment|Appendix|Instruction|Rule)\s+[\w.–-]+,\s*$")
 IN_CITATION = lazy(r"\([^()]*(?:Stat\.|U\.S\.C\.)[^()]*$")

@@ -50,8 +50,10 @@ _PARTS = lazy(r"\(([^()]*)\)")
 _OF = lazy(r"\s*,?\s+(?:of|in)\s+$")
 # coordinated ("sections 116 and 330 and chapters 53 and 55 of title 49"), or a unit put into the next
 # ("paragraph (h)(30) to section 1308.11 of title 21, Code of Federal Regulations"): the next one's qualifier
-_AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and|or)\s+)"
-            r"(?:all\s+of\s+|the\s+)?$")
+# ("in section 12 and in section 13 of", "section 14 and/or section 15 of", "section 16 as well as section 17 of",
+# "the first sentence of section 29(a) and the last sentence of section 30(b) of")
+_AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(?:and/or|and|or|as\s+well\s+as)\s+)"
+            r"(?:in\s+|under\s+)?(?:all\s+of\s+|the\s+(?:(?:first|second|third|last|final)\s+sentences?\s+of\s+)?)?$")
 _INTO = lazy(r"^\s+(?:to|into)\s+$")
 _PUT = lazy(r"\b(?:add|insert)(?:s|ed|ing)?\s+$")   # "added paragraph (h)(30) to section 1308.11"
 _QUOTE_TAGS = frozenset({"quote"})

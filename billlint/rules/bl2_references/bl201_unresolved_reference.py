@@ -41,7 +41,9 @@ def unresolved_reference(doc, view):
     a provision that amends another law, or in a section that amends another law when that law's section
     is cited later in the sentence ("returns under section 6050S ... for purposes of section 32(n) of the
     Internal Revenue Code of 1986"); coordinated references that share a trailing qualifier ("subparagraph
-    (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s); units that a quoted block in the
+    (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s; "in section 12 and in section 13 of",
+    "section 16 as well as section 17 of", "the first sentence of section 29(a) and the last sentence of
+    section 30(b) of", "section 23, including subsection (c) thereof, of" the X Act); units that a quoted block in the
     same section has just written into the amended law ("subparagraphs (F) through (H)" after subsection
     (a) rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
     reports it); a survey's or a map's sections ("T. 11 S., R. 62 E., Section 25", "the tax map of the Town

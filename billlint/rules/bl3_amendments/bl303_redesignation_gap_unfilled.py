@@ -35,8 +35,8 @@ def redesignation_gap_unfilled(doc, view):
     that carries the redesignation in parentheses ("by inserting after subsection (d) the following new subsection
     (and by redesignating subsections (e) through (g) as subsections (f) through (h), respectively):"); so may a
     block inserted in a unit of the same parent ("in subsection (a), by striking “It shall” and all that follows
-    and inserting the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is silent; so may a
-    later instruction outside the list ("Title II (as amended by subsection (f)) is amended by inserting after
+    and inserting the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is
+    silent; so may a later instruction outside the list ("Title II (as amended by subsection (f)) is amended by inserting after
     section 209 the following:" a section 210), also where it names that unit by pointing back ("Such section
     is further amended", "Section 5 of such Act" after "Section 5 of the X Act"), or names the units' parent
     another way ("in paragraph (4), by redesignating clauses (ii) and (iii) of subparagraph (D)" and then "in
