@@ -10,7 +10,7 @@ from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
-from .common import LAW, act_before, all_refs, by_run, internal, level_absent, quoted
+from .common import LAW, act_before, all_refs, by_run, governs_law, internal, level_absent, quoted
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -37,7 +37,9 @@ def unresolved_reference(doc, view):
     straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects", and so a bare
     title or part: "title I funds", "part D plans"); a
     reference under a list lead-in that names another law ("the following provisions of the Internal
-    Revenue Code of 1986:"), or after another law's section in the same sentence; a bare section number in
+    Revenue Code of 1986:"), a bare section number under a lead-in higher up that makes another law the frame
+    of the whole list ("For purposes of the Internal Revenue Code of 1986—" over "(2) Paragraph (1) shall not
+    apply to— (A) any amount described in section 45(c)"), or after another law's section in the same sentence; a bare section number in
     a provision that amends another law, or in a section that amends another law when that law's section
     is cited later in the sentence ("returns under section 6050S ... for purposes of section 32(n) of the
     Internal Revenue Code of 1986"); coordinated references that share a trailing qualifier ("subparagraph
@@ -183,8 +185,11 @@ def other_law(doc, r, view) -> bool:
     if r.prov.parent is not None and _names_law(doc, r.prov.parent, view):
         return True  # a list item under a lead-in that names another law: "(1) Section 6662A"
     if r.chains[0][0][0] == "section" or r.chains[0][0][0] in ABOVE_SECTION:
-        # a bare section number in a provision that amends another law: that law's section
-        return _bare_section(r) and any(_amends(doc, a, view) for a in mine)
+        # a bare section number in a provision that amends another law: that law's section; or under a lead-in
+        # higher up that sets another law as the frame of all below it ("For purposes of the Internal Revenue
+        # Code of 1986—" over "(2) Paragraph (1) shall not apply to— (A) any amount described in section 45(c)")
+        return _bare_section(r) and (any(_amends(doc, a, view) for a in mine)
+                                     or any(id(a) in governs_law(doc, view) for a in mine[2:]))
     if any(id(a) in provs for a in mine[1:]):
         return True  # a list item under a lead-in that cites another law's section: "(C) ... subsection (e)"
     # appropriations text outside any section (under a heading) cites the Act its heading names; a

@@ -117,3 +117,23 @@ def level_absent(doc, missing, view) -> str | None:
     level = levels.pop()
     held = doc.memo(("bl201 levels held", view), lambda: {p.level for p in doc.provisions_in(view) if p.quoted is None})
     return level if level not in held else None
+
+
+# a lead-in that makes another law the frame of the list below it: "For purposes of the Internal Revenue Code of
+# 1986—", "In applying title II of the Social Security Act—"
+_GOVERNS = lazy(r"^\s*(?:Solely\s+)?(?:(?:For|for)\s+(?:the\s+)?purposes\s+of|In\s+(?:applying|the\s+application\s+of)|"
+                r"Under)\s+(?:the\s+)?(?P<law>[^,;:—]{0,160})[—:]\s*$")
+
+
+def governs_law(doc, view) -> set:
+    """The provisions whose lead-in sets another law as the frame of all the list below it, by id."""
+    def build():
+        out = set()
+        for p in doc.provisions_in(view):
+            if not p.children or p.quoted is not None:
+                continue
+            m = _GOVERNS.match(doc.text(p.el, view).text)
+            if m and LAW.search(m.group("law")) and not m.group("law").startswith("this "):
+                out.add(id(p))
+        return out
+    return doc.memo(("bl2 governs law", view), build)
