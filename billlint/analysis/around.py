@@ -48,6 +48,9 @@ DETERMINER = lazy(r"\b(?:[Aa]n?|[Aa]ny|[Ee]ach|[Ee]very|[Nn]o|[Tt]he)\s+$")
 NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that which through under with from on "
                         "at if the be has have does do not also only before after unless apply applies".split())
 NOUN = lazy(r"^\s+([a-z][a-z-]+)\b")
+# a capitalized word after a bare designation: a name built on it ("the Section 8 Management Assessment Program",
+# "the Title I Portability Pilot"), not a law's name ("section 376 the FAA ...") or a citation
+NAME = lazy(r"^\s+(?!(?:U\.S|Stat|Public|United|States|Code|Act|Law|Pub|The|This|Such)\b)[A-Z][a-z]{2,}\b")
 LAND = lazy(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
 # before: a survey's township and range ("T. 11 S., R. 62, E., Section 25"), a map's ("tax map ... for section 110")
 SURVEYED = lazy(r"\bR\.\s*\d+\s*,?\s*[EW]\.,?\s*$|\btax\s+maps?\b[^.;]{0,60}\bfor\s+$")

@@ -35,7 +35,8 @@ def unresolved_reference(doc, view):
     of section 1 and insert ...")
     and in quoted text; terms of art ("a section 902 corporation", and a bare section number with a noun
     straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects", and so a bare
-    title or part: "title I funds", "part D plans"); a
+    title or part: "title I funds", "part D plans"; and a program's name built on one: "the Section 8 Management
+    Assessment Program"); a
     reference under a list lead-in that names another law ("the following provisions of the Internal
     Revenue Code of 1986:"), a bare section number under a lead-in higher up that makes another law the frame
     of the whole list ("For purposes of the Internal Revenue Code of 1986—" over "(2) Paragraph (1) shall not
