@@ -222,7 +222,8 @@ def _moves(moves):
 
 def _gaps(froms, tos, word) -> list[str]:
     """Designations the redesignations free below the highest new one: gaps that need filling. A unit moved
-    more than one place ("(14) as (16)") frees every place it passes ((14) and (15))."""
+    more than one place ("(14) as (16)") frees every place it passes ((14) and (15)); an inserted unit ("(1A)")
+    moved into the plain series frees nothing."""
     keys = [designations.parse(f"({c})", word) for c in tos]
     if not all(keys):
         return []
@@ -230,8 +231,8 @@ def _gaps(froms, tos, word) -> list[str]:
     out = []
     for c, t in zip(froms, tos):
         d = designations.parse(f"({c})", word)
-        if d is None or d.key >= top:
-            continue
+        if d is None or d.key >= top or d.suffix:
+            continue   # a unit inserted between others ("(1A)") leaves no gap when it moves into the plain series
         e = designations.parse(f"({t})", word)
         passed = [c]
         if e is not None and e.cls == d.cls and None not in (d.value, e.value) and not d.suffix and not e.suffix \
