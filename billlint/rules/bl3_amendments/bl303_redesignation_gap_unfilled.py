@@ -40,7 +40,9 @@ def redesignation_gap_unfilled(doc, view):
     section 209 the following:" a section 210), also where it names that unit by pointing back ("Such section
     is further amended", "Section 5 of such Act" after "Section 5 of the X Act"), or names the units' parent
     another way ("in paragraph (4), by redesignating clauses (ii) and (iii) of subparagraph (D)" and then "in
-    paragraph (4)(D), by inserting after clause (i) the following:"). A unit moved more than one
+    paragraph (4)(D), by inserting after clause (i) the following:"). "By inserting at the beginning the
+    following:" fills the places below the first redesignated unit. An inserted unit ("(1A)") moved into the
+    plain series ("paragraphs (1A) and (2) as paragraphs (2) and (3)") leaves no place. A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
     that fills the wrong places is an error. An insertion whose anchor names the right designation under a
@@ -281,7 +283,14 @@ _INLINE_UNIT = lazy(r"^[“\"]?\(([0-9A-Za-z]{1,6})\)\s")
 
 def _expected(ins, word, tos, freed) -> list[str]:
     """What an insertion must supply: from after its anchor (or from the unit it strikes) up to the
-    first redesignated unit above it; for "inserting before X", the freed places below X."""
+    first redesignated unit above it; for "inserting before X", the freed places below X; for "inserting at the
+    beginning", the places below the first redesignated unit."""
+    if ins.operands.get("where") == "at the beginning":
+        keys = [d for c in tos if (d := designations.parse(f"({c})", word)) and d.value is not None and d.cls]
+        if not keys:
+            return []
+        low = min(keys, key=lambda d: d.value)
+        return designations.run(1, low.value, low.cls)
     if ins.operands.get("where") == "before":
         unit = _anchor_unit(ins.operands.get("anchor", ""), word)
         bound = designations.parse(f"({unit[1]})", word) if unit else None
