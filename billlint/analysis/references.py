@@ -56,6 +56,14 @@ _AND = lazy(r"^\)?(?:\s*\((?:[^()]|\([^()]*\))*\))?\s*(?:,\s*(?:and\s+|or\s+)?|(
             r"(?:in\s+|under\s+)?(?:all\s+of\s+|the\s+(?:(?:first|second|third|last|final)\s+sentences?\s+of\s+)?)?$")
 _INTO = lazy(r"^\s+(?:to|into)\s+$")
 _PUT = lazy(r"\b(?:add|insert)(?:s|ed|ing)?\s+$")   # "added paragraph (h)(30) to section 1308.11"
+_DASHED = lazy(r"(?<![\w.–-])(\d+)[–-](\d+)(?![\w.–-])")
+
+
+def _through(m: re.Match) -> str:
+    a, b = int(m.group(1)), int(m.group(2))
+    return f"{m.group(1)} through {m.group(2)}" if a < b <= a + 200 else m.group(0)
+
+
 _QUOTE_TAGS = frozenset({"quote"})
 _EXTERNAL_TAGS = frozenset({"external-xref"})
 
@@ -182,7 +190,10 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
         start, end = group[0].start(), outer.end()
         # Inner parts first, outer last: resolve the outer chain, then extend with the inner one.
         base_word = singular(outer.group("word"))
-        base_chains, base_ranges = expand(base_word, outer.group("list"))
+        listing = outer.group("list")
+        if outer.group("word")[-1:] in "sS" and ("–" in listing or "-" in listing):
+            listing = _DASHED.sub(_through, listing)   # "sections 102–104": a range, not one dashed number
+        base_chains, base_ranges = expand(base_word, listing)
         chains = base_chains
         ranges = base_ranges
         for inner in reversed(group[:-1]):
@@ -196,7 +207,7 @@ def scan(doc: Document, prov: Provision, run: TextRun, amending_from: int | None
             ranges = inner_ranges
         numbered = len(group) == 1 and base_word in SECTION_LEVELS[1:] and outer.group("list").lstrip()[:1].isdigit()
         if numbered:
-            chains, ranges = expand("section", outer.group("list"))   # "subsection 114(b)": section 114(b)
+            chains, ranges = expand("section", listing)   # "subsection 114(b)": section 114(b)
         ref = Ref(prov, run, start, end, INTERNAL, singular(group[0].group("word")),
                   chains, joint=len(group) > 1 or len(chains) > 1)
         ref.ranges = ranges
