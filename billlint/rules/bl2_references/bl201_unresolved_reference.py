@@ -10,7 +10,8 @@ from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
-from .common import LAW, act_before, all_refs, by_run, governs_law, internal, level_absent, quoted
+from .common import (LAW, act_before, all_refs, amendment_text, by_run, governs_law, internal, level_absent,
+                     quoted)
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -61,7 +62,8 @@ def unresolved_reference(doc, view):
       "rules similar to the rules of section 954(d)(3)": the amended Code's, or a slip), or in a title or
       division whose sections amend another law ("a violation of section 102(a)(1)(F)" in a division that
       amends the Family and Medical Leave Act), unless an amendment is said to be made by it ("the
-      amendments made by section 305");
+      amendments made by section 305"); so is a title or part the bill lacks in a section that amends
+      another law ("a State plan approved under title XIX" beside an amendment of the Social Security Act);
     - a bare section number the bill lacks, with another law's section cited later in the same sentence
       or elsewhere in the provision, or "of this Act" after another law's section in the sentence (text
       lifted from that law, where "this Act" meant it); a subsection or paragraph the bill lacks where it
@@ -125,6 +127,11 @@ def unresolved_reference(doc, view):
             # (or in a division whose sections amend one law: "a violation of section 102(a)(1)(F)" of the FMLA)
             amended = not r.scope and absent and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]) \
                 and _amending_unit(doc, r, view)
+            # likewise a title or part the bill lacks ("a State plan approved under title XIX") in a section that
+            # amends another law
+            if not r.scope and not absent and r.chains and r.chains[0][0][0] in ABOVE_SECTION \
+                    and all(c and c[0][0] in ABOVE_SECTION for c in missing) and _section_amends(doc, r, view):
+                amended = "section"
             within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
             where = [searched(doc, r.prov, chain, view, within) for chain in missing[:3]]
             by_holder: dict = {}
@@ -144,7 +151,8 @@ def unresolved_reference(doc, view):
                     and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"
             elif amended:
-                warn, hint = True, f"; if it is a section of the law this {amended} amends, name that law"
+                warn, hint = True, (f"; if it is a {r.chains[0][0][0]} of the law this {amended} amends, name "
+                                    "that law")
             elif not r.scope and _bare_section(r) and (act := act_before(doc, r)):
                 # "For purposes of the Occupational Safety and Health Act of 1970, ... section 3(5)": that Act's
                 warn, hint = True, (f"; if it is a section of the Act named before it in this sentence "
@@ -166,7 +174,7 @@ def unresolved_reference(doc, view):
             # text this bill inserts into another law: that law's parts outside the block are not visible
             warn, hint = True, hint + ("; it stands in text inserted into another law, whose other parts the bill "
                                        "does not show")
-        elif id(r.prov) in _amendment_text(doc):
+        elif id(r.prov) in amendment_text(doc):
             # an amendment's text for the measure it amends, which is not in this file
             warn, hint = True, hint + ("; it stands in an amendment's text for the measure it amends, which this "
                                        "file does not hold")
@@ -352,20 +360,6 @@ def _holds_amendment(doc, unit, view) -> bool:
     return unit is not None and any(_amends(doc, p, view) for p in _descendants(unit))
 
 
-def _amendment_text(doc) -> set:
-    """Provisions inside an amendment-block that is not a whole text of its own (an amendment's text for part of
-    the measure it amends). A block holding titles, or the measure's section 1 (an amendment in the nature of
-    a substitute), is the whole text, resolved against itself."""
-    def build():
-        out: dict = {}
-        for p in doc.provisions:
-            block = next((a for a in p.el.iterancestors() if a.tag == "amendment-block"), None)
-            if block is not None:
-                out.setdefault(block, []).append(p)
-        return {id(p) for ps in out.values() if not any(_whole(p) for p in ps) for p in ps}
-    return doc.memo("bl201 amendment text", build) if doc.kind == "amendment-doc" else set()
-
-
 def _split_from(doc, r, view):
     """The numbered section before the unnumbered one a relative reference stands in, or None."""
     if r.word in ("section", *ABOVE_SECTION):
@@ -384,8 +378,3 @@ def _split_from(doc, r, view):
                     before = p
         return out
     return doc.memo(("bl201 split from", view), build).get(id(sec))
-
-
-def _whole(p) -> bool:
-    return p.quoted is None and (p.level in ABOVE_SECTION or p.level == "section" and p.designation is not None
-                                 and p.designation.value == 1)

@@ -137,3 +137,22 @@ def governs_law(doc, view) -> set:
                 out.add(id(p))
         return out
     return doc.memo(("bl2 governs law", view), build)
+
+
+def amendment_text(doc) -> set:
+    """Provisions inside an amendment-block that is not a whole text of its own (an amendment's text for part of
+    the measure it amends). A block holding titles, or the measure's section 1 (an amendment in the nature of
+    a substitute), is the whole text, resolved against itself."""
+    def build():
+        out: dict = {}
+        for p in doc.provisions:
+            block = next((a for a in p.el.iterancestors() if a.tag == "amendment-block"), None)
+            if block is not None:
+                out.setdefault(block, []).append(p)
+        return {id(p) for ps in out.values() if not any(_whole(p) for p in ps) for p in ps}
+    return doc.memo("bl201 amendment text", build) if doc.kind == "amendment-doc" else set()
+
+
+def _whole(p) -> bool:
+    return p.quoted is None and (p.level in ABOVE_SECTION or p.level == "section" and p.designation is not None
+                                 and p.designation.value == 1)
