@@ -77,8 +77,8 @@ def unresolved_reference(doc, view):
     - a title, part or other unit above sections where the bill has no unit of that level at all ("items
       under part B" in a bill without parts): another law's, probably, whose name was left out;
     - a bare section number the bill lacks (or whose units it lacks), after another Act's name in the same sentence
-      ("For purposes of the Occupational Safety and Health Act of 1970, ... an employer described in section 3(5)"):
-      that Act's, probably, with "of such Act" left out;
+      ("For purposes of the Occupational Safety and Health Act of 1970, ... an employer described in section 3(5)")
+      or earlier in the provision's text: that Act's, probably, with "of such Act" left out;
     - a section number followed straight by an Act's name ("section 376 the FAA Reauthorization Act of
       2018") is another law's with "of" left out.
 
@@ -153,10 +153,10 @@ def unresolved_reference(doc, view):
             elif amended:
                 warn, hint = True, (f"; if it is a {r.chains[0][0][0]} of the law this {amended} amends, name "
                                     "that law")
-            elif not r.scope and _bare_section(r) and (act := act_before(doc, r)):
+            elif not r.scope and _bare_section(r) and (act := act_before(doc, r, not cited)):
                 # "For purposes of the Occupational Safety and Health Act of 1970, ... section 3(5)": that Act's
-                warn, hint = True, (f"; if it is a section of the Act named before it in this sentence "
-                                    f"({act}), name that law")
+                warn, hint = True, (f"; if it is a section of the Act named before it in this {act[1]} "
+                                    f"({act[0]}), name that law")
             elif not r.scope and (level := level_absent(doc, missing, view)):
                 # "items under part B" in a bill with no parts: another law's part with its law left unnamed
                 warn, hint = True, f"; it has no {level} at all: if it is another law's, name that law"

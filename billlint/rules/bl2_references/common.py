@@ -98,15 +98,19 @@ def shortest(doc, r, chain, target, view):
     return short
 
 
-def act_before(doc, r) -> str | None:
-    """Another Act named before r in its sentence ("For purposes of the X Act, ... section 3(5)"), not this bill by
-    its short title: its name."""
+def act_before(doc, r, provision: bool = True) -> tuple[str, str] | None:
+    """Another Act named before r in its sentence ("For purposes of the X Act, ... section 3(5)"), or else earlier in
+    its provision's text ("The X Act shall apply to covered workers. ... employees described in section 3(e)"), not
+    this bill by its short title: its name, and "sentence" or "provision"."""
     start, _ = refs.sentence_bounds(r.run.text, r.start)
-    names = [" ".join(m.group(0).split()) for m in LAW.finditer(r.run.text, start, r.start)]
     own = doc.memo("bl201 short titles", lambda: {" ".join("".join(t.itertext()).split()) for t in
                                                    doc.root.iter("short-title")})
-    names = [n for n in names if not any(n in t or t in n for t in own) and not n.startswith("enrollment")]
-    return names[-1] if names else None
+    for where, frm in (("sentence", start), ("provision", 0))[:2 if provision else 1]:
+        names = [" ".join(m.group(0).split()) for m in LAW.finditer(r.run.text, frm, r.start)]
+        names = [n for n in names if not any(n in t or t in n for t in own) and not n.startswith("enrollment")]
+        if names:
+            return names[-1], where
+    return None
 
 
 def level_absent(doc, missing, view) -> str | None:
