@@ -29,7 +29,7 @@ def test_references_are_the_same_with_the_index_and_without_it():
     assert found == plain
     assert [t for _p, t, _k in found] == ["SECTION 3", "Subsection (a)", "this section",
                                           "paragraphs (1) through (3) of subsection (b)", "such paragraph", "Title II",
-                                          "Section 2(b)", "This section", "subclause (I)", "Division A"]
+                                          "subpart B", "Section 2(b)", "This section", "subclause (I)", "Division A"]
 
 
 def test_fold_keeps_positions():
