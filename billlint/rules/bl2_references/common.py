@@ -129,6 +129,9 @@ _GOVERNS = lazy(r"^\s*(?:Solely\s+)?(?:(?:For|for)\s+(?:the\s+)?purposes\s+of|In
                 r"Under)\s+(?:the\s+)?(?P<law>[^,;:—]{0,160})[—:]\s*$")
 
 
+_UNIT_OF = lazy(r"^(?:(?:title|subtitle|part|subpart|chapter|subchapter)\s+\S+\s+of\s+)+(?:the\s+)?")
+
+
 def governs_law(doc, view) -> set:
     """The provisions whose lead-in sets another law as the frame of all the list below it, by id."""
     def build():
@@ -137,7 +140,10 @@ def governs_law(doc, view) -> set:
             if not p.children or p.quoted is not None:
                 continue
             m = _GOVERNS.match(doc.text(p.el, view).text)
-            if m and LAW.search(m.group("law")) and not m.group("law").startswith("this "):
+            # the law itself is the frame ("title II of the Social Security Act"), not a thing under it ("the
+            # program established under section 3 of the X Act")
+            law = _UNIT_OF.sub("", m.group("law")) if m else ""
+            if m and LAW.match(law):
                 out.add(id(p))
         return out
     return doc.memo(("bl2 governs law", view), build)
