@@ -41,13 +41,15 @@ def unresolved_reference(doc, view):
     reference under a list lead-in that names another law ("the following provisions of the Internal
     Revenue Code of 1986:"), a bare section number under a lead-in higher up that makes another law the frame
     of the whole list ("For purposes of the Internal Revenue Code of 1986—" over "(2) Paragraph (1) shall not
-    apply to— (A) any amount described in section 45(c)"), or after another law's section in the same sentence; a bare section number in
+    apply to— (A) any amount described in section 45(c)"), or after another law's section in the same
+    sentence; a bare section number in
     a provision that amends another law, or in a section that amends another law when that law's section
     is cited later in the sentence ("returns under section 6050S ... for purposes of section 32(n) of the
     Internal Revenue Code of 1986"); coordinated references that share a trailing qualifier ("subparagraph
     (A) or subparagraph (C) of paragraph (1)": (A) is paragraph (1)'s; "in section 12 and in section 13 of",
     "section 16 as well as section 17 of", "the first sentence of section 29(a) and the last sentence of
-    section 30(b) of", "section 23, including subsection (c) thereof, of" the X Act); units that a quoted block in the
+    section 30(b) of", "section 23, including subsection (c) thereof, of" the X Act); units that a quoted
+    block in the
     same section has just written into the amended law ("subparagraphs (F) through (H)" after subsection
     (a) rewrote them); "subsection 114(b)" (a section number after a lower level word: reference-level-word
     reports it); a survey's or a map's sections ("T. 11 S., R. 62 E., Section 25", "the tax map of the Town

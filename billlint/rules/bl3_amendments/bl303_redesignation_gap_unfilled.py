@@ -31,18 +31,19 @@ def redesignation_gap_unfilled(doc, view):
 
     The inserted text may supply the vacated unit deeper down (a block that restates the whole paragraph
     above it, as after "striking ... all that precedes it through “(1)” and inserting the following:") or in
-    line ("inserting after paragraph (2) the following: “(3) …”"): both fill it; so does the block of an insertion
-    that carries the redesignation in parentheses ("by inserting after subsection (d) the following new subsection
-    (and by redesignating subsections (e) through (g) as subsections (f) through (h), respectively):"); so may a
-    block inserted in a unit of the same parent ("in subsection (a), by striking “It shall” and all that follows
-    and inserting the following:" a text that goes on into a new "(b) It shall be unlawful ..."), which is
-    silent; so may a later instruction outside the list ("Title II (as amended by subsection (f)) is amended by inserting after
-    section 209 the following:" a section 210), also where it names that unit by pointing back ("Such section
-    is further amended", "Section 5 of such Act" after "Section 5 of the X Act"), or names the units' parent
-    another way ("in paragraph (4), by redesignating clauses (ii) and (iii) of subparagraph (D)" and then "in
-    paragraph (4)(D), by inserting after clause (i) the following:"). "By inserting at the beginning the
-    following:" fills the places below the first redesignated unit. An inserted unit ("(1A)") moved into the
-    plain series ("paragraphs (1A) and (2) as paragraphs (2) and (3)") leaves no place. A unit moved more than one
+    line ("inserting after paragraph (2) the following: “(3) …”"): both fill it; so does the block of an
+    insertion that carries the redesignation in parentheses ("by inserting after subsection (d) the following
+    new subsection (and by redesignating subsections (e) through (g) as subsections (f) through (h),
+    respectively):"); so may a block inserted in a unit of the same parent ("in subsection (a), by striking
+    “It shall” and all that follows and inserting the following:" a text that goes on into a new "(b) It shall
+    be unlawful ..."), which is silent; so may a later instruction outside the list ("Title II (as amended by
+    subsection (f)) is amended by inserting after section 209 the following:" a section 210), also where it
+    names that unit by pointing back ("Such section is further amended", "Section 5 of such Act" after
+    "Section 5 of the X Act"), or names the units' parent another way ("in paragraph (4), by redesignating
+    clauses (ii) and (iii) of subparagraph (D)" and then "in paragraph (4)(D), by inserting after clause (i)
+    the following:"). "By inserting at the beginning the following:" fills the places below the first
+    redesignated unit. An inserted unit ("(1A)") moved into the plain series ("paragraphs (1A) and (2) as
+    paragraphs (2) and (3)") leaves no place. A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
     same list of instructions fills is a warning (another section or a later Act may fill it); an insertion
     that fills the wrong places is an error. An insertion whose anchor names the right designation under a
