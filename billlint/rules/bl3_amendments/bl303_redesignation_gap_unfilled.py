@@ -41,7 +41,8 @@ def redesignation_gap_unfilled(doc, view):
     names that unit by pointing back ("Such section is further amended", "Section 5 of such Act" after
     "Section 5 of the X Act"), or names the units' parent another way ("in paragraph (4), by redesignating
     clauses (ii) and (iii) of subparagraph (D)" and then "in paragraph (4)(D), by inserting after clause (i)
-    the following:"). "By inserting at the beginning the following:" fills the places below the first
+    the following:"; "Section 5 of the X Act is amended in subsection (b) by redesignating" and then "Section
+    5(b) of the X Act ... is further amended by inserting"). "By inserting at the beginning the following:" fills the places below the first
     redesignated unit. An inserted unit ("(1A)") moved into the plain series ("paragraphs (1A) and (2) as
     paragraphs (2) and (3)") leaves no place. A unit moved more than one
     place ("paragraph (14) as paragraph (16)") vacates every place it passes. A vacancy that nothing in the
@@ -161,6 +162,11 @@ def _parent(ins, laws, operand: str):
     first ("after paragraph (2)(B)": paragraph (2))."""
     head = laws.get(id(ins), "").split(" / ")[0]
     chain: list = []
+    cited = _SECTION_UNITS.match(head)
+    if cited:   # "section 5(b) of the x act": section 5 of the X Act, then its subsection (b)
+        head = f"section {cited.group(1)} of {cited.group(3)}"
+        units = expand("section", cited.group(1) + cited.group(2))[0][0][1:]
+        chain += [(lv, c.upper() if lv in _UPPER else c) for lv, c in units]
     for item in ins.target[1:]:
         ch = anchor_chain(_ASIDE.sub(" ", item))
         if not ch:
@@ -179,6 +185,10 @@ def _parent(ins, laws, operand: str):
     if not own:
         return None
     return head, tuple(chain + own[0][:-1])
+
+
+_SECTION_UNITS = lazy(r"^section\s+(\d+[a-z]{0,3}(?:[-–]\d+)?)((?:\([0-9a-z]{1,6}\))+)\s+of\s+(.+)$")
+_UPPER = ("subparagraph", "subclause")   # the law's text is folded to lower case: these levels are capitals
 
 
 def _laws(instructions) -> dict:
