@@ -10,8 +10,8 @@ from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
-from .common import (LAW, act_before, all_refs, amendment_text, by_run, governs_law, internal, level_absent,
-                     quoted)
+from .common import (LAW, act_before, all_refs, amendment_text, by_run, governs_law, inserted_by, internal,
+                     level_absent, quoted)
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -81,6 +81,9 @@ def unresolved_reference(doc, view):
     - a bare section number the bill lacks (or whose units it lacks), after another Act's name in the same sentence
       ("For purposes of the Occupational Safety and Health Act of 1970, ... an employer described in section 3(5)")
       or earlier in the provision's text: that Act's, probably, with "of such Act" left out;
+    - a bare section number the bill lacks that names a section the bill inserts into another law ("grants
+      under section 340J(a)" where section 101 adds a section 340J to the Public Health Service Act): meant,
+      probably, but the law goes unnamed;
     - a section number followed straight by an Act's name ("section 376 the FAA Reauthorization Act of
       2018") is another law's with "of" left out.
 
@@ -149,6 +152,10 @@ def unresolved_reference(doc, view):
                     else carried.cite
                 warn, hint = True, (f"; {unit}, cited just before, has {'them' if len(missing) > 1 else 'it'}:"
                                     f" if that is meant, add \"of {unit}\"")
+            elif not r.scope and absent and (by := inserted_by(doc, r.chains[0][0][1], view)) is not None:
+                # "grants under section 340J(a)" where section 101 inserts a section 340J into another law
+                warn, hint = True, (f"; {by.path} inserts a section {r.chains[0][0][1]} into another law: if that "
+                                    "is meant, name that law")
             elif later or absent and r.scope == "Act" and after_other_section(doc, r, view) \
                     and not _MADE_BY.search(r.run.text[max(0, r.start - 40):r.start]):
                 warn, hint = True, "; if it is a section of the other law cited in this sentence, name that law"

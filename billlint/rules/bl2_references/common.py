@@ -166,3 +166,15 @@ def amendment_text(doc) -> set:
 def _whole(p) -> bool:
     return p.quoted is None and (p.level in ABOVE_SECTION or p.level == "section" and p.designation is not None
                                  and p.designation.value == 1)
+
+
+def inserted_by(doc, number: str, view):
+    """The provision of this bill that inserts a whole section so numbered into another law, if one does."""
+    def build():
+        out: dict = {}
+        for p in doc.provisions_in(view):
+            if p.quoted is not None and p.level == "section" and p.designation is not None \
+                    and (p.parent is None or p.parent.quoted is None) and p.outer is not None:
+                out.setdefault(p.designation.core, p.outer)
+        return out
+    return doc.memo(("bl2 inserted sections", view), build).get(number)
