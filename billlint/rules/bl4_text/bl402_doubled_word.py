@@ -19,7 +19,8 @@ _NOT_NAMES = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", 
 
 
 # Two different articles in a row ("the an", "a the"): one of them is a slip, which one is not known.
-_ARTICLES = lazy(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b")
+# "the a priori assumptions": the Latin "a" of "a priori", "a fortiori", "a posteriori" is no article.
+_ARTICLES = lazy(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b(?!\s+(?:priori|fortiori|posteriori)\b)")
 # Both, over the bill's folded text (lower case; "?" for any other character, which may be a space): the runs
 # they find hold every match of the two above.
 _FOLDED = lazy(rb"\b([a-z]+)[\s?]+\1\b|\b(the|an?)[\s?]+(?!\2\b)(?:the|an?)\b")
@@ -30,7 +31,8 @@ def doubled_word(doc, view):
     """
     The same word twice in a row: "the the"; or two different articles in a row: "the an", "a the"
     (lower case: "the A-76 circular" names a circular). The doubled word is fixed safely; of two
-    articles, which one is the slip is not known, so that finding carries no fix.
+    articles, which one is the slip is not known, so that finding carries no fix. The Latin "a" of "a
+    priori", "a fortiori" and "a posteriori" is no article ("the a priori assumptions").
 
     Across spaces and line breaks, but never across an element boundary (an enum followed by text that
     starts with the same word is not a slip). "that that" and "had had" are allowed, and so is a word
