@@ -9,10 +9,13 @@ from ...model.findings import Report
 from ..registry import rule
 
 
-_DOUBLED = lazy(r"\b([A-Za-z]+)\s+\1\b", re.I)
+# The second word must end there: "loans for for-profit entities", "in in-person meetings", "at at-risk
+# schools" put a preposition before a compound that begins with the same word.
+_DOUBLED = lazy(r"\b([A-Za-z]+)\s+\1\b(?![-‑])", re.I)
 
 
-_ALLOWED_DOUBLES = frozenset({"that", "had"})
+# "that that", "had had"; "mahi mahi" (the fish, written lower case in fishery law)
+_ALLOWED_DOUBLES = frozenset({"that", "had", "mahi"})
 # Words a name never doubles: "The The" or "Section Section" in a heading is a slip like "the the".
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", "on", "by", "with", "as", "at",
                         "section", "title", "subtitle", "chapter", "part", "division", "act", "sec"})
@@ -35,7 +38,9 @@ def doubled_word(doc, view):
     priori", "a fortiori" and "a posteriori" is no article ("the a priori assumptions").
 
     Across spaces and line breaks, but never across an element boundary (an enum followed by text that
-    starts with the same word is not a slip). "that that" and "had had" are allowed, and so is a word
+    starts with the same word is not a slip). A word before a hyphenated compound that begins with it is
+    not doubled ("loans for for-profit entities", "in in-person meetings", "at at-risk schools"). "that
+    that", "had had" and "mahi mahi" are allowed, and so is a word
     followed by a name that begins with it ("in In re 650 Fifth Avenue"), and place names that double a
     capitalized word ("Pago Pago", "Walla Walla"; not "The The" or "Section Section"). Quoted operands (the words an
     instruction strikes) are left alone.
