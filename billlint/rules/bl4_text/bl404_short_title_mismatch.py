@@ -8,6 +8,8 @@ from ...model.patterns import lazy
 from ...model.findings import Report
 from ...model.vocabulary import WARNING
 from ..registry import rule
+from ...analysis import citation_index
+from ...analysis.citations import act_key
 
 
 _YEAR = lazy(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -67,6 +69,11 @@ _OTHER_ACT_BEFORE = lazy(r"(?:\b(?:section|title|subtitle|division|part|paragrap
 _OTHER_ACT_AFTER = lazy(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.|division|title)")
 
 
+def _enacted(name: str) -> bool:
+    """Whether the citation index knows an Act of this name and year: bills cite it with its Public Law number."""
+    return bool(citation_index.default().acts.get(act_key(" ".join(name.split()))))
+
+
 @rule("BL404", "short-title-mismatch", "error", fixable=True, reads=("markup", "text"))
 def short_title_mismatch(doc, view):
     """
@@ -87,6 +94,9 @@ def short_title_mismatch(doc, view):
     Appropriations Act, 2023" in the 2024 Act) has an Act of each year, so an earlier year may be meant: a
     warning, whose fix is unsafe. So is an earlier year of a name the bill cites elsewhere as another law
     ("section 8001 of the Water Resources Development Act of 2022" in the 2024 Act): that earlier Act exists.
+    Silent where the earlier year's Act is enacted law that the citation index knows (bills cite it by its
+    Public Law number): "on or after the date of enactment of the Agriculture Improvement Act of 2018" in the
+    Agriculture Improvement Act of 2025 means that Act.
 
     Bad: short title "Cyber Partner Act of 2024"; elsewhere "the Cyber Partner Act of 2023".
     Good: the same name and year everywhere.
@@ -132,6 +142,8 @@ def _mentions(doc, view, titles, scope):
                     run.marked_between(m.end(), m.end() + 3, "external-xref"):
                 continue  # "section 326 of the FAA Reauthorization Act of 2018 (Public Law 115-254)": another Act
             a = m.start(1)
+            if want is not None and year < want and _enacted(run.text[a:m.end()]):
+                continue  # an earlier Act of this name is law (bills cite it by its Public Law number): it is meant
             # an Act named by year ("Consolidated Appropriations Act, 2023") has an Act of each year: an earlier
             # one may be meant, so the mismatch is probable, not certain, and the fix may change the meaning
             if cited is None:
