@@ -36,6 +36,9 @@ def enum_class(doc, view):
     that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
     Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
 
+    A blank to be filled ("SEC. 1__.", "(__)": an amendment's new unit, numbered when it is placed) is no
+    designation, and no designation rule reads it.
+
     Silent on numbered units tagged <subsection> at the top of a quoted block (a paragraph (4) added straight
     under an amended section): they are that section's top level, which GPO tags either way.
 
