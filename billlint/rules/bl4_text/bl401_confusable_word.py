@@ -33,7 +33,8 @@ def confusable_word(doc, view):
     The context words decide, and a use with the other sense is left alone: "insure that portion of any
     mortgage" ("that" a determiner: insurance), "directly effected the transfer" (brought about), "the
     then-current rate", "compliments and complaints", "the principals of law firms", "an additional personal
-    exemption"; offices and bodies named so are not slips ("the Regional Counsel", "the county counsel",
+    exemption", "the statue shall be placed in National Statuary Hall" (a statute is one only where a law's
+    verb follows: "the statue that was enacted"); offices and bodies named so are not slips ("the Regional Counsel", "the county counsel",
     "the tribal counsel"; "the legislative council of the State", "a special council").
 
     Silent on words in quotation marks, as markup (<quote>) or as characters: struck or quoted words, and
