@@ -13,7 +13,8 @@ from .common import appropriations_text, entries, matches, not_law
 # "is authorized to" that describes an authority held elsewhere, not one this text grants: in a relative
 # or subordinate clause ("that is authorized to enforce", "as the Bureau is authorized to do", "to the extent
 # that ... are authorized to"), where "may" would misread.
-_DESCRIBES = lazy(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until)\b", re.I)
+_DESCRIBES = lazy(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until|because|since|"
+                  r"although|though|while|whenever|wherever|once|insofar)\b", re.I)
 # Funds "are authorized to carry out" a program: an authorization of appropriations, not a power ("may").
 _FUNDS_SUBJECT = lazy(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.I)
 # A window the text does not require: negated ("has not received an objection within 60 days of", "fails to
