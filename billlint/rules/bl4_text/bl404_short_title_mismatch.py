@@ -98,6 +98,9 @@ def short_title_mismatch(doc, view):
     Public Law number): "on or after the date of enactment of the Agriculture Improvement Act of 2018" in the
     Agriculture Improvement Act of 2025 means that Act.
 
+    A bill that gives its name twice, with the year and without ("the X Act of 2025" or the "X Act"), may
+    be named either way.
+
     Bad: short title "Cyber Partner Act of 2024"; elsewhere "the Cyber Partner Act of 2023".
     Good: the same name and year everywhere.
     """
@@ -116,7 +119,13 @@ def short_title_mismatch(doc, view):
 
 def _mentions(doc, view, titles, scope):
     """Mentions of the Act by name, in the bill's own text (scope None) or in the inserted sections."""
-    names = {base: (year, name) for _el, _p, name, base, year, _s in titles}
+    # A name given twice, with its year and without ("the X Act of 2025" or "the X Act"): either is the bill's.
+    years: dict = {}
+    for _el, _p, name, base, year, _s in titles:
+        years.setdefault(base.lower(), set()).add(year)
+    names = {}
+    for _el, _p, name, base, year, _s in sorted(titles, key=lambda t: t[4] is None):
+        names.setdefault(base, (year, name))    # the name with a year, where the bill gives one
     # Only a mention that can be nothing but this bill: "the date of enactment of the NAME", not the many
     # citations of an earlier Act of the same name ("section 326 of the FAA Reauthorization Act of 2018").
     pattern = re.compile(r"(?<!as in effect on the day before )\bdate\s+of\s+(?:the\s+)?enactment\s+of\s+(?:the\s+)?("
@@ -132,7 +141,7 @@ def _mentions(doc, view, titles, scope):
         for m in pattern.finditer(run.text):
             year = m.group(2) or m.group(3)
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
-            if year is None or year == want:
+            if year is None or year in years[m.group(1).lower()]:
                 continue
             if any(id(el) in own for el in run.holders(m.start())) \
                     or run.marked(m.start(), m.end(), {"quote"}):
