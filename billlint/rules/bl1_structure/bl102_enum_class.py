@@ -39,6 +39,9 @@ def enum_class(doc, view):
     A blank to be filled ("SEC. 1__.", "(__)": an amendment's new unit, numbered when it is placed) is no
     designation, and no designation rule reads it.
 
+    The top units of an amendment's text in an amendment document are read the same way (its level is the
+    amended measure's).
+
     Silent on numbered units tagged <subsection> at the top of a quoted block (a paragraph (4) added straight
     under an amended section): they are that section's top level, which GPO tags either way.
 
@@ -201,10 +204,13 @@ def _cure(doc, p: Provision, group: list, view) -> tuple | None:
                            f"move out of {parent.cite} as <{parent.level}>")
     # the level is right by place and only the tag is off: a quoted block's top (the amended law's level),
     # a section's paragraphs, or the level the indent attribute names
-    if p.quoted is not None and parent is None:
+    # (an amendment's text, put into the measure where its instruction says, is read as a quoted block's)
+    block = parent is None and p.quoted is None and next(p.el.iterancestors("amendment-block"), None) is not None
+    if (p.quoted is not None or block) and parent is None:
         right = hint if _fits(p, hint) else _level_of(p, group)
         if right:
-            return ("quoted", f"by designation, the amended law's {right} level: tag as <{right}>")
+            whose = "the amended measure's" if block else "the amended law's"
+            return ("quoted", f"by designation, {whose} {right} level: tag as <{right}>")
     want = _BELOW.get(parent.level) if parent is not None else None
     if parent is not None and parent.level == "section" and _fits(p, "paragraph"):
         want = "paragraph"       # a section may hold paragraphs directly
