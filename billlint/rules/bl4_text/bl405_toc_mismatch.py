@@ -43,7 +43,9 @@ def toc_mismatch(doc, view):
 
     Not this bill's table, and skipped: tables inside quoted text or a law the bill enacts (a codified title),
     toc-quoted-entry lines, and the lines of a clerical amendment to another law's table ("The table of sections for chapter 5 ... is
-    amended by inserting after the item relating to section 501 the following:").
+    amended by inserting after the item relating to section 501 the following:"), and the lines an amendment of
+    an amendment document puts into the measure's table ("In the table of contents, insert after the item
+    relating to section 104 the following:").
 
     Headers and lines are compared as printed words: case, a final period and quotation marks aside (a header's
     <quote>Buy American Act</quote> prints the marks the line writes as characters: “Buy American Act”).
