@@ -367,16 +367,11 @@ class Document:
         return None
 
     def groups(self, view: str = REPORTED) -> Iterator[tuple[Provision | None, list[Provision]]]:
-        """Live sibling lists: (parent, children of one level), for the body (each amendment block of an
-        amendment document) and for each quoted block.
+        """Live sibling lists: (parent, children of one level), for the body and for each quoted block.
 
         In appropriations text one list may be split by headings (see Provision.run); rules decide.
         """
-        # Each amendment of an amendment document puts its text at its own place in the measure: a list each.
-        tops: dict = {}
-        for p in self.top:
-            tops.setdefault(next(p.el.iterancestors("amendment-block"), None), []).append(p)
-        lists = [(None, t) for t in tops.values()] + [(None, t) for t in self.blocks.values()]
+        lists = [(None, self.top)] + [(None, tops) for tops in self.blocks.values()]
         lists += [(p, p.children) for p in self.provisions if p.children and p.in_view(view)]
         lists += [(p, p.children) for p in self.outers if p.in_view(view)]
         for parent, children in lists:

@@ -12,6 +12,7 @@ from ...model.document import Provision
 from ...model.textrun import local
 from ...model.vocabulary import CLASS_NAMES, EXPECTED, SECTION_LEVELS, WARNING
 from ..registry import rule
+from .common import groups
 
 
 @rule("BL102", "enum-class", "error", reads=("provisions", "markup"))
@@ -66,7 +67,7 @@ def enum_class(doc, view):
             wrong.add(id(p))
     lists: dict = {}    # (level, class found, cure) -> [(first provision, what was found, cure)], one per whole list
     single: list = []   # designations wrong on their own: slips, each reported where it stands
-    for parent, group in doc.groups(view):
+    for parent, group in groups(doc, view):
         bad = [p for p in group if id(p) in wrong]
         # One finding for a list tagged at the wrong level, and none below a provision already reported.
         bad = [p for p in bad if p.parent is None or id(p.parent) not in wrong]

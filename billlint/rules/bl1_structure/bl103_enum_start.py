@@ -6,7 +6,7 @@ from ...analysis.designations import first, fmt
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .common import SUB_LEVELS
+from .common import SUB_LEVELS, groups
 
 
 @rule("BL103", "enum-start", "warning", reads=("provisions",))
@@ -30,7 +30,7 @@ def enum_start(doc, view):
     Bad: a section whose first subsection is (b) (often after (a) was struck without redesignating).
     Good: (a), (b), (c).
     """
-    for _parent, group in doc.groups(view):
+    for _parent, group in groups(doc, view):
         p = group[0]
         if p.quoted is not None or p.level not in SUB_LEVELS:
             continue
