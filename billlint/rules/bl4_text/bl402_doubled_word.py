@@ -6,6 +6,7 @@ import re
 
 from ...model.patterns import lazy
 from ...model.findings import Report
+from ...model.textrun import in_quotation_marks
 from ..registry import rule
 
 
@@ -43,7 +44,8 @@ def doubled_word(doc, view):
     that", "had had" and "mahi mahi" are allowed, and so is a word
     followed by a name that begins with it ("in In re 650 Fifth Avenue"), and place names that double a
     capitalized word ("Pago Pago", "Walla Walla"; not "The The" or "Section Section"). Quoted operands (the words an
-    instruction strikes) are left alone.
+    instruction strikes) are left alone, marked up as <quote> or written in quotation marks (“the the”): a
+    technical correction strikes the doubled word exactly as the law prints it.
 
     Bad: "shall submit to the the Committee".
     Good: "shall submit to the Committee".
@@ -56,8 +58,9 @@ def doubled_word(doc, view):
         for lo, hi in run.segments():
             for m in _DOUBLED.finditer(run.text, lo, hi):
                 word = m.group(1)
-                if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}):
-                    continue
+                if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}) \
+                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
+                    continue    # quoted words: what an instruction strikes, written as markup or as characters
                 if word.isupper() and len(word) > 1:
                     continue  # "ACT ACT" in a heading style, acronyms
                 second = m.group(0)[-len(word):]
@@ -68,7 +71,8 @@ def doubled_word(doc, view):
                 yield Report(f'"{word} {word}": the word is doubled', run=run, start=m.start(), end=m.end(),
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
             for m in _ARTICLES.finditer(run.text, lo, hi):
-                if run.marked(m.start(), m.end(), {"quote"}):
+                if run.marked(m.start(), m.end(), {"quote"}) \
+                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
                     continue
                 yield Report(f'"{m.group(1)} {m.group(2)}": two articles in a row; one is a slip', run=run,
                              start=m.start(), end=m.end(), provision=prov)
