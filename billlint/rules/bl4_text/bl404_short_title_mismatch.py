@@ -10,6 +10,7 @@ from ...model.vocabulary import WARNING
 from ..registry import rule
 from ...analysis import citation_index
 from ...analysis.citations import act_key
+from ...model.textrun import in_quotation_marks
 
 
 _YEAR = lazy(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -98,6 +99,9 @@ def short_title_mismatch(doc, view):
     Public Law number): "on or after the date of enactment of the Agriculture Improvement Act of 2018" in the
     Agriculture Improvement Act of 2025 means that Act.
 
+    Quoted words are an instruction's operand, marked up as <quote> or written in quotation marks (by striking
+    “the date of enactment of the X Act of 2023”), and are not read as mentions.
+
     A bill that gives its name twice, with the year and without ("the X Act of 2025" or the "X Act"), may
     be named either way.
 
@@ -141,11 +145,12 @@ def _mentions(doc, view, titles, scope):
         for m in pattern.finditer(run.text):
             year = m.group(2) or m.group(3)
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
+            a0 = m.start()
             if year is None or year in years[m.group(1).lower()]:
                 continue
             if any(id(el) in own for el in run.holders(m.start())) \
-                    or run.marked(m.start(), m.end(), {"quote"}):
-                continue
+                    or run.marked(m.start(), m.end(), {"quote"}) or scope is None and in_quotation_marks(run.text, a0):
+                continue    # quoted words (as markup or as characters): what an instruction strikes or inserts
             if _OTHER_ACT_BEFORE.search(run.text[max(0, m.start() - 60):m.start()]) or \
                     _OTHER_ACT_AFTER.match(run.text[m.end():m.end() + 40]) or \
                     run.marked_between(m.end(), m.end() + 3, "external-xref"):
