@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model.collector import paused
 from ..model.patterns import finds, lazy, matches_at, numbered_starts
+from ..model.textrun import in_quotation_marks
 from ..model.vocabulary import REPORTED
 
 PUBLIC_LAW, STAT, USC, ACT, APPROVED, XREF = "public-law", "stat", "usc", "act", "approved", "xref"
@@ -78,7 +79,7 @@ class Cite:
     law: Cite | None = None    # stat, approved: the Public Law it belongs to; public-law: its Act
     act: Cite | None = None    # usc: the Act whose section it classifies; public-law: the Act it numbers
     act_section: str = ""      # usc: that section
-    quoted: bool = False       # inside an inline <quote>: someone else's text
+    quoted: bool = False       # inside an inline <quote> (or quotation marks as characters): someone else's text
     in_block: bool = False     # inside a quoted block
     extras: dict = field(default_factory=dict)
 
@@ -225,6 +226,8 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
     if prov is not None:
         for c in cites:
             c.in_block = prov.quoted is not None
+            # an operand in quotation marks written as characters (by striking “(Public Law 107-296)”)
+            c.quoted = c.quoted or not c.in_block and "“" in text and in_quotation_marks(text, c.start)
     _bind(text, cites)
     return cites
 

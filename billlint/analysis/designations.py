@@ -98,7 +98,8 @@ def parse(raw: str | None, level: str | None = None) -> Designation | None:
     if raw is None:
         return None
     core, parts = clean(raw)
-    if not core:
+    if not core or "__" in core:
+        # a blank to be filled ("SEC. 1__.", "(__)"): an amendment's new unit, numbered when it is placed
         return None
     if len(parts) > 1:
         # "(c)(1)" on a subsection is subsection (c) with paragraph (1) run in; "10. (a)" on a subsection

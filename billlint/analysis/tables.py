@@ -22,6 +22,8 @@ RANKS = {lv: i for i, lv in enumerate(("division", "title", "subtitle", "part", 
 _TABLE = lazy(r"\btable\s+of\s+(?:contents|sections|chapters|subchapters|parts|subtitles|titles)\b"
               r"|\bitems?\s+relating\s+to\b", re.I)
 _AMENDS = lazy(r"\b(?:amended|amending|inserting|striking|adding|redesignating)\b", re.I)
+# An amendment document's instructions are imperative: "insert", "add", "strike".
+_INSTRUCTS = lazy(r"\b(?:amend|amended|insert|inserting|add|adding|strike|striking|redesignate)\b", re.I)
 
 
 def own(doc, view) -> list[tuple[object, list]]:
@@ -94,7 +96,15 @@ def idref(entry) -> str | None:
 
 def amends_a_table(doc, toc, view) -> bool:
     """Whether the table is the text of a clerical amendment ("The table of sections for chapter 5 of
-    title 10 is amended by inserting after the item relating to section 501 the following:")."""
+    title 10 is amended by inserting after the item relating to section 501 the following:"), or the lines an
+    amendment of an amendment document puts into the measure's table ("In the table of contents, insert after
+    the item relating to section 104 the following:")."""
+    block = next(toc.iterancestors("amendment-block"), None)
+    if block is not None and doc.provision_of(toc) is None:
+        amendment = block.getparent()
+        ins = " ".join("".join(i.itertext()) for i in amendment.iterchildren("amendment-instruction")) \
+            if amendment is not None else ""
+        return bool(_TABLE.search(ins) and _INSTRUCTS.search(ins))
     prov = doc.provision_of(toc)
     if prov is None:
         return False

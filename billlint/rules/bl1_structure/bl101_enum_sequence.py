@@ -9,7 +9,7 @@ from ...model.vocabulary import ABOVE_SECTION, ARABIC, EXPECTED, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
-from .common import MANY, skips
+from .common import MANY, skips, groups
 
 
 def _designations(group: list[Provision]) -> tuple[list, str | None]:
@@ -81,7 +81,7 @@ def enum_sequence(doc, view):
     Bad: paragraphs (1), (2), (4) -- "expected paragraph (3) after (2), found (4)".
     Good: paragraphs (1), (2), (3); or (1), (2), (2A), (3) inside a quoted block.
     """
-    for _parent, group in doc.groups(view):
+    for _parent, group in groups(doc, view):
         level = group[0].level
         if level == "section":
             continue

@@ -12,6 +12,7 @@ from ...model.document import Provision
 from ...model.textrun import local
 from ...model.vocabulary import CLASS_NAMES, EXPECTED, SECTION_LEVELS, WARNING
 from ..registry import rule
+from .common import groups
 
 
 @rule("BL102", "enum-class", "error", reads=("provisions", "markup"))
@@ -35,6 +36,12 @@ def enum_class(doc, view):
     compound enum such as "(14)(A)" is two units (see the model) and is not reported. A designation element
     that holds the heading after a right designation ("§ 200402. National Parks and Public Land Legacy
     Restoration Fund", as a converter may write it) is a markup warning too: the number is not wrong.
+
+    A blank to be filled ("SEC. 1__.", "(__)": an amendment's new unit, numbered when it is placed) is no
+    designation, and no designation rule reads it.
+
+    The top units of an amendment's text in an amendment document are read the same way (its level is the
+    amended measure's).
 
     Silent on numbered units tagged <subsection> at the top of a quoted block (a paragraph (4) added straight
     under an amended section): they are that section's top level, which GPO tags either way.
@@ -60,7 +67,7 @@ def enum_class(doc, view):
             wrong.add(id(p))
     lists: dict = {}    # (level, class found, cure) -> [(first provision, what was found, cure)], one per whole list
     single: list = []   # designations wrong on their own: slips, each reported where it stands
-    for parent, group in doc.groups(view):
+    for parent, group in groups(doc, view):
         bad = [p for p in group if id(p) in wrong]
         # One finding for a list tagged at the wrong level, and none below a provision already reported.
         bad = [p for p in bad if p.parent is None or id(p.parent) not in wrong]
@@ -198,10 +205,13 @@ def _cure(doc, p: Provision, group: list, view) -> tuple | None:
                            f"move out of {parent.cite} as <{parent.level}>")
     # the level is right by place and only the tag is off: a quoted block's top (the amended law's level),
     # a section's paragraphs, or the level the indent attribute names
-    if p.quoted is not None and parent is None:
+    # (an amendment's text, put into the measure where its instruction says, is read as a quoted block's)
+    block = parent is None and p.quoted is None and next(p.el.iterancestors("amendment-block"), None) is not None
+    if (p.quoted is not None or block) and parent is None:
         right = hint if _fits(p, hint) else _level_of(p, group)
         if right:
-            return ("quoted", f"by designation, the amended law's {right} level: tag as <{right}>")
+            whose = "the amended measure's" if block else "the amended law's"
+            return ("quoted", f"by designation, {whose} {right} level: tag as <{right}>")
     want = _BELOW.get(parent.level) if parent is not None else None
     if parent is not None and parent.level == "section" and _fits(p, "paragraph"):
         want = "paragraph"       # a section may hold paragraphs directly

@@ -6,7 +6,7 @@ from ...analysis.designations import first, fmt
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .common import SUB_LEVELS
+from .common import SUB_LEVELS, groups
 
 
 @rule("BL103", "enum-start", "warning", reads=("provisions",))
@@ -16,7 +16,8 @@ def enum_start(doc, view):
 
     The first live subsection is (a), the first paragraph (1), the first subparagraph (A), the first
     clause (i), subclause (I), item (aa), subitem (AA). Inside a quoted block a list may start anywhere,
-    since it continues the amended law's list.
+    since it continues the amended law's list; so may the text of an amendment of an amendment document ("In
+    section 12, add at the end the following: (d) ...").
 
     A list that continues the unit before it (subsections (c)-(e) left outside section 219, whose last
     subsection is (b), as appropriations markup does with a wrapper after the section) is a markup defect and
@@ -29,10 +30,12 @@ def enum_start(doc, view):
     Bad: a section whose first subsection is (b) (often after (a) was struck without redesignating).
     Good: (a), (b), (c).
     """
-    for _parent, group in doc.groups(view):
+    for _parent, group in groups(doc, view):
         p = group[0]
         if p.quoted is not None or p.level not in SUB_LEVELS:
             continue
+        if p.parent is None and next(p.el.iterancestors("amendment-block"), None) is not None:
+            continue   # an amendment's text continues the measure's list where its instruction puts it
         d, cls = p.designation, EXPECTED[p.level]
         if d is None or d.cls != cls or d.value == 1 and not d.suffix:
             continue

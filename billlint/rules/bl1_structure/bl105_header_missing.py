@@ -7,6 +7,7 @@ from ...model.patterns import lazy
 from ...model.findings import Report
 from ..bl4_text.common import appropriations_text
 from ..registry import rule
+from .common import groups
 
 # A header written as the first words of the text: "Section 179 Property To Include Qualified Real Property.—"
 _RUN_IN = lazy(r"^\s*([A-Z][^.—;:]{0,150}?)\.—")
@@ -31,7 +32,7 @@ def header_missing(doc, view):
     Bad: sections 1 and 2 with headers, section 3 without.
     Good: every section with a header.
     """
-    for _parent, group in doc.groups(view):
+    for _parent, group in groups(doc, view):
         if group[0].level not in ("section", "subsection") or group[0].quoted is not None \
                 or doc.in_appropriations(group[0]):
             continue

@@ -41,7 +41,9 @@ def section_sequence(doc, view):
     appropriations heading, may start a new hundred (201) and a new division may start over. In
     appropriations text a jump to a round ten (511, 520) is the custom and is allowed. A repeated number is reported with the line of
     both sections. Inserted sections such as 5A may follow 5. A document with several bodies (a reported
-    bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself.
+    bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself, and
+    each amendment of an amendment document numbers the text it inserts for the place it goes ("At the end of
+    title I, add: SEC. 105." then "Strike section 12 and insert: SEC. 12.").
 
     Certain (error): a repeated number in one division, or a skip or step back inside one list of sections,
     that no convention below explains. A title's first section numbered as the title's first hundred
@@ -66,7 +68,7 @@ def section_sequence(doc, view):
         d = p.designation
         if d is None or d.cls != ARABIC:
             continue
-        scope = next((a for a in p.ancestors() if a.level == "division"), None) or doc.body(p.el)
+        scope = _scope(doc, p)
         key = (id(scope), d.key)
         duplicate = key in seen
         if duplicate:
@@ -74,7 +76,7 @@ def section_sequence(doc, view):
         seen.setdefault(key, p)
         if prev is not None and not d.suffix and not duplicate:
             pd = prev.designation
-            same_scope = (next((a for a in prev.ancestors() if a.level == "division"), None) or doc.body(prev.el)) is scope
+            same_scope = _scope(doc, prev) is scope
             same_list = prev.parent is p.parent and prev.run == p.run
             # sec. 1 (the short title) and then 101, 102: a continuing resolution numbers by hundreds, titles or not
             hundreds = pd.value == 1 and d.value == 101 and _appropriates(doc, p)
@@ -96,6 +98,16 @@ def section_sequence(doc, view):
         p = found[0][0]
         yield Report(f"section numbers skip {len(found)} times in this list: {skips(found, 'section')}", el=p.el,
                      provision=p, severity=WARNING)
+
+
+def _scope(doc, p):
+    """Where p's section numbers are one series: its division; else the amendment block that holds it (each
+    amendment of an amendment document puts its text at another place of the measure); else its body."""
+    div = next((a for a in p.ancestors() if a.level == "division"), None)
+    if div is not None:
+        return div
+    block = next(p.el.iterancestors("amendment-block"), None)
+    return block if block is not None else doc.body(p.el)
 
 
 def _starts_its_title(p, d) -> bool:

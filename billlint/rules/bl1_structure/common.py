@@ -23,3 +23,16 @@ def skips(found, level: str) -> str:
     """ "1004 to 1009, 1009 to 1011, ... and 5 more" for (provision, designation before it, report) triples."""
     words = [f"{fmt(pd.core, level)} to {fmt(p.designation.core, level)}" for p, pd, _r in found[:4]]
     return ", ".join(words) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
+
+
+def groups(doc, view):
+    """The document's sibling lists (Document.groups), the body's split by amendment: each amendment of an
+    amendment document puts its text at its own place in the measure, so its units are a list of their own."""
+    for parent, group in doc.groups(view):
+        if parent is not None or group[0].quoted is not None:
+            yield parent, group
+            continue
+        lists: dict = {}
+        for p in group:
+            lists.setdefault(next(p.el.iterancestors("amendment-block"), None), []).append(p)
+        yield from ((parent, g) for g in lists.values())

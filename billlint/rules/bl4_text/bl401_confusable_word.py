@@ -27,7 +27,15 @@ def confusable_word(doc, view):
     assure/ensure/insure, statute/statue, discrete/discreet, council/counsel, personal/personnel,
     precede/proceed, prescribe/proscribe, waive/wave, forgo/forego, than/then. The list is
     rules/confusables.toml; each entry gives its pattern, suggestion, reason and examples. The fix is
-    marked safe where the context makes the meaning certain.
+    marked safe where the context makes the meaning certain, and keeps the word's ending ("compliments"
+    -> "complements", "waived" for "waved").
+
+    The context words decide, and a use with the other sense is left alone: "insure that portion of any
+    mortgage" ("that" a determiner: insurance), "directly effected the transfer" (brought about), "the
+    then-current rate", "compliments and complaints", "the principals of law firms", "an additional personal
+    exemption", "the statue shall be placed in National Statuary Hall" (a statute is one only where a law's
+    verb follows: "the statue that was enacted"); offices and bodies named so are not slips ("the Regional Counsel", "the county counsel",
+    "the tribal counsel"; "the legislative council of the State", "a special council").
 
     Silent on words in quotation marks, as markup (<quote>) or as characters: struck or quoted words, and
     a passage quoted from a court or another text ("the Supreme Court ... noting that such requirements
@@ -44,6 +52,7 @@ def confusable_word(doc, view):
             if run.marked(a, b, {"quote"}) or prov.quoted is None and in_quotation_marks(run.text, a):
                 continue   # quoted words, and words in quotation marks outside the new text of a quoted block
             found = text[a:b]
-            new = e.suggestion if not found[:1].isupper() else e.suggestion[:1].upper() + e.suggestion[1:]
+            new = m.expand(e.replacement) if e.replacement else e.suggestion   # the word's own ending kept
+            new = new if not found[:1].isupper() else new[:1].upper() + new[1:]
             yield Report(f'"{found}" -> "{new}": {e.reason}', run=run, start=a, end=b, provision=prov,
                          fix=(a, b, new, e.safe))

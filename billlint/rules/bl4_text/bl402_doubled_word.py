@@ -6,20 +6,25 @@ import re
 
 from ...model.patterns import lazy
 from ...model.findings import Report
+from ...model.textrun import in_quotation_marks
 from ..registry import rule
 
 
-_DOUBLED = lazy(r"\b([A-Za-z]+)\s+\1\b", re.I)
+# The second word must end there: "loans for for-profit entities", "in in-person meetings", "at at-risk
+# schools" put a preposition before a compound that begins with the same word.
+_DOUBLED = lazy(r"\b([A-Za-z]+)\s+\1\b(?![-‑])", re.I)
 
 
-_ALLOWED_DOUBLES = frozenset({"that", "had"})
+# "that that", "had had"; "mahi mahi" (the fish, written lower case in fishery law)
+_ALLOWED_DOUBLES = frozenset({"that", "had", "mahi"})
 # Words a name never doubles: "The The" or "Section Section" in a heading is a slip like "the the".
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", "on", "by", "with", "as", "at",
                         "section", "title", "subtitle", "chapter", "part", "division", "act", "sec"})
 
 
 # Two different articles in a row ("the an", "a the"): one of them is a slip, which one is not known.
-_ARTICLES = lazy(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b")
+# "the a priori assumptions": the Latin "a" of "a priori", "a fortiori", "a posteriori" is no article.
+_ARTICLES = lazy(r"\b(the|an?)\s+(?!\1\b)(the|an?)\b(?!\s+(?:priori|fortiori|posteriori)\b)")
 # Both, over the bill's folded text (lower case; "?" for any other character, which may be a space): the runs
 # they find hold every match of the two above.
 _FOLDED = lazy(rb"\b([a-z]+)[\s?]+\1\b|\b(the|an?)[\s?]+(?!\2\b)(?:the|an?)\b")
@@ -30,13 +35,17 @@ def doubled_word(doc, view):
     """
     The same word twice in a row: "the the"; or two different articles in a row: "the an", "a the"
     (lower case: "the A-76 circular" names a circular). The doubled word is fixed safely; of two
-    articles, which one is the slip is not known, so that finding carries no fix.
+    articles, which one is the slip is not known, so that finding carries no fix. The Latin "a" of "a
+    priori", "a fortiori" and "a posteriori" is no article ("the a priori assumptions").
 
     Across spaces and line breaks, but never across an element boundary (an enum followed by text that
-    starts with the same word is not a slip). "that that" and "had had" are allowed, and so is a word
+    starts with the same word is not a slip). A word before a hyphenated compound that begins with it is
+    not doubled ("loans for for-profit entities", "in in-person meetings", "at at-risk schools"). "that
+    that", "had had" and "mahi mahi" are allowed, and so is a word
     followed by a name that begins with it ("in In re 650 Fifth Avenue"), and place names that double a
     capitalized word ("Pago Pago", "Walla Walla"; not "The The" or "Section Section"). Quoted operands (the words an
-    instruction strikes) are left alone.
+    instruction strikes) are left alone, marked up as <quote> or written in quotation marks (“the the”): a
+    technical correction strikes the doubled word exactly as the law prints it.
 
     Bad: "shall submit to the the Committee".
     Good: "shall submit to the Committee".
@@ -49,8 +58,9 @@ def doubled_word(doc, view):
         for lo, hi in run.segments():
             for m in _DOUBLED.finditer(run.text, lo, hi):
                 word = m.group(1)
-                if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}):
-                    continue
+                if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}) \
+                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
+                    continue    # quoted words: what an instruction strikes, written as markup or as characters
                 if word.isupper() and len(word) > 1:
                     continue  # "ACT ACT" in a heading style, acronyms
                 second = m.group(0)[-len(word):]
@@ -61,7 +71,8 @@ def doubled_word(doc, view):
                 yield Report(f'"{word} {word}": the word is doubled', run=run, start=m.start(), end=m.end(),
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
             for m in _ARTICLES.finditer(run.text, lo, hi):
-                if run.marked(m.start(), m.end(), {"quote"}):
+                if run.marked(m.start(), m.end(), {"quote"}) \
+                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
                     continue
                 yield Report(f'"{m.group(1)} {m.group(2)}": two articles in a row; one is a slip', run=run,
                              start=m.start(), end=m.end(), provision=prov)

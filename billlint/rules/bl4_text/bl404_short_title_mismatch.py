@@ -8,6 +8,9 @@ from ...model.patterns import lazy
 from ...model.findings import Report
 from ...model.vocabulary import WARNING
 from ..registry import rule
+from ...analysis import citation_index
+from ...analysis.citations import act_key
+from ...model.textrun import in_quotation_marks
 
 
 _YEAR = lazy(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -67,6 +70,11 @@ _OTHER_ACT_BEFORE = lazy(r"(?:\b(?:section|title|subtitle|division|part|paragrap
 _OTHER_ACT_AFTER = lazy(r"^\s*\((?:Public\s+Law|Pub\.\s*L\.|\d+\s+U\.S\.C\.|\d+\s+Stat\.|division|title)")
 
 
+def _enacted(name: str) -> bool:
+    """Whether the citation index knows an Act of this name and year: bills cite it with its Public Law number."""
+    return bool(citation_index.default().acts.get(act_key(" ".join(name.split()))))
+
+
 @rule("BL404", "short-title-mismatch", "error", fixable=True, reads=("markup", "text"))
 def short_title_mismatch(doc, view):
     """
@@ -87,6 +95,15 @@ def short_title_mismatch(doc, view):
     Appropriations Act, 2023" in the 2024 Act) has an Act of each year, so an earlier year may be meant: a
     warning, whose fix is unsafe. So is an earlier year of a name the bill cites elsewhere as another law
     ("section 8001 of the Water Resources Development Act of 2022" in the 2024 Act): that earlier Act exists.
+    Silent where the earlier year's Act is enacted law that the citation index knows (bills cite it by its
+    Public Law number): "on or after the date of enactment of the Agriculture Improvement Act of 2018" in the
+    Agriculture Improvement Act of 2025 means that Act.
+
+    Quoted words are an instruction's operand, marked up as <quote> or written in quotation marks (by striking
+    “the date of enactment of the X Act of 2023”), and are not read as mentions.
+
+    A bill that gives its name twice, with the year and without ("the X Act of 2025" or the "X Act"), may
+    be named either way.
 
     Bad: short title "Cyber Partner Act of 2024"; elsewhere "the Cyber Partner Act of 2023".
     Good: the same name and year everywhere.
@@ -106,7 +123,13 @@ def short_title_mismatch(doc, view):
 
 def _mentions(doc, view, titles, scope):
     """Mentions of the Act by name, in the bill's own text (scope None) or in the inserted sections."""
-    names = {base: (year, name) for _el, _p, name, base, year, _s in titles}
+    # A name given twice, with its year and without ("the X Act of 2025" or "the X Act"): either is the bill's.
+    years: dict = {}
+    for _el, _p, name, base, year, _s in titles:
+        years.setdefault(base.lower(), set()).add(year)
+    names = {}
+    for _el, _p, name, base, year, _s in sorted(titles, key=lambda t: t[4] is None):
+        names.setdefault(base, (year, name))    # the name with a year, where the bill gives one
     # Only a mention that can be nothing but this bill: "the date of enactment of the NAME", not the many
     # citations of an earlier Act of the same name ("section 326 of the FAA Reauthorization Act of 2018").
     pattern = re.compile(r"(?<!as in effect on the day before )\bdate\s+of\s+(?:the\s+)?enactment\s+of\s+(?:the\s+)?("
@@ -122,16 +145,19 @@ def _mentions(doc, view, titles, scope):
         for m in pattern.finditer(run.text):
             year = m.group(2) or m.group(3)
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
-            if year is None or year == want:
+            a0 = m.start()
+            if year is None or year in years[m.group(1).lower()]:
                 continue
             if any(id(el) in own for el in run.holders(m.start())) \
-                    or run.marked(m.start(), m.end(), {"quote"}):
-                continue
+                    or run.marked(m.start(), m.end(), {"quote"}) or scope is None and in_quotation_marks(run.text, a0):
+                continue    # quoted words (as markup or as characters): what an instruction strikes or inserts
             if _OTHER_ACT_BEFORE.search(run.text[max(0, m.start() - 60):m.start()]) or \
                     _OTHER_ACT_AFTER.match(run.text[m.end():m.end() + 40]) or \
                     run.marked_between(m.end(), m.end() + 3, "external-xref"):
                 continue  # "section 326 of the FAA Reauthorization Act of 2018 (Public Law 115-254)": another Act
             a = m.start(1)
+            if want is not None and year < want and _enacted(run.text[a:m.end()]):
+                continue  # an earlier Act of this name is law (bills cite it by its Public Law number): it is meant
             # an Act named by year ("Consolidated Appropriations Act, 2023") has an Act of each year: an earlier
             # one may be meant, so the mismatch is probable, not certain, and the fix may change the meaning
             if cited is None:

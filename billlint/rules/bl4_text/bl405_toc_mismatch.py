@@ -10,8 +10,13 @@ from ..registry import rule
 from ...analysis import tables
 
 
+# Quotation marks: a header's <quote> element prints them, so a table line that writes them as characters (or
+# a header that writes them so and a line that leaves them to markup) says the same words.
+_QUOTES = str.maketrans("", "", "“”\"")
+
+
 def _norm(s: str) -> str:
-    return " ".join(s.replace("’", "'").split()).rstrip(".").lower()
+    return " ".join(s.replace("’", "'").translate(_QUOTES).split()).rstrip(".").lower()
 
 
 @rule("BL405", "toc-mismatch", "error", reads=("markup", "provisions"))
@@ -38,7 +43,12 @@ def toc_mismatch(doc, view):
 
     Not this bill's table, and skipped: tables inside quoted text or a law the bill enacts (a codified title),
     toc-quoted-entry lines, and the lines of a clerical amendment to another law's table ("The table of sections for chapter 5 ... is
-    amended by inserting after the item relating to section 501 the following:").
+    amended by inserting after the item relating to section 501 the following:"), and the lines an amendment of
+    an amendment document puts into the measure's table ("In the table of contents, insert after the item
+    relating to section 104 the following:").
+
+    Headers and lines are compared as printed words: case, a final period and quotation marks aside (a header's
+    <quote>Buy American Act</quote> prints the marks the line writes as characters: “Buy American Act”).
 
     Bad: "Sec. 3. Report." in the table while section 3's header is "Reports to Congress".
     Good: "Sec. 3. Reports to Congress."

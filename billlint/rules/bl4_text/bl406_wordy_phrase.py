@@ -13,7 +13,8 @@ from .common import appropriations_text, entries, matches, not_law
 # "is authorized to" that describes an authority held elsewhere, not one this text grants: in a relative
 # or subordinate clause ("that is authorized to enforce", "as the Bureau is authorized to do", "to the extent
 # that ... are authorized to"), where "may" would misread.
-_DESCRIBES = lazy(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until)\b", re.I)
+_DESCRIBES = lazy(r"\b(?:that|which|who|whom|whose|as|if|whether|unless|extent|where|when|until|because|since|"
+                  r"although|though|while|whenever|wherever|once|insofar)\b", re.I)
 # Funds "are authorized to carry out" a program: an authorization of appropriations, not a power ("may").
 _FUNDS_SUBJECT = lazy(r"\b(?:funds|amounts|sums|moneys|appropriations)\s*$", re.I)
 # A window the text does not require: negated ("has not received an objection within 60 days of", "fails to
@@ -49,14 +50,25 @@ def _clause(text: str, pos: int, stops: str, limit: int = 160) -> str:
     return text[max(start, pos - limit):pos]
 
 
-def _not_required(e, text: str, a: int) -> bool:
+# A relative clause without "that": "any other authority the Secretary is authorized to exercise", "any action
+# the Director is authorized to take under this Act": the verb's object is the noun before the clause, so
+# nothing follows the verb but the clause's end or a preposition.
+_GAP = lazy(r"\s+(?:exercise|take|perform|do|carry\s+out|make|provide|use|conduct|issue|receive|collect|expend|"
+            r"obligate|spend|pay|award|administer|enforce|impose|grant|undertake|accept)"
+            r"(?:\s*[.;:)]|,\s+(?:(?:and|or)\s+to|including|except|subject|unless|if)\b"
+            r"|\s+(?:under|pursuant|with\s+respect|in\s+accordance|on\s+behalf)\b)", re.I)
+# Two events "within 90 days of each other": a span between them, no deadline after one.
+_MUTUAL = lazy(r"\s+(?:each\s+other|one\s+another)\b", re.I)
+
+
+def _not_required(e, text: str, a: int, b: int) -> bool:
     """Whether the matched phrase, read in its sentence, is not the form the entry rewrites."""
     if e.trigger == ("authorized",):
         before = _clause(text, a, ",;:.—(")
-        return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before))
+        return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before) or _GAP.match(text, b))
     if e.trigger == ("within",):
         before = _clause(text, a, ";:.—")
-        return bool(_NEGATED.search(before) or _PLACES.search(before) or _deemed(text, a))
+        return bool(_NEGATED.search(before) or _PLACES.search(before) or _deemed(text, a) or _MUTUAL.match(text, b))
     return False
 
 
@@ -88,11 +100,14 @@ def wordy_phrase(doc, view):
       Bureau is authorized to do", "to the extent that ... are authorized to"): it describes an authority
       held elsewhere, and "may" would misread it as a grant. Nor where funds are its subject ("no
       additional funds are authorized to carry out this Act": an authorization). "is authorized to be
-      appropriated" never matches.
+      appropriated" never matches. So is a relative clause without "that", whose verb's object stands before
+      it ("any other authority the Secretary is authorized to exercise", "any action the Director is
+      authorized to take under this Act"): nothing but the clause's end or a preposition follows the verb.
     - "within N days of" that is negated or a failure ("has not received an objection within", "fails
       to act within"), or that places an event rather than setting a deadline ("the period occurring
       within", a deeming rule's "treated as having transferred the amount ... within 60 days of the
-      distribution"): "not later than ... after" would change the meaning.
+      distribution"), or that spans two events ("two reports submitted within 90 days of each other"):
+      "not later than ... after" would change the meaning.
     - a list that reproduces another document's items after a colon that names it ("the sale of the following
       defense articles ... described in Transmittal No. 21-01 ...: Fifty (50) F-35A ..."): the words are the
       transmittal's.
@@ -116,7 +131,7 @@ def wordy_phrase(doc, view):
             a, b = m.span(e.word) if e.word else (fa, fb)    # what the finding points at
             if "appropriations" in e.skip and appropriations_text(doc, prov, view) or run.marked(a, b, {"quote"}) \
                     or "not-law" in e.skip and resolution \
-                    or _not_required(e, text, a) or _COPIED.search(text, 0, a):
+                    or _not_required(e, text, a, fb) or _COPIED.search(text, 0, a):
                 continue
             new = m.expand(e.replacement) if e.replacement else e.suggestion
             reason = m.expand(e.reason) if "\\" in e.reason else e.reason   # the matched words, not the example's

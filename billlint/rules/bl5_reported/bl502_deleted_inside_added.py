@@ -16,6 +16,10 @@ def deleted_inside_added(doc, view):
     one is struck text that was never there to strike. `not-changed` between them resets the state and
     is fine.
 
+    A change that names another committee than the change around it is that committee's amendment to the
+    text the first inserted (a bill reported by two committees: the second's `deleted-phrase
+    committee-id="HWM00"` in bold brackets inside the first's italic substitute), and is not reported.
+
     Certain (error): the `changed` attributes and change elements nest that way in the file; no reading of
     the text changes what the markup says.
 
@@ -26,4 +30,16 @@ def deleted_inside_added(doc, view):
         parent = el.getparent()
         outer = doc.state(parent) if parent is not None else None
         if outer and outer != kind:
+            own, theirs = el.get("committee-id"), _committee(parent)
+            if own and theirs and own != theirs:
+                continue  # a later committee's amendment to the text an earlier one inserted
             yield Report(f"{el.tag} marked {kind} inside text marked {outer}", el=el)
+
+
+def _committee(el):
+    """The committee whose change el stands in: the committee-id of el or of its nearest ancestor carrying one."""
+    while el is not None:
+        if el.get("committee-id"):
+            return el.get("committee-id")
+        el = el.getparent()
+    return None

@@ -36,6 +36,16 @@ def _by_units(doc, bodies) -> tuple[list, list]:
     return struck, added
 
 
+def _own_changes(doc, ins, bodies) -> bool:
+    """Whether the committee that the instruction's action names changed the text inside the bodies: a bill
+    reported by two committees, the second amending the first's substitute ("Omit the part struck through
+    and insert the part printed in boldface roman")."""
+    action = ins.getparent()
+    cids = {c.get("committee-id") for c in action.iter("committee-name")} if action is not None else set()
+    cids.discard(None)
+    return bool(cids) and any(el.get("committee-id") in cids for el, _kind in changed(doc) if el not in bodies)
+
+
 @rule("BL504", "instruction-markup-mismatch", "error", reads=("markup",), view_dependent=False)
 def instruction_markup_mismatch(doc, view):
     """
@@ -48,6 +58,9 @@ def instruction_markup_mismatch(doc, view):
     deleted and every one of the second marked added, the legis-body elements themselves unmarked;
     or one body whose units are all deleted and then all added. "Omit the part struck through and insert the part printed
     in italic" needs changes inside the text, not a whole substitute.
+
+    In a bill reported by two committees, an "Omit ..." instruction whose action names a committee that
+    changed text inside the other's substitute (its own `committee-id` on the changes) is met by those changes.
 
     Certain (error): the instruction's words are matched as a whole phrase and the markup is read in every
     form GPO uses for it (the body's own attribute, or every unit of the body), so what is missing is missing.
@@ -71,7 +84,7 @@ def instruction_markup_mismatch(doc, view):
                 yield Report(f'"{words}", but no {added[0].tag} is marked deleted and the file does not say where '
                              "the struck text is printed", el=ins)
         elif _OMIT.search(words):
-            if struck and added:
+            if struck and added and not _own_changes(doc, ins, bodies):
                 yield Report(f'"{words}", but the markup replaces the whole text (a struck and an added '
                              f"{struck[0].tag})", el=ins)
             elif not any(True for _ in changed(doc)):

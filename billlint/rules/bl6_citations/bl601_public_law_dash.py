@@ -17,7 +17,8 @@ def public_law_dash(doc, view):
     Drafting style writes the Public Law number with an en dash and no spaces; GPO's typesetting and
     citation tools look for it. The fix (an en dash in place of the hyphen, em dash or spaced dash) is
     safe: the number is the same. A number with only a space between its parts is reported without a
-    safe fix. Text inside an inline quotation (what an amendment strikes) is left alone.
+    safe fix. Text inside an inline quotation (what an amendment strikes), marked up as <quote> or written in
+    quotation marks (by striking “(Public Law 107-296)”), is left alone.
 
     Bad: "the Homeland Security Act of 2002 (Public Law 107-296; 116 Stat. 2135)".
     Good: "the Homeland Security Act of 2002 (Public Law 107–296; 116 Stat. 2135)".

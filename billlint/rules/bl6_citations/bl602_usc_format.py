@@ -16,7 +16,7 @@ def usc_format(doc, view):
 
     The form is title, space, "U.S.C.", space, section. The fix writes it so; it is safe, as the citation
     names the same section. Line breaks and several spaces count as one space (they print as one).
-    Text inside an inline quotation is left alone.
+    Text inside an inline quotation, marked up as <quote> or written in quotation marks, is left alone.
 
     Bad: "section 1848 of the Social Security Act (42 U.S.C 1395w–4)".
     Good: "section 1848 of the Social Security Act (42 U.S.C. 1395w–4)".

@@ -17,7 +17,7 @@ def section_number_space(doc, view):
     A section number is one word; a space beside its dash splits it in print and in every tool that reads
     the citation. Only a number with a letter before its dash is read so ("1395 – 1396" may be a range).
     The fix removes the space; it is safe (the section is the same). Text inside an inline
-    quotation is left alone.
+    quotation, marked up as <quote> or written in quotation marks, is left alone.
 
     Bad: "(21 U.S.C. 379j– 12)".
     Good: "(21 U.S.C. 379j–12)".
