@@ -37,7 +37,7 @@ INTERNAL, EXTERNAL, AMENDED, QUOTED, ANAPHORA, TERM = "internal", "external", "a
 _WORD = r"(?P<word>(?i:" + "|".join(f"{w}s?" for w in sorted(around.LEVEL_WORDS.split("|"), key=len, reverse=True)) \
         + r"))\b"
 _DES = r"\((?:[A-Za-z]{1,5}|\d{1,4}[A-Za-z]{0,3})\)"
-_NUM = r"(?:\d+[A-Za-z]{0,3}(?:[-–.]\d+[A-Za-z]{0,2})*|[IVXL]+\b(?!\.\S)|[A-Z]\b(?!\.\S))"
+_NUM = r"(?:\d+[A-Za-z]{0,3}(?:[-–.]\d+[A-Za-z]{0,2})*|[IVXL]+\b(?!\.\S|\.\s+[\da-z(])|[A-Z]\b(?!\.\S|\.\s+[\da-z(]))"
 _ITEM = rf"(?:{_NUM}(?:{_DES})*|(?:{_DES})+)"
 _SEP = r"(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and/or|and|or|through)\s+|\s+to\s+(?=\()|\s*[–-]\s*(?=\())"
 REF = lazy(rf"{_WORD}\s+(?P<list>{_ITEM}(?:{_SEP}{_ITEM})*)")
