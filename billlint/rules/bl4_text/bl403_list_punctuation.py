@@ -144,7 +144,9 @@ def list_punctuation(doc, view):
     Appropriations language (see wordy-phrase) goes on after its lists with provisos, so its last items are
     not asked for ".".
 
-    Silent on the last item of a list nested in an item of a list above it: it ends with that list's
+    The last item of a list nested in the last item of the list above ends that list's sentence too
+    ("(2) ... consistent with— (A) State law; and (B) any interstate compact." then no more items).
+    Silent on the last item of a list nested in another item of a list above it: it ends with that list's
     ";" ("; and", "; or") where that list goes on, also through a unit with no lead-in of its own ("(3)(A)
     ...; and (B) ... in any manner— (i) ...; or (ii) ...;" then "(4) ..."). Silent where the markup splits
     one item in the middle of a word or sentence ("(B) ... has be" "(C) en published ..."): the two parts
@@ -233,7 +235,13 @@ def _closes_sentence(doc, prov, view) -> bool:
     if parent is None:
         # a list inside a whereas clause ends with the clause, and whereas clauses end with ";" ("; and")
         return not any(a.tag == "whereas" for a in prov.el.iterancestors())
-    return not _lead_in(doc, parent, view).endswith("—")
+    if not _lead_in(doc, parent, view).endswith("—"):
+        return True
+    # an item of the list above: its sentence ends where that list's does, when it is that list's last item
+    # ("(2) ... consistent with— (A) State law; and (B) any interstate compact." ends the sentence)
+    kids = parent.live_children(view)
+    return bool(kids) and kids[-1] is prov and parent.el.find("continuation-text") is None \
+        and len({k.level for k in kids}) == 1 and _closes_sentence(doc, parent, view)
 
 
 def _colon_list(doc, prov, items, view):
