@@ -89,8 +89,8 @@ def redesignation_gap_unfilled(doc, view):
         # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
         # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
         elsewhere = _supplied_elsewhere(after, word) | _supplied_inside(instructions, moves[0], context, word) \
-            | _supplied_later(instructions, laws, group, moves[-1], word) \
-            | _supplied_same_unit(instructions, laws, group, moves, word)
+            | _supplied_later(instructions, laws, group, moves[-1], word, tos) \
+            | _supplied_same_unit(instructions, laws, group, moves, word, tos)
         if elsewhere:
             vacated = [c for c in vacated if c not in elsewhere]
             fillers = [j for j in fillers if set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
@@ -125,7 +125,7 @@ def _around(ins, move) -> bool:
     return between.count("(") > between.count(")")
 
 
-def _supplied_later(instructions, laws, group, last, word) -> set[str]:
+def _supplied_later(instructions, laws, group, last, word, tos) -> set[str]:
     """Designations at this level that a later instruction outside this list inserts into the same unit: the next
     subsection's "Title II (as amended by subsection (f)) is amended by inserting after section 209 the following:
     SEC. 210"."""
@@ -135,10 +135,10 @@ def _supplied_later(instructions, laws, group, last, word) -> set[str]:
         return set()
     return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
             and laws.get(id(j)) == law and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
-            for el in block_tops(j.block) if el.tag == word}
+            for el in block_tops(j.block) if el.tag == word and _placed(j, _enum_core(el), word, tos)}
 
 
-def _supplied_same_unit(instructions, laws, group, moves, word) -> set[str]:
+def _supplied_same_unit(instructions, laws, group, moves, word, tos) -> set[str]:
     """Designations at this level that a later instruction in another context inserts into the unit the moved units
     belong to, named another way: "in paragraph (4), by redesignating clauses (ii) and (iii) of subparagraph (D)"
     and "in paragraph (4)(D), by inserting after clause (i)"; "in subsection (b)(2), by redesignating
@@ -151,7 +151,27 @@ def _supplied_same_unit(instructions, laws, group, moves, word) -> set[str]:
     return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
             and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
             and _parent(j, laws, j.operands.get("anchor" if j.action == am.INSERT else "strike", "")) == key
-            for el in block_tops(j.block) if el.tag == word}
+            for el in block_tops(j.block) if el.tag == word and _placed(j, _enum_core(el), word, tos)}
+
+
+def _placed(ins, core, word, tos) -> bool:
+    """Whether an insertion can put a unit so designated in a vacated place: "adding at the end" puts it after the
+    redesignated units, so only a designation past all of them ("Such section is further amended by adding at the
+    end" a subsection (d) after (d) became (e) leaves (d) vacant and puts a second (d) last); an anchor after the
+    unit ("inserting after subsection (e)" a subsection (d)) does not either."""
+    mine = designations.parse(f"({core})", word)
+    if mine is None or mine.value is None:
+        return ins.action != am.ADD
+    if ins.action == am.ADD:
+        tops = [d.value for c in tos if (d := designations.parse(f"({c})", word)) and d.value is not None]
+        return bool(tops) and mine.value > max(tops)
+    # "inserting after subsection (e) the following: (d)": an anchor on the wrong side of the unit puts it elsewhere
+    where = ins.operands.get("where") if ins.action == am.INSERT else None
+    unit = _anchor_unit(ins.operands.get("anchor", ""), word) if where in ("after", "before") else None
+    at = designations.parse(f"({unit[1]})", word) if unit else None
+    if at is None or at.value is None:
+        return True
+    return at.value < mine.value if where == "after" else mine.value < at.value
 
 
 def _parent(ins, laws, operand: str):
