@@ -111,11 +111,12 @@ def act_before(doc, r, provision: bool = True) -> tuple[str, str] | None:
         if names:
             # this bill named after the other Act ("The X Act shall apply. For purposes of this Act, ... section 9")
             # is the nearer frame: the reference is this bill's own
-            return None if _THIS.search(r.run.text, names[-1][1], r.start) else (names[-1][0], where)
+            return None if THIS_BILL.search(r.run.text, names[-1][1], r.start) else (names[-1][0], where)
     return None
 
 
-_THIS = lazy(r"\bthis\s+(?:Act|division|title|subtitle)\b")
+# this bill named as a frame: "For purposes of this Act", "a grant under this title"
+THIS_BILL = lazy(r"\bthis\s+(?:Act|division|title|subtitle)\b")
 
 
 def level_absent(doc, missing, view) -> str | None:
