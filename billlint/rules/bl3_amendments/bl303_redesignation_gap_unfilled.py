@@ -245,7 +245,7 @@ def _moves(moves):
 def _gaps(froms, tos, word) -> list[str]:
     """Designations the redesignations free below the highest new one: gaps that need filling. A unit moved
     more than one place ("(14) as (16)") frees every place it passes ((14) and (15)); an inserted unit ("(1A)")
-    moved into the plain series frees nothing."""
+    moved into the plain series frees only the plain places it passes ("(3A) as (5)": (4))."""
     keys = [designations.parse(f"({c})", word) for c in tos]
     if not all(keys):
         return []
@@ -253,9 +253,16 @@ def _gaps(froms, tos, word) -> list[str]:
     out = []
     for c, t in zip(froms, tos):
         d = designations.parse(f"({c})", word)
-        if d is None or d.key >= top or d.suffix:
-            continue   # a unit inserted between others ("(1A)") leaves no gap when it moves into the plain series
+        if d is None or d.key >= top:
+            continue
         e = designations.parse(f"({t})", word)
+        if d.suffix:
+            # a unit inserted between others ("(1A)") leaves no gap of its own when it moves into the plain series,
+            # but passes the plain places between ("(3A) as (5)" passes (4))
+            passed = designations.run(d.value + 1, e.value, d.cls) if e is not None and e.cls == d.cls and None \
+                not in (d.value, e.value) and not e.suffix and 1 < e.value - d.value <= _SPAN else []
+            out += [x for x in passed if x not in tos and x not in out]
+            continue
         passed = [c]
         if e is not None and e.cls == d.cls and None not in (d.value, e.value) and not d.suffix and not e.suffix \
                 and 1 < e.value - d.value <= _SPAN:
