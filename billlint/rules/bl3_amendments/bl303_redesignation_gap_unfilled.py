@@ -317,6 +317,10 @@ def _expected(ins, word, tos, freed) -> list[str]:
         if not keys:
             return []
         low = min(keys, key=lambda d: d.value)
+        # only a vacancy at the head of the list is at the beginning: "(3) and (4) as (4) and (5)" frees (3) after
+        # (1) and (2), and a unit inserted at the beginning lands before them
+        if designations.first(low.cls) not in freed:
+            return []
         return designations.run(1, low.value, low.cls)
     if ins.operands.get("where") == "before":
         unit = _anchor_unit(ins.operands.get("anchor", ""), word)
