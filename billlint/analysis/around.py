@@ -50,6 +50,9 @@ NOT_A_NOUN = frozenset("of and or to in as for by shall may is are was were that
 NOUN = lazy(r"^\s+([a-z][a-z-]+)\b")
 # a capitalized word after a bare designation: a name built on it ("the Section 8 Management Assessment Program",
 # "the Title I Portability Pilot"), not a law's name ("section 376 the FAA ...") or a citation
+# and only where the designation's own word is capitalized in mid-sentence ("the Section 8 ..."): a reference in
+# running text ("subject to section 4 Indian tribes may apply") is lowercase, so a capital word after it is not a name
+IN_LINE = lazy(r"[a-z,]\s+$")
 NAME = lazy(r"^\s+(?!(?:U\.S|Stat|Public|United|States|Code|Act|Law|Pub|The|This|Such)\b)[A-Z][a-z]{2,}\b")
 LAND = lazy(r"^\s*,?\s*(?:T\.\s*\d|[Tt]ownship\b)")
 # before: a survey's township and range ("T. 11 S., R. 62, E., Section 25"), a map's ("tax map ... for section 110")

@@ -34,7 +34,10 @@ def defined_term(doc: Document, phrase: str) -> bool:
 # the", "section 5 within 30 days") makes it a reference
 _VERB = lazy(r"^\s+(?:[a-z-]+ed|(?:requir|provid|appl|amend|tak|prohibit|authoriz|describ|"
              r"establish|set|mean|includ|contain|remain|becom|expir|govern|permit|allow|direct|state|"
-             r"specifi|limit)(?:e|es|ed|ing|s|y|ies|ied|ying)?)\b"   # a verb's endings: "provides", not "providers"
+             r"specifi|limit|terminat|laps|ceas|continu|supersed|preempt|exempt|waiv|sunset)"
+             r"(?:e|es|ed|ing|s|y|ies|ied|ying)?)\b"   # a verb's endings: "provides", not "providers"
+             # a verb with a date after it, whatever the verb: "title III ends on September 30, 2030"
+             r"|^\s+[a-z]+s\s+(?:on|after|before)\s+(?:[A-Z][a-z]+\s+\d|the\s+(?:date|day|last|first|end)\b)"
              r"|^\s+[a-z-]+\s+(?:the|a|an|that|such|any|each|this|these|those|all|no|to)\b"
              r"|^\s+(?:within|without|until|upon|during|since|against|among|between|into|over|per|via|"
              r"except|including|notwithstanding|pursuant|unless|when|where|while|than|not|will|must|"

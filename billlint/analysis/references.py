@@ -291,7 +291,7 @@ def _classify(doc: Document, ref: Ref, text: str, amending_from: int | None, fac
     if noun and noun.group(1) not in around.NOT_A_NOUN and (around.DETERMINER.search(before[-10:]) or bare_term(ref.text, after)
                                                       or defined_term(doc, f"{ref.text} {noun.group(1)}")):
         ref.term = True   # decided when it is resolved: a term of art only if it names nothing in this bill
-    elif bare_term(ref.text, "") and around.NAME.match(after):
+    elif ref.text[:1].isupper() and bare_term(ref.text, "") and around.NAME.match(after) and around.IN_LINE.search(before):
         ref.term = True   # "the Section 8 Management Assessment Program": a program's name, likewise
     if around.MADE_BY_ACT.match(after):
         ref.kind = AMENDED  # "section 505G, added by section 3851 of this subtitle": written into another law

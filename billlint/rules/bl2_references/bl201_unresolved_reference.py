@@ -10,8 +10,8 @@ from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
-from .common import (LAW, act_before, all_refs, amendment_text, by_run, governs_law, inserted_by, internal,
-                     level_absent, quoted)
+from .common import (LAW, THIS_BILL, act_before, all_refs, amendment_text, by_run, governs_law, inserted_by,
+                     internal, level_absent, quoted)
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -191,6 +191,19 @@ def unresolved_reference(doc, view):
                      severity=WARNING if warn else None)
 
 
+def _framed(doc, mine, view) -> bool:
+    """Whether a lead-in two or more levels up sets another law as the frame, with no lead-in nearer that names
+    this bill ("For purposes of the X Code—" over "(2) In the case of a grant under this Act— (A) ... section 4(c)":
+    the nearer frame is this bill's)."""
+    governs = governs_law(doc, view)
+    for n, a in enumerate(mine[1:], 1):
+        if n >= 2 and id(a) in governs:
+            return True
+        if a.children and THIS_BILL.search(doc.text(a.el, view).text):
+            return False
+    return False
+
+
 def other_law(doc, r, view) -> bool:
     """Whether a reference with no "of this ..." may be another law's: see the docstring's silent classes."""
     if not r.chains:
@@ -206,8 +219,7 @@ def other_law(doc, r, view) -> bool:
         # a bare section number in a provision that amends another law: that law's section; or under a lead-in
         # higher up that sets another law as the frame of all below it ("For purposes of the Internal Revenue
         # Code of 1986—" over "(2) Paragraph (1) shall not apply to— (A) any amount described in section 45(c)")
-        return _bare_section(r) and (any(_amends(doc, a, view) for a in mine)
-                                     or any(id(a) in governs_law(doc, view) for a in mine[2:]))
+        return _bare_section(r) and (any(_amends(doc, a, view) for a in mine) or _framed(doc, mine, view))
     if any(id(a) in provs for a in mine[1:]):
         return True  # a list item under a lead-in that cites another law's section: "(C) ... subsection (e)"
     # appropriations text outside any section (under a heading) cites the Act its heading names; a

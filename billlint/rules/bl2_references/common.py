@@ -106,11 +106,17 @@ def act_before(doc, r, provision: bool = True) -> tuple[str, str] | None:
     own = doc.memo("bl201 short titles", lambda: {" ".join("".join(t.itertext()).split()) for t in
                                                    doc.root.iter("short-title")})
     for where, frm in (("sentence", start), ("provision", 0))[:2 if provision else 1]:
-        names = [" ".join(m.group(0).split()) for m in LAW.finditer(r.run.text, frm, r.start)]
-        names = [n for n in names if not any(n in t or t in n for t in own) and not n.startswith("enrollment")]
+        names = [(" ".join(m.group(0).split()), m.end()) for m in LAW.finditer(r.run.text, frm, r.start)]
+        names = [(n, e) for n, e in names if not any(n in t or t in n for t in own) and not n.startswith("enrollment")]
         if names:
-            return names[-1], where
+            # this bill named after the other Act ("The X Act shall apply. For purposes of this Act, ... section 9")
+            # is the nearer frame: the reference is this bill's own
+            return None if THIS_BILL.search(r.run.text, names[-1][1], r.start) else (names[-1][0], where)
     return None
+
+
+# this bill named as a frame: "For purposes of this Act", "a grant under this title"
+THIS_BILL = lazy(r"\bthis\s+(?:Act|division|title|subtitle)\b")
 
 
 def level_absent(doc, missing, view) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ...analysis import amendments as am
 from ...analysis import designations
+from ...model.patterns import lazy
 from ...model.vocabulary import EXPECTED
 from ..registry import rule
 from .common import cite_list, parsed, report
@@ -12,6 +13,16 @@ from .common import cite_list, parsed, report
 def _class_of(level: str, core: str):
     d = designations.parse(f"({core})", level)
     return d.cls if d else None
+
+
+def _transfers(ins) -> bool:
+    """Whether the list of instructions holding ins (or ins itself) moves a unit ("by transferring subsection (e) to
+    appear after subsection (b)")."""
+    prov = ins.prov.parent if ins.prov.parent is not None and ins.prov.level != "section" else ins.prov
+    return bool(_TRANSFER.search(" ".join(t for el in (prov.el,) for t in el.itertext())))
+
+
+_TRANSFER = lazy(r"\b(?:transferring|moving|transferred|moved)\b|\bto\s+appear\s+(?:after|before)\b")
 
 
 @rule("BL301", "redesignation-mismatch", "error", reads=("instructions",))
@@ -35,7 +46,8 @@ def redesignation_mismatch(doc, view):
     same level word and all the designations share one class ("paragraphs (k) and (l) as paragraphs (l)
     and (m)"), the amended law names its levels its own way (older Acts call the lettered units of a section
     "paragraphs"): silent on the class. New designations that are the old ones in another order ("paragraphs (2)
-    and (3) as paragraphs (3) and (2)", or a renumbering after a transfer) reorder the units on purpose: silent.
+    and (3) as paragraphs (3) and (2)", or a renumbering after a transfer) reorder the units on purpose when the same
+    instructions transfer a unit ("by transferring subsection (e) to appear after subsection (b)"): silent.
 
     Bad: "by redesignating paragraphs (3) through (5) as paragraphs (4) and (5)" (3 units, 2 places).
     Good: "by redesignating paragraphs (3) through (5) as paragraphs (4) through (6), respectively".
@@ -68,7 +80,8 @@ def redesignation_mismatch(doc, view):
         else:
             keys = [designations.parse(f"({c})", wb) for c in b]
             # the same designations in another order ("(c), (d), and (e) as (d), (e), and (c)") reorder the
-            # units on purpose: a swap, or a renumbering after a unit was transferred
+            # units on purpose when the same instructions transfer a unit; without one it is a slip for the next
+            # designations ("(c) and (d) as (d) and (c)" before inserting a new (c))
             if all(k and k.value is not None for k in keys) and [k.key for k in keys] != sorted(k.key for k in keys) \
-                    and not (wa == wb and sorted(a) == sorted(b)):
+                    and not (wa == wb and sorted(a) == sorted(b) and _transfers(ins)):
                 yield report(ins, f"the new designations are out of order: {cite_list(b, wb)}")

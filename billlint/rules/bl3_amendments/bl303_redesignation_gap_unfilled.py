@@ -91,8 +91,8 @@ def redesignation_gap_unfilled(doc, view):
         # a unit supplied deeper in a block that restates more (striking "all that precedes it through (1)" and
         # inserting paragraph (1) whole), or in line ("inserting after paragraph (2) the following: “(3) …”")
         elsewhere = _supplied_elsewhere(after, word) | _supplied_inside(instructions, moves[0], context, word) \
-            | _supplied_later(instructions, laws, group, moves[-1], word) \
-            | _supplied_same_unit(instructions, laws, group, moves, word)
+            | _supplied_later(instructions, laws, group, moves[-1], word, tos) \
+            | _supplied_same_unit(instructions, laws, group, moves, word, tos)
         if elsewhere:
             vacated = [c for c in vacated if c not in elsewhere]
             fillers = [j for j in fillers if set(_expected(j, word, tos, vacated + struck)) & set(vacated)]
@@ -127,7 +127,7 @@ def _around(ins, move) -> bool:
     return between.count("(") > between.count(")")
 
 
-def _supplied_later(instructions, laws, group, last, word) -> set[str]:
+def _supplied_later(instructions, laws, group, last, word, tos) -> set[str]:
     """Designations at this level that a later instruction outside this list inserts into the same unit: the next
     subsection's "Title II (as amended by subsection (f)) is amended by inserting after section 209 the following:
     SEC. 210"."""
@@ -137,10 +137,10 @@ def _supplied_later(instructions, laws, group, last, word) -> set[str]:
         return set()
     return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
             and laws.get(id(j)) == law and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
-            for el in block_tops(j.block) if el.tag == word}
+            for el in block_tops(j.block) if el.tag == word and _placed(j, _enum_core(el), word, tos)}
 
 
-def _supplied_same_unit(instructions, laws, group, moves, word) -> set[str]:
+def _supplied_same_unit(instructions, laws, group, moves, word, tos) -> set[str]:
     """Designations at this level that a later instruction in another context inserts into the unit the moved units
     belong to, named another way: "in paragraph (4), by redesignating clauses (ii) and (iii) of subparagraph (D)"
     and "in paragraph (4)(D), by inserting after clause (i)"; "in subsection (b)(2), by redesignating
@@ -153,7 +153,27 @@ def _supplied_same_unit(instructions, laws, group, moves, word) -> set[str]:
     return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
             and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
             and _parent(j, laws, j.operands.get("anchor" if j.action == am.INSERT else "strike", "")) == key
-            for el in block_tops(j.block) if el.tag == word}
+            for el in block_tops(j.block) if el.tag == word and _placed(j, _enum_core(el), word, tos)}
+
+
+def _placed(ins, core, word, tos) -> bool:
+    """Whether an insertion can put a unit so designated in a vacated place: "adding at the end" puts it after the
+    redesignated units, so only a designation past all of them ("Such section is further amended by adding at the
+    end" a subsection (d) after (d) became (e) leaves (d) vacant and puts a second (d) last); an anchor after the
+    unit ("inserting after subsection (e)" a subsection (d)) does not either."""
+    mine = designations.parse(f"({core})", word)
+    if mine is None or mine.value is None:
+        return ins.action != am.ADD
+    if ins.action == am.ADD:
+        tops = [d.value for c in tos if (d := designations.parse(f"({c})", word)) and d.value is not None]
+        return bool(tops) and mine.value > max(tops)
+    # "inserting after subsection (e) the following: (d)": an anchor on the wrong side of the unit puts it elsewhere
+    where = ins.operands.get("where") if ins.action == am.INSERT else None
+    unit = _anchor_unit(ins.operands.get("anchor", ""), word) if where in ("after", "before") else None
+    at = designations.parse(f"({unit[1]})", word) if unit else None
+    if at is None or at.value is None:
+        return True
+    return at.value < mine.value if where == "after" else mine.value < at.value
 
 
 def _parent(ins, laws, operand: str):
@@ -236,7 +256,7 @@ def _moves(moves):
 def _gaps(froms, tos, word) -> list[str]:
     """Designations the redesignations free below the highest new one: gaps that need filling. A unit moved
     more than one place ("(14) as (16)") frees every place it passes ((14) and (15)); an inserted unit ("(1A)")
-    moved into the plain series frees nothing."""
+    moved into the plain series frees only the plain places it passes ("(3A) as (5)": (4))."""
     keys = [designations.parse(f"({c})", word) for c in tos]
     if not all(keys):
         return []
@@ -244,9 +264,16 @@ def _gaps(froms, tos, word) -> list[str]:
     out = []
     for c, t in zip(froms, tos):
         d = designations.parse(f"({c})", word)
-        if d is None or d.key >= top or d.suffix:
-            continue   # a unit inserted between others ("(1A)") leaves no gap when it moves into the plain series
+        if d is None or d.key >= top:
+            continue
         e = designations.parse(f"({t})", word)
+        if d.suffix:
+            # a unit inserted between others ("(1A)") leaves no gap of its own when it moves into the plain series,
+            # but passes the plain places between ("(3A) as (5)" passes (4))
+            passed = designations.run(d.value + 1, e.value, d.cls) if e is not None and e.cls == d.cls and None \
+                not in (d.value, e.value) and not e.suffix and 1 < e.value - d.value <= _SPAN else []
+            out += [x for x in passed if x not in tos and x not in out]
+            continue
         passed = [c]
         if e is not None and e.cls == d.cls and None not in (d.value, e.value) and not d.suffix and not e.suffix \
                 and 1 < e.value - d.value <= _SPAN:
@@ -301,6 +328,10 @@ def _expected(ins, word, tos, freed) -> list[str]:
         if not keys:
             return []
         low = min(keys, key=lambda d: d.value)
+        # only a vacancy at the head of the list is at the beginning: "(3) and (4) as (4) and (5)" frees (3) after
+        # (1) and (2), and a unit inserted at the beginning lands before them
+        if designations.first(low.cls) not in freed:
+            return []
         return designations.run(1, low.value, low.cls)
     if ins.operands.get("where") == "before":
         unit = _anchor_unit(ins.operands.get("anchor", ""), word)
