@@ -6,7 +6,7 @@ import re
 
 from ...model.patterns import lazy
 from ...model.findings import Report
-from ...model.textrun import in_quotation_marks
+from ...model.textrun import in_struck_quotation
 from ..registry import rule
 
 
@@ -59,7 +59,7 @@ def doubled_word(doc, view):
             for m in _DOUBLED.finditer(run.text, lo, hi):
                 word = m.group(1)
                 if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}) \
-                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
+                        or prov.quoted is None and in_struck_quotation(run.text, m.start()):
                     continue    # quoted words: what an instruction strikes, written as markup or as characters
                 if word.isupper() and len(word) > 1:
                     continue  # "ACT ACT" in a heading style, acronyms
@@ -72,7 +72,7 @@ def doubled_word(doc, view):
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
             for m in _ARTICLES.finditer(run.text, lo, hi):
                 if run.marked(m.start(), m.end(), {"quote"}) \
-                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
+                        or prov.quoted is None and in_struck_quotation(run.text, m.start()):
                     continue
                 yield Report(f'"{m.group(1)} {m.group(2)}": two articles in a row; one is a slip', run=run,
                              start=m.start(), end=m.end(), provision=prov)

@@ -10,7 +10,7 @@ from ...model.vocabulary import WARNING
 from ..registry import rule
 from ...analysis import citation_index
 from ...analysis.citations import act_key
-from ...model.textrun import in_quotation_marks
+from ...model.textrun import in_struck_quotation
 
 
 _YEAR = lazy(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -149,7 +149,7 @@ def _mentions(doc, view, titles, scope):
             if year is None or year in years[m.group(1).lower()]:
                 continue
             if any(id(el) in own for el in run.holders(m.start())) \
-                    or run.marked(m.start(), m.end(), {"quote"}) or scope is None and in_quotation_marks(run.text, a0):
+                    or run.marked(m.start(), m.end(), {"quote"}) or scope is None and in_struck_quotation(run.text, a0):
                 continue    # quoted words (as markup or as characters): what an instruction strikes or inserts
             if _OTHER_ACT_BEFORE.search(run.text[max(0, m.start() - 60):m.start()]) or \
                     _OTHER_ACT_AFTER.match(run.text[m.end():m.end() + 40]) or \
