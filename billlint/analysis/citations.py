@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from ..model.collector import paused
 from ..model.patterns import finds, lazy, matches_at, numbered_starts
-from ..model.textrun import in_quotation_marks
+from ..model.textrun import in_struck_quotation
 from ..model.vocabulary import REPORTED
 
 PUBLIC_LAW, STAT, USC, ACT, APPROVED, XREF = "public-law", "stat", "usc", "act", "approved", "xref"
@@ -227,7 +227,7 @@ def in_run(text: str, prov=None, run=None) -> list[Cite]:
         for c in cites:
             c.in_block = prov.quoted is not None
             # an operand in quotation marks written as characters (by striking “(Public Law 107-296)”)
-            c.quoted = c.quoted or not c.in_block and "“" in text and in_quotation_marks(text, c.start)
+            c.quoted = c.quoted or not c.in_block and "“" in text and in_struck_quotation(text, c.start)
     _bind(text, cites)
     return cites
 

@@ -4,6 +4,8 @@ the source (for positions), and the walk over an element that makes one.
 
 from __future__ import annotations
 
+import re
+
 import bisect
 from array import array
 
@@ -38,6 +40,21 @@ def in_quotation_marks(text: str, pos: int) -> bool:
     """Whether pos stands inside quotation marks written as characters, not markup (“This subparagraph shall
     not apply ...”, as USLM bills often have): the quoted words are another text's, as inside a <quote>."""
     return text.count("“", 0, pos) > text.count("”", 0, pos)
+
+
+# Words after which quoted words are the law's text as it stands (what an instruction strikes or finds), not new text.
+_STRUCK = re.compile(r"(?:\bstrik(?:e|es|ing)|\bstricken|\b(?:after|before|following|for)|"
+                     r"\bthe\s+(?:words?|terms?|phrases?|items?))\s*$", re.I)
+
+
+def in_struck_quotation(text: str, pos: int) -> bool:
+    """Whether pos stands inside quotation marks written as characters whose words are the law's own text as an
+    instruction names it (by striking “the the Secretary”, after “Public Law 107-296”): not the bill's new
+    words (inserting “the Secretary”) nor ordinary text quoted (the statement “This product ...”)."""
+    if not in_quotation_marks(text, pos):
+        return False
+    opening = text.rfind("“", 0, pos)
+    return bool(_STRUCK.search(text, max(0, opening - 40), opening))
 
 
 def local(tag) -> str:

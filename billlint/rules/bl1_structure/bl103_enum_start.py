@@ -6,7 +6,7 @@ from ...analysis.designations import first, fmt
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .common import SUB_LEVELS, groups
+from .common import SUB_LEVELS, groups, replaced
 
 
 @rule("BL103", "enum-start", "warning", reads=("provisions",))
@@ -17,7 +17,8 @@ def enum_start(doc, view):
     The first live subsection is (a), the first paragraph (1), the first subparagraph (A), the first
     clause (i), subclause (I), item (aa), subitem (AA). Inside a quoted block a list may start anywhere,
     since it continues the amended law's list; so may the text of an amendment of an amendment document ("In
-    section 12, add at the end the following: (d) ...").
+    section 12, add at the end the following: (d) ..."), except that an amendment that strikes a unit and inserts
+    the following ("strike subsection (b) and insert the following: (c) ...") inserts a unit of that designation.
 
     A list that continues the unit before it (subsections (c)-(e) left outside section 219, whose last
     subsection is (b), as appropriations markup does with a wrapper after the section) is a markup defect and
@@ -35,7 +36,14 @@ def enum_start(doc, view):
         if p.quoted is not None or p.level not in SUB_LEVELS:
             continue
         if p.parent is None and next(p.el.iterancestors("amendment-block"), None) is not None:
-            continue   # an amendment's text continues the measure's list where its instruction puts it
+            # an amendment's text continues the measure's list where its instruction puts it; one that strikes
+            # a unit and inserts its new text ("strike subsection (b) and insert") gives the number it takes
+            gone = replaced(p)
+            d = p.designation
+            if gone is not None and gone[0] == p.level and d is not None and d.core.lower() != gone[1].lower():
+                yield Report(f"the amendment strikes {fmt(gone[1], p.level)} and inserts {fmt(d.core, p.level)} "
+                             f"in its place: the new text should be {fmt(gone[1], p.level)}", el=p.el, provision=p)
+            continue
         d, cls = p.designation, EXPECTED[p.level]
         if d is None or d.cls != cls or d.value == 1 and not d.suffix:
             continue

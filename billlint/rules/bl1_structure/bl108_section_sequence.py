@@ -8,7 +8,7 @@ from ...model.vocabulary import ARABIC, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
-from .common import MANY, skips, top_sections
+from .common import MANY, replaced, skips, top_sections
 
 
 def _new_series(doc, p, d, view) -> bool:
@@ -43,7 +43,8 @@ def section_sequence(doc, view):
     both sections. Inserted sections such as 5A may follow 5. A document with several bodies (a reported
     bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself, and
     each amendment of an amendment document numbers the text it inserts for the place it goes ("At the end of
-    title I, add: SEC. 105." then "Strike section 12 and insert: SEC. 12.").
+    title I, add: SEC. 105." then "Strike section 12 and insert: SEC. 12."); an amendment that strikes a section and
+    inserts the following inserts a section of that number ("Strike section 12 and insert: SEC. 13." is a slip).
 
     Certain (error): a repeated number in one division, or a skip or step back inside one list of sections,
     that no convention below explains. A title's first section numbered as the title's first hundred
@@ -68,6 +69,10 @@ def section_sequence(doc, view):
         d = p.designation
         if d is None or d.cls != ARABIC:
             continue
+        gone = replaced(p)
+        if gone is not None and gone[0] == "section" and d.core.lower() != gone[1].lower():
+            yield Report(f"the amendment strikes section {gone[1]} and inserts sec. {d.core} in its place: the new "
+                         f"section should be sec. {gone[1]}", el=p.el, provision=p)
         scope = _scope(doc, p)
         key = (id(scope), d.key)
         duplicate = key in seen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis.designations import fmt
 from ...model.vocabulary import SECTION_LEVELS
 from ...model.document import Provision
@@ -36,3 +38,20 @@ def groups(doc, view):
         for p in group:
             lists.setdefault(next(p.el.iterancestors("amendment-block"), None), []).append(p)
         yield from ((parent, g) for g in lists.values())
+
+
+_REPLACES = re.compile(r"\bstrike\s+(section|subsection|paragraph|subparagraph|clause|subclause)\s+"
+                       r"\(?([0-9A-Za-z]+)\)?\.?\s+and\s+insert\s+the\s+following\s*:?\s*$", re.I)
+
+
+def replaced(p):
+    """(level, designation) of the one unit the amendment holding p strikes and replaces ("In section 3, strike
+    subsection (b) and insert the following:"), where p is the first unit of its amendment-block; else None."""
+    block = next(p.el.iterancestors("amendment-block"), None)
+    if block is None or next((c for c in block if isinstance(c.tag, str)), None) is not p.el:
+        return None
+    ins = block.getprevious()
+    while ins is not None and ins.tag != "amendment-instruction":
+        ins = ins.getprevious()
+    m = _REPLACES.search(" ".join("".join(ins.itertext()).split())) if ins is not None else None
+    return (m.group(1).lower(), m.group(2)) if m else None

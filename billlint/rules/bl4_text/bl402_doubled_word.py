@@ -6,13 +6,15 @@ import re
 
 from ...model.patterns import lazy
 from ...model.findings import Report
-from ...model.textrun import in_quotation_marks
+from ...model.textrun import in_struck_quotation
 from ..registry import rule
 
 
-# The second word must end there: "loans for for-profit entities", "in in-person meetings", "at at-risk
-# schools" put a preposition before a compound that begins with the same word.
-_DOUBLED = lazy(r"\b([A-Za-z]+)\s+\1\b(?![-‑])", re.I)
+_DOUBLED = lazy(r"\b([A-Za-z]+)\s+\1\b", re.I)
+# A preposition before a compound that begins with it: only a preposition takes such a compound as its object
+# ("loans for for-profit entities"); "low low-income families" or "full full-time staff" is a slip.
+_BEFORE_COMPOUND = frozenset({"for", "in", "at", "on", "off", "by", "after", "under", "over", "out", "up", "down",
+                              "to", "with", "from"})
 
 
 # "that that", "had had"; "mahi mahi" (the fish, written lower case in fishery law)
@@ -39,8 +41,8 @@ def doubled_word(doc, view):
     priori", "a fortiori" and "a posteriori" is no article ("the a priori assumptions").
 
     Across spaces and line breaks, but never across an element boundary (an enum followed by text that
-    starts with the same word is not a slip). A word before a hyphenated compound that begins with it is
-    not doubled ("loans for for-profit entities", "in in-person meetings", "at at-risk schools"). "that
+    starts with the same word is not a slip). A preposition before a hyphenated compound that begins with
+    it is not doubled ("loans for for-profit entities", "in in-person meetings", "at at-risk schools"). "that
     that", "had had" and "mahi mahi" are allowed, and so is a word
     followed by a name that begins with it ("in In re 650 Fifth Avenue"), and place names that double a
     capitalized word ("Pago Pago", "Walla Walla"; not "The The" or "Section Section"). Quoted operands (the words an
@@ -59,8 +61,10 @@ def doubled_word(doc, view):
             for m in _DOUBLED.finditer(run.text, lo, hi):
                 word = m.group(1)
                 if word.lower() in _ALLOWED_DOUBLES or run.marked(m.start(), m.end(), {"quote"}) \
-                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
+                        or prov.quoted is None and in_struck_quotation(run.text, m.start()):
                     continue    # quoted words: what an instruction strikes, written as markup or as characters
+                if word.lower() in _BEFORE_COMPOUND and run.text[m.end():m.end() + 1] in ("-", "‑"):
+                    continue  # "in in-person meetings", "at at-risk schools"
                 if word.isupper() and len(word) > 1:
                     continue  # "ACT ACT" in a heading style, acronyms
                 second = m.group(0)[-len(word):]
@@ -72,7 +76,7 @@ def doubled_word(doc, view):
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
             for m in _ARTICLES.finditer(run.text, lo, hi):
                 if run.marked(m.start(), m.end(), {"quote"}) \
-                        or prov.quoted is None and in_quotation_marks(run.text, m.start()):
+                        or prov.quoted is None and in_struck_quotation(run.text, m.start()):
                     continue
                 yield Report(f'"{m.group(1)} {m.group(2)}": two articles in a row; one is a slip', run=run,
                              start=m.start(), end=m.end(), provision=prov)

@@ -10,7 +10,7 @@ from ...model.vocabulary import WARNING
 from ..registry import rule
 from ...analysis import citation_index
 from ...analysis.citations import act_key
-from ...model.textrun import in_quotation_marks
+from ...model.textrun import in_struck_quotation
 
 
 _YEAR = lazy(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -123,10 +123,8 @@ def short_title_mismatch(doc, view):
 
 def _mentions(doc, view, titles, scope):
     """Mentions of the Act by name, in the bill's own text (scope None) or in the inserted sections."""
-    # A name given twice, with its year and without ("the X Act of 2025" or "the X Act"): either is the bill's.
-    years: dict = {}
-    for _el, _p, name, base, year, _s in titles:
-        years.setdefault(base.lower(), set()).add(year)
+    # A name given twice, with its year and without ("the X Act of 2025" or "the X Act"): either is the bill's,
+    # and a mention with a year takes that year. Two years for one name is a slip, not a choice.
     names = {}
     for _el, _p, name, base, year, _s in sorted(titles, key=lambda t: t[4] is None):
         names.setdefault(base, (year, name))    # the name with a year, where the bill gives one
@@ -146,10 +144,10 @@ def _mentions(doc, view, titles, scope):
             year = m.group(2) or m.group(3)
             want, full = next(v for k, v in names.items() if k.lower() == m.group(1).lower())
             a0 = m.start()
-            if year is None or year in years[m.group(1).lower()]:
+            if year is None or year == want:
                 continue
             if any(id(el) in own for el in run.holders(m.start())) \
-                    or run.marked(m.start(), m.end(), {"quote"}) or scope is None and in_quotation_marks(run.text, a0):
+                    or run.marked(m.start(), m.end(), {"quote"}) or scope is None and in_struck_quotation(run.text, a0):
                 continue    # quoted words (as markup or as characters): what an instruction strikes or inserts
             if _OTHER_ACT_BEFORE.search(run.text[max(0, m.start() - 60):m.start()]) or \
                     _OTHER_ACT_AFTER.match(run.text[m.end():m.end() + 40]) or \

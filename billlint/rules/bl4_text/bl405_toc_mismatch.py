@@ -45,7 +45,8 @@ def toc_mismatch(doc, view):
     toc-quoted-entry lines, and the lines of a clerical amendment to another law's table ("The table of sections for chapter 5 ... is
     amended by inserting after the item relating to section 501 the following:"), and the lines an amendment of
     an amendment document puts into the measure's table ("In the table of contents, insert after the item
-    relating to section 104 the following:").
+    relating to section 104 the following:"); such a line is still compared with the section of that number the
+    document inserts, and a header that differs is reported.
 
     Headers and lines are compared as printed words: case, a final period and quotation marks aside (a header's
     <quote>Buy American Act</quote> prints the marks the line writes as characters: “Buy American Act”).
@@ -110,6 +111,28 @@ def toc_mismatch(doc, view):
                     continue  # a unit without a header has no line in a table of contents
                 yield Report(f"{unit.cite} ({unit.header or 'no header'}) is missing from the table of contents",
                              el=toc, provision=unit)
+    yield from _inserted_lines(doc, view)
+
+
+def _inserted_lines(doc, view):
+    """The lines an amendment of an amendment document puts into the measure's table, against the sections that
+    the document's other amendments insert under the same numbers: the line and the header must agree."""
+    inserted = None
+    for toc in doc.root.iter("toc"):
+        if next(toc.iterancestors("amendment-block"), None) is None or doc.provision_of(toc) is not None \
+                or not doc.in_view(toc, view) or not tables.amends_a_table(doc, toc, view):
+            continue
+        if inserted is None:
+            inserted = {p.designation.core: p for p in doc.provisions_in(view)
+                        if p.level == "section" and p.quoted is None and p.designation and p.header
+                        and next(p.el.iterancestors("amendment-block"), None) is not None}
+        for e in toc.iter("toc-entry"):
+            m = tables.ENTRY.match(tables.line(e))
+            unit = inserted.get(m.group("sec").strip().rstrip(".")) if m and m.group("sec") else None
+            if unit is not None and _norm(m.group("header")) != _norm(unit.header):
+                yield Report(f'the table of contents line says "{" ".join(m.group("header").split())}" for '
+                             f'{unit.cite}, which the amendment inserts with the header "{unit.header}"', el=e,
+                             provision=unit)
 
 
 _RANKS = tables.RANKS

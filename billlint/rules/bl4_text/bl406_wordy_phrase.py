@@ -57,6 +57,11 @@ _GAP = lazy(r"\s+(?:exercise|take|perform|do|carry\s+out|make|provide|use|conduc
             r"obligate|spend|pay|award|administer|enforce|impose|grant|undertake|accept)"
             r"(?:\s*[.;:)]|,\s+(?:(?:and|or)\s+to|including|except|subject|unless|if)\b"
             r"|\s+(?:under|pursuant|with\s+respect|in\s+accordance|on\s+behalf)\b)", re.I)
+# The noun such a clause describes, just before its subject ("authority the Secretary"): without one the subject
+# begins its sentence and the verb's object may follow a comma ("The Secretary is authorized to award, subject to
+# appropriations, grants").
+_HEAD = lazy(r"\b(?!(?:in|for|of|on|at|by|under|with|to|from|after|before|during|and|or|but|then|thus|also)\b)"
+             r"[A-Za-z]+\s+(?:the|such|each|an?|any|every)\s+(?:[\w-]+\s+){1,4}$", re.I)
 # Two events "within 90 days of each other": a span between them, no deadline after one.
 _MUTUAL = lazy(r"\s+(?:each\s+other|one\s+another)\b", re.I)
 
@@ -65,7 +70,7 @@ def _not_required(e, text: str, a: int, b: int) -> bool:
     """Whether the matched phrase, read in its sentence, is not the form the entry rewrites."""
     if e.trigger == ("authorized",):
         before = _clause(text, a, ",;:.—(")
-        return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before) or _GAP.match(text, b))
+        return bool(_DESCRIBES.search(before) or _FUNDS_SUBJECT.search(before) or _GAP.match(text, b) and _HEAD.search(before))
     if e.trigger == ("within",):
         before = _clause(text, a, ";:.—")
         return bool(_NEGATED.search(before) or _PLACES.search(before) or _deemed(text, a) or _MUTUAL.match(text, b))

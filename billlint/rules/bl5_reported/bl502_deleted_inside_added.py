@@ -18,7 +18,10 @@ def deleted_inside_added(doc, view):
 
     A change that names another committee than the change around it is that committee's amendment to the
     text the first inserted (a bill reported by two committees: the second's `deleted-phrase
-    committee-id="HWM00"` in bold brackets inside the first's italic substitute), and is not reported.
+    committee-id="HWM00"` in bold brackets inside the first's italic substitute), and is not reported
+    where the bill's actions show that committee reporting it after the other one (a committee-id of a
+    committee that never reported the bill, or reported it first, is a slip like any other; with no committee
+    named in the actions, the order is not known).
 
     Certain (error): the `changed` attributes and change elements nest that way in the file; no reading of
     the text changes what the markup says.
@@ -26,12 +29,13 @@ def deleted_inside_added(doc, view):
     Bad: `<subsection changed="added"> ... <deleted-phrase>old</deleted-phrase> ...`.
     Good: the added text holds only the new words.
     """
+    order = _reporting_order(doc)
     for el, kind in changed(doc):
         parent = el.getparent()
         outer = doc.state(parent) if parent is not None else None
         if outer and outer != kind:
             own, theirs = el.get("committee-id"), _committee(parent)
-            if own and theirs and own != theirs:
+            if own and theirs and own != theirs and (not order or order.get(own, -1) > order.get(theirs, len(order))):
                 continue  # a later committee's amendment to the text an earlier one inserted
             yield Report(f"{el.tag} marked {kind} inside text marked {outer}", el=el)
 
@@ -43,3 +47,13 @@ def _committee(el):
             return el.get("committee-id")
         el = el.getparent()
     return None
+
+
+def _reporting_order(doc) -> dict:
+    """committee-id -> the place of the first action that reports the bill from that committee."""
+    order: dict = {}
+    for action in doc.root.iter("action"):
+        for name in action.iter("committee-name"):
+            if name.get("committee-id"):
+                order.setdefault(name.get("committee-id"), len(order))
+    return order
