@@ -10,8 +10,8 @@ from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
-from .common import (LAW, THIS_BILL, act_before, all_refs, amendment_text, by_run, governs_law, inserted_by,
-                     internal, level_absent, quoted)
+from .common import (LAW, THIS_BILL, act_before, all_refs, amendment_text, by_run, descendants, governs_law,
+                     inserted_by, internal, level_absent, quoted)
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -364,21 +364,13 @@ def _amending_unit(doc, r, view) -> str | None:
         return None
     num = r.chains[0][0][1] if r.chains else ""
     value = int(num[:len(num) - len(num.lstrip("0123456789"))] or 0)
-    own = {p.designation.value // 100 for p in _descendants(above) if p.level == "section" and p.designation
+    own = {p.designation.value // 100 for p in descendants(above) if p.level == "section" and p.designation
            and p.designation.value}
     return above.level if value // 100 not in own else None
 
 
-def _descendants(unit):
-    todo = [unit]
-    while todo:
-        p = todo.pop()
-        yield p
-        todo += p.children
-
-
 def _holds_amendment(doc, unit, view) -> bool:
-    return unit is not None and any(_amends(doc, p, view) for p in _descendants(unit))
+    return unit is not None and any(_amends(doc, p, view) for p in descendants(unit))
 
 
 def _split_from(doc, r, view):

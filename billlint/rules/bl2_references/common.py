@@ -184,3 +184,12 @@ def inserted_by(doc, number: str, view):
                 out.setdefault(p.designation.core, p.outer)
         return out
     return doc.memo(("bl2 inserted sections", view), build).get(number)
+
+
+def descendants(unit):
+    """unit and every provision below it."""
+    todo = [unit]
+    while todo:
+        p = todo.pop()
+        yield p
+        todo += p.children

@@ -32,22 +32,24 @@ def after_quoted_block_punctuation(doc, view):
         after = block.find("after-quoted-block")
         if after is None or after is not block[-1] or block is not _last_content(prov):
             continue
-        place = _place(doc, prov, view)
-        if place is None:
+        where = _place(doc, prov, view)
+        if where is None:
             continue
+        place, item = where
         got = " ".join("".join(after.itertext()).split())
         want = {"last": ".", "next-to-last": "; and", "middle": ";"}[place]
         ok = {".": (".",), "; and": ("; and", "; or", ", and", ", or"), ";": (";", "; and", "; or", ",")}[want]
         if got in ok or got.endswith(".") and want == "." or not got:
             continue
-        yield Report(f'after the quoted block: expected "{want}" (this instruction is the {place} of its list), '
-                     f'found "{got}"', el=after, provision=prov)
+        whose = f"this instruction is the {place} of its list" if item is prov else \
+            f"this instruction ends {item.cite}, the {place} of its list"
+        yield Report(f'after the quoted block: expected "{want}" ({whose}), found "{got}"', el=after, provision=prov)
 
 
-def _place(doc, prov, view) -> str | None:
+def _place(doc, prov, view) -> tuple | None:
     """Where an instruction item stands: "middle", "next-to-last" or "last" (at every level of nested
-    lists: the last item of an inner list takes the place of its parent in the list above). None for
-    an item that is a sentence of its own ("(2) Section 5 is amended by ...")."""
+    lists: the last item of an inner list takes the place of its parent in the list above), with the item
+    whose place that is. None for an item that is a sentence of its own ("(2) Section 5 is amended by ...")."""
     if am.AMENDED.search(doc.text(prov.el, view).text):
         return None
     node = prov
@@ -64,11 +66,11 @@ def _place(doc, prov, view) -> str | None:
             return None
         i = siblings.index(node)
         if i == len(siblings) - 2:
-            return "next-to-last"
+            return "next-to-last", node
         if i < len(siblings) - 2:
-            return "middle"
+            return "middle", node
         node = node.parent
-    return "last" if node is not prov else None
+    return ("last", node) if node is not prov else None
 
 
 def _item(doc, prov, view) -> bool:
