@@ -207,7 +207,7 @@ class Document:
             elif name in LEVEL_SET or name == "text":
                 break
         enum = view_text(enum_el, REPORTED) if enum_el is not None else None
-        header = " ".join("".join(header_el.itertext()).split()) if header_el is not None else None
+        header = " ".join(view_text(header_el, REPORTED).split()) if header_el is not None else None
         same = parent is not None and parent.quoted is quoted
         designation = designations.parse(enum, level)
         if designation is not None:
@@ -225,8 +225,8 @@ class Document:
             level, designation, enum = units[-1][0], units[-1][1], units[-1][1].raw
         prov = self._attach(Provision(el, level, enum, designation, header, parent if same else None, state, quoted),
                             parent, same, quoted)
-        if enum_el is not None and len(enum_el) and not units:
-            renumber.note(self, prov, enum_el)   # "SEC. [struck 4] [italic 3].": the introduced bill's 4 is kept
+        if (enum_el is not None and len(enum_el) or header_el is not None and len(header_el)) and not units:
+            renumber.note(self, prov, enum_el, header_el)   # "SEC. [struck 4] [italic 3].": the introduced 4 is kept
         if units:
             parent.runin = prov
             self._open[el] = self._open[el.getparent()] = parent   # the next units may continue (A): (B), (C)
