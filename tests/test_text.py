@@ -117,11 +117,12 @@ def short_title(name, mention):
 
 
 def test_short_title_mismatch():
+    # a later year: no earlier Act of the name can be meant (an earlier one is a warning, see BL404.yml)
     bad = findings(short_title("Cyber Partner Act of 2024", "Not later than 1 year after the date of enactment of the "
-                                                           "Cyber Partner Act of 2023, the Secretary shall report."),
+                                                           "Cyber Partner Act of 2025, the Secretary shall report."),
                    "short-title-mismatch")
     assert [(p, m) for _n, p, m, _f in bad] == [
-        ("sec. 2", '"Cyber Partner Act of 2023" does not match the short title "Cyber Partner Act of 2024"')]
+        ("sec. 2", '"Cyber Partner Act of 2025" does not match the short title "Cyber Partner Act of 2024"')]
     assert bad[0][3].replacement == "Cyber Partner Act of 2024"
     good = short_title("Cyber Partner Act of 2024", "Not later than 1 year after the date of enactment of the Cyber "
                                                     "Partner Act of 2024, the Secretary shall report.")

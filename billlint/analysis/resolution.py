@@ -76,6 +76,9 @@ def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within
     for hit in heads:
         for lv, core in chain[1:]:
             kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
+            if not kids and hit.level in ABOVE_SECTION and (lv == "section" or lv in ABOVE_SECTION):
+                # "section 201 of division B": its sections stand in its titles (subtitles, parts), not under it
+                kids = [c for c in _units_at(doc, hit, lv, core, view, hit) if c is not hit and _matches(c, core)]
             hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
             if hit is None:
                 break

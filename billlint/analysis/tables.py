@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from ..model.patterns import lazy
+from ..model.textrun import own_state
+from ..model.vocabulary import DROPPED, REPORTED
 
 ENTRY = lazy(r"^\s*(?:(?:Sec(?:tion)?|SEC(?:TION)?)\.?\s+(?P<sec>[\w.–-]+?)(?:\.|\s+(?=[A-Z]))|(?P<word>Title|TITLE|Subtitle|SUBTITLE|"
              r"Division|DIVISION|Part|PART|Chapter|CHAPTER|Subchapter|SUBCHAPTER|Subpart|SUBPART)\s+(?P<num>[\w.–-]+?)"
@@ -50,7 +52,7 @@ def _own(doc, view):
         for e in (e for piece in pieces for e in piece.iter("toc-entry")):
             if not doc.in_view(e, view):
                 continue
-            m = ENTRY.match(line(e))
+            m = ENTRY.match(line(e, view))
             if not m:
                 continue
             # the entry's words decide its level: hand-made tables mark title lines level="section"
@@ -141,12 +143,13 @@ def _piece(el):
     return el if el is not None and el.tag == "toc" else None
 
 
-def line(entry) -> str:
-    """An entry's own words: a line that groups others (a title with its sections) holds them, not their text."""
+def line(entry, view: str = REPORTED) -> str:
+    """An entry's own words: a line that groups others (a title with its sections) holds them, not their text;
+    a phrase the view drops is left out ("Sec. [struck 4] [italic 3]." is sec. 3 reported, 4 introduced)."""
     out = [entry.text or ""]
     for child in entry:
-        if child.tag != "toc-entry":
-            out.append(line(child))
+        if isinstance(child.tag, str) and child.tag != "toc-entry" and own_state(child, None) != DROPPED[view]:
+            out.append(line(child, view))
         out.append(child.tail or "")
     return "".join(out)
 

@@ -15,7 +15,8 @@ from ..analysis import designations
 from ..analysis.designations import Designation
 from .source import Source
 from .textindex import TextIndex
-from .textrun import TextRun, local, own_state, walk
+from . import renumber
+from .textrun import TextRun, local, own_state, view_text, walk
 from .vocabulary import (ABOVE_SECTION, DROPPED, EXPECTED, LEVEL_RANK, LEVEL_SET, LEVELS, PATH_WORDS, REPORTED,
                          SECTION_LEVELS)
 
@@ -128,6 +129,7 @@ class Document:
         self.blocks: dict = {}      # quoted-block element -> its top provisions
         self.approps: set = set()    # divisions (or the body) that hold appropriations headings
         self.outers: list[Provision] = []  # the outer units of run-in compound enums (see Provision.runin)
+        self.renumbered: list = []   # (provision, view -> its enum and designation): see model/renumber.py
         self._open: dict = {}        # holder element -> an outer unit whose inner series its next units may continue
         self._runs: dict = {}        # (view, skip) -> element -> TextRun, ("index", view) -> TextIndex: kept
         self._memo: dict = {}        # values derived for one family of rules; see memo()
@@ -204,8 +206,8 @@ class Document:
                 header_el = child
             elif name in LEVEL_SET or name == "text":
                 break
-        enum = "".join(enum_el.itertext()) if enum_el is not None else None
-        header = " ".join("".join(header_el.itertext()).split()) if header_el is not None else None
+        enum = view_text(enum_el, REPORTED) if enum_el is not None else None
+        header = " ".join(view_text(header_el, REPORTED).split()) if header_el is not None else None
         same = parent is not None and parent.quoted is quoted
         designation = designations.parse(enum, level)
         if designation is not None:
@@ -223,6 +225,8 @@ class Document:
             level, designation, enum = units[-1][0], units[-1][1], units[-1][1].raw
         prov = self._attach(Provision(el, level, enum, designation, header, parent if same else None, state, quoted),
                             parent, same, quoted)
+        if (enum_el is not None and len(enum_el) or header_el is not None and len(header_el)) and not units:
+            renumber.note(self, prov, enum_el, header_el)   # "SEC. [struck 4] [italic 3].": the introduced 4 is kept
         if units:
             parent.runin = prov
             self._open[el] = self._open[el.getparent()] = parent   # the next units may continue (A): (B), (C)
@@ -328,11 +332,9 @@ class Document:
         try:
             return self._memo[key]
         except KeyError:
-            if phases.ON:   # each engine a row of its own in the phase table
-                name = "engine " + str(key[0] if isinstance(key, tuple) else key)
-                value = self._memo[key] = phases.call(name, compute)
-            else:
-                value = self._memo[key] = compute()
+            # each engine a row of its own in the phase table
+            value = self._memo[key] = (phases.call("engine " + str(key[0] if isinstance(key, tuple) else key),
+                                                   compute) if phases.ON else compute())
             return value
 
     def release(self, runs: bool = False) -> None:
@@ -390,9 +392,7 @@ class Document:
         """The running text of el in a view: dropped markup removed, nested provisions and skip tags left out.
 
         Computed once per element, view and skip set: every rule family reads the same runs."""
-        cache = self._runs.get((view, skip))
-        if cache is None:
-            cache = self._runs[(view, skip)] = {}
+        cache = self._runs.setdefault((view, skip), {})
         run = cache.get(el)
         if run is None:
             if phases.ON:

@@ -31,6 +31,18 @@ def own_state(el, inherited: str | None) -> str | None:
 _TAGS: dict = {}
 
 
+def view_text(el, view: str) -> str:
+    """el's text as one view prints it. A committee that strikes a unit renumbers the ones after it inside their
+    designations ("SEC. [struck 4] [italic 3]."): the reported bill's section is 3, the introduced bill's 4."""
+    dropped = DROPPED[view]
+    out = [el.text or ""]
+    for child in el:
+        if isinstance(child.tag, str) and _PHRASE_STATE.get(child.tag) != dropped:
+            out.append(view_text(child, view))
+        out.append(child.tail or "")
+    return "".join(out)
+
+
 def _intern(name: str) -> str:
     """One str per tag name: lxml makes a new one each time .tag is read, and runs keep them."""
     return _TAGS.setdefault(name, name) if len(_TAGS) < 4096 else name  # bounded: tag names are input

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..model.patterns import lazy
 from .. import phases
+from ..model import renumber
 from ..model.document import Document
 from ..model.findings import Finding, Fix, Report
 from ..model.vocabulary import BOTH, DELETED, INTRODUCED, REPORTED, VIEWS
@@ -141,6 +142,7 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
     for view in views:
         if view == INTRODUCED and opts.view == BOTH and not doc.has_changes:
             continue
+        renumber.show(doc, view)
         family = None
         for r in rules:
             if view == INTRODUCED and opts.view == BOTH and not r.view_dependent:
@@ -149,6 +151,7 @@ def check_loaded(loaded: Loaded, opts: Options, rules=None) -> list[Finding]:
                 doc.release()    # what one family derived is not kept while the next runs
                 family = r.family
             reports += phases.call("rule " + r.code, _reports, r, doc, view) if phases.ON else _reports(r, doc, view)
+    renumber.show(doc, REPORTED)   # the paths of the findings, as the file's reader sees them
     doc.release(runs=True)   # before the source text is decoded for positions: the runs reports need stay
     with phases.timed("positions"):
         doc.source.locate(el for _r, rep, _v in reports for el in _elements(rep))

@@ -55,7 +55,9 @@ def enum_sequence(doc, view):
 
     Among the live children of one level under the same parent, each designation follows the one
     before it: (a), (b), (c); (1), (2); (i), (ii), (iii), (iv), (v); after (z) comes (aa) (HOLC Manual
-    335(a)). Struck siblings do not count, so a struck (3) beside an inserted (3) is fine. Inserted
+    335(a)). Struck siblings do not count, so a struck (3) beside an inserted (3) is fine. A designation the
+    committee renumbered in place ("([3] 2)": the old one struck, the new one in italic) is read in each view as
+    that view prints it: (2) in the reported bill, (3) in the introduced one. Inserted
     designations such as (4A) may follow (4). Sections are checked by section-sequence. An undesignated unit
     between designated ones ("Fiscal year 2023:" in a budget resolution) heads the units after it, which may
     start again at (A).

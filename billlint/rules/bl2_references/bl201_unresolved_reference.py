@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from ...model.patterns import lazy
 from ...analysis import references as refs
 from ...analysis import tables
@@ -22,7 +21,8 @@ def unresolved_reference(doc, view):
     "paragraph (4)" means paragraph (4) of the nearest enclosing unit that has paragraphs; "subsection
     (b)(4)" means subsection (b) of the enclosing section, then its paragraph (4); "section 3(c)" means
     section 3 of this bill (HOLC Manual 341(f)); "sections 102–104" is a range. The message names the unit
-    searched ("sec. 3(b) has no paragraph (5)").
+    searched ("sec. 3(b) has no paragraph (5)"). "Section 201 of division B" (or "of title II") is searched in
+    that unit's titles, subtitles and parts too, where its sections stand.
 
     Certain (error): a reference in the bill's own text that no qualifier takes out of the bill, or one
     that says "of this Act" or "of this section", names a unit the bill lacks where it is searched (a
@@ -31,10 +31,9 @@ def unresolved_reference(doc, view):
     Silent where the reference may be another law's: references to other laws ("of title 5, United States
     Code", "of the ... Act", "of such form", "from General Instruction I.B.6.", also past an aside of any
     length: "section 7 (as in effect on the day before the date of enactment of ...) of the X Act"), in
-    amendment instructions (and in the
-    corrections a concurrent resolution orders in another measure's enrollment: "(1) Strike subsection (a)
-    of section 1 and insert ...")
-    and in quoted text; terms of art ("a section 902 corporation", and a bare section number with a noun
+    amendment instructions (and in the corrections a concurrent resolution orders in another measure's
+    enrollment: "(1) Strike subsection (a) of section 1 and insert ...") and in quoted text; terms of art
+    ("a section 902 corporation", and a bare section number with a noun
     straight after it, not a verb: "the 2021 section 8 renewal funding", "section 202 projects", and so a bare
     title or part: "title I funds", "part D plans"; and a program's name built on one: "the Section 8 Management
     Assessment Program"); a

@@ -19,6 +19,8 @@ def reference_to_struck(doc, view):
     Certain (error): the reference stands in the bill's own text (not quoted, not another law's), resolves
     in the version with struck text and in no live provision of the reported version. Only references read
     as this bill's (not quoted text, amendment instructions or other laws' units) are checked.
+    A section or unit the committee renumbered in place ("SEC. [3] 2.") is live under its new number: a
+    reference to section 2 names it, not the struck section 2 it replaced.
 
     Bad: "subsection (c)" when subsection (c) is shown struck through and nothing replaced it.
     Good: a reference to a live provision.

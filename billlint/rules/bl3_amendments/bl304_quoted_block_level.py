@@ -7,6 +7,7 @@ from ...analysis import designations
 from ...analysis.designations import fmt
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
+from ...model.textrun import view_text
 from ...model.vocabulary import INFO, LEVEL_RANK as RANK, WARNING
 from ..registry import rule
 from .common import anchor_chain, block_tops, parsed, report
@@ -35,6 +36,9 @@ def quoted_block_level(doc, view):
     following: (8)") makes the block right and the anchor the slip: a warning that names the unit the block
     belongs after, never one that tells the drafter to renumber a right block.
 
+    In a reported bill each view reads the anchor and the block as it prints them: a committee that renumbers
+    them in place ("after paragraph [(13)] (14)" and "([14] 15)") has made them agree.
+
     Bad: "by inserting after paragraph (13) the following:" followed by "(15) ...".
     Good: followed by "(14) ...".
     """
@@ -46,7 +50,7 @@ def quoted_block_level(doc, view):
             continue
         first = tops[0]
         level = first.tag
-        first_enum = "".join(first.find("enum").itertext())
+        first_enum = view_text(first.find("enum"), view)   # "([3] 4)": the committee renumbered the block
         new = ins.operands.get("new")
         anchor = ins.operands.get("anchor") if ins.action == am.INSERT and ins.operands.get("where") == "after" else None
         if new in EXPECTED and new != level and level in EXPECTED and not _fits(new, first_enum):
@@ -83,7 +87,7 @@ def quoted_block_level(doc, view):
                 yield report(ins, f"the instruction inserts after a {word}, but the quoted block starts with "
                                    f"{first_enum.strip()}, a {level}")
             continue
-        got = designations.parse("".join(first.find("enum").itertext()), level)
+        got = designations.parse(view_text(first.find("enum"), view), level)
         ref = designations.parse(f"({core})", word)
         if got is None or ref is None or got.value is None or ref.value is None or got.cls != ref.cls:
             continue

@@ -10,7 +10,7 @@ from ...model.vocabulary import WARNING
 from ..registry import rule
 from ...analysis import citation_index
 from ...analysis.citations import act_key
-from ...model.textrun import in_struck_quotation
+from ...model.textrun import in_quotation_marks, in_struck_quotation
 
 
 _YEAR = lazy(r"^(?P<base>.*?)(?:,?\s+of\s+(?P<year>\d{4})|,\s+(?P<year2>\d{4}))?\s*$")
@@ -99,6 +99,12 @@ def short_title_mismatch(doc, view):
     Public Law number): "on or after the date of enactment of the Agriculture Improvement Act of 2018" in the
     Agriculture Improvement Act of 2025 means that Act.
 
+    In its own words a bill calls itself "this Act", so an earlier year of its name there ("before the date of
+    enactment of the Harbor Works Development Act of 2024" in the 2026 Act) may name an earlier Act of that name
+    that the citation index does not know (a biennial reauthorization's): a warning naming that reading, whose
+    fix is unsafe. It stays an error where it is certain: a later year, a name the bill gives itself, or text
+    the bill puts into another law (in quotation marks, or whole sections it inserts), where it must name itself.
+
     Quoted words are an instruction's operand, marked up as <quote> or written in quotation marks (by striking
     “the date of enactment of the X Act of 2023”), and are not read as mentions.
 
@@ -134,6 +140,7 @@ def _mentions(doc, view, titles, scope):
                          + "|".join(re.escape(b) for b in sorted(names, key=len, reverse=True)) +
                          r")(?:,?\s+of\s+(\d{4})|,\s+(\d{4}))?", re.I)
     own = {id(t[0]) for t in titles}
+    given = {" ".join(t[2].split()).lower() for t in titles}   # every name the bill gives itself, year and all
     index = doc.index(view)
     some = index.spots(("enactment",))   # every match holds the word (no letter of it has an odd case form)
     cited = None    # (name, year) of earlier Acts of this name the bill cites as other law, found on demand
@@ -162,7 +169,15 @@ def _mentions(doc, view, titles, scope):
                 cited = _cited_as_other_law([(p, r) for p, r in index.items if p.quoted is scope], names)
             annual = want is not None and year < want and (m.group(3) is not None
                                                            or (m.group(1).lower(), year) in cited)
+            # In its own words a bill calls itself "this Act": a name with an earlier year there may be an earlier
+            # Act of the name (a biennial reauthorization's) that billlint does not know. Certain only in text put
+            # into another law, where the bill must name itself, or where the bill gives itself that name too.
+            probable = not annual and scope is None and not in_quotation_marks(run.text, a0) \
+                and (want is None or year < want) and " ".join(run.text[a:m.end()].split()).lower() not in given
             yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"'
-                         + ("; unless the earlier year's Act of that name is meant" if annual else ""),
+                         + ("; unless the earlier year's Act of that name is meant" if annual else "")
+                         + ("; unless an earlier Act of that name is meant (the bill's own text calls it \"this "
+                            "Act\")" if probable else ""),
                          run=run, start=a, end=m.end(), provision=prov,
-                         fix=(a, m.end(), full, not annual) if want else None, severity=WARNING if annual else None)
+                         fix=(a, m.end(), full, not (annual or probable)) if want else None,
+                         severity=WARNING if annual or probable else None)

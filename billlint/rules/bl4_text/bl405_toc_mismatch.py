@@ -48,6 +48,10 @@ def toc_mismatch(doc, view):
     relating to section 104 the following:"); such a line is still compared with the section of that number the
     document inserts, and a header that differs is reported.
 
+    In a reported bill each view reads the lines, numbers and headers it prints: a committee that strikes a
+    section renumbers the lines and sections after it in place ("Sec. [3] 2.", the old number struck and the
+    new one in italic), and a header it changes changes its line alike.
+
     Headers and lines are compared as printed words: case, a final period and quotation marks aside (a header's
     <quote>Buy American Act</quote> prints the marks the line writes as characters: “Buy American Act”).
 
@@ -127,7 +131,7 @@ def _inserted_lines(doc, view):
                         if p.level == "section" and p.quoted is None and p.designation and p.header
                         and next(p.el.iterancestors("amendment-block"), None) is not None}
         for e in toc.iter("toc-entry"):
-            m = tables.ENTRY.match(tables.line(e))
+            m = tables.ENTRY.match(tables.line(e, view))
             unit = inserted.get(m.group("sec").strip().rstrip(".")) if m and m.group("sec") else None
             if unit is not None and _norm(m.group("header")) != _norm(unit.header):
                 yield Report(f'the table of contents line says "{" ".join(m.group("header").split())}" for '
