@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 
 from ...model.patterns import lazy
 from ...analysis import references as refs
-from ...analysis import tables
+from ...analysis import tables, wording
 from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
@@ -55,7 +56,9 @@ def unresolved_reference(doc, view):
     reports it); a survey's or a map's sections ("T. 11 S., R. 62 E., Section 25", "the tax map of the Town
     for section 110"); a unit put into another law's section ("added paragraph (h)(30) to section 1308.11 of
     title 21, Code of Federal Regulations"); another document's own numbering ("paragraph 2.b. of the
-    Settlement Agreement").
+    Settlement Agreement"); an item the named unit enumerates in its own running text, with no units marked up
+    ("section 106(3)" where section 106 reads "until whichever first occurs: (1) ...; (2) ...; or (3) December
+    20, 2024", as continuing resolutions write it).
 
     A warning, not an error, where the evidence leaves another reading open (the message says which):
     - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
@@ -115,6 +118,8 @@ def unresolved_reference(doc, view):
             continue
         if all(chain and chain[0] in tables.lacked(doc, view) for chain in missing):
             continue   # a unit the bill's own table lists: toc-mismatch reports the body lacking it
+        if all(chain and _run_in(doc, r, chain, view) for chain in missing):
+            continue   # "section 106(3)" where section 106 lists "(1) ...; (2) ...; or (3) ..." in its text
         warn, hint = cited, ""
         if missing == [None]:
             msg = f"{quoted(r.text)}: this provision is not inside a {r.word}"
@@ -299,6 +304,24 @@ def _outside(doc, view):
 
 # "as amended by section 305 of this Act": an amendment this Act makes, whatever law it amends
 _MADE_BY = lazy(r"\b(?:added|amended|inserted|redesignated|made|enacted|repealed)\s+by\s+$")
+# an item enumerated inside a provision's running text: at its start or after a colon, semicolon or dash
+# ("shall be available until: (1) ...; (2) ...; or (3) December 20"), not in a citation ("section 5(3)")
+_RUN_IN = r"(?:^|[:;—]\s*(?:(?:and|or)\s+)?)\({}\)\s"
+
+
+def _run_in(doc, r, chain, view) -> bool:
+    """Whether the last unit of chain is an item the unit before it enumerates in its own running text (a
+    continuing resolution's "section 106(3)"): that unit has no units marked up, only words."""
+    if len(chain) < 2:
+        return False
+    within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
+    holder = refs.resolve_chain(doc, r.prov, chain[:-1], view, within)
+    if holder is None or holder.live_children(view):
+        return False
+    text = wording.own_text(doc, holder, view)
+    return re.search(_RUN_IN.format(re.escape(chain[-1][1])), text) is not None
+
+
 _COORDINATED = lazy(r"^\s*,?\s*(?:(?:and|or|and/or)\s+)?$")
 
 
