@@ -75,13 +75,27 @@ def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within
                                       default=-1))
     for hit in heads:
         for lv, core in chain[1:]:
-            kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
+            kids = [c for c in _under(hit, lv) if c.in_view(view) and _matches(c, core)]
             hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
             if hit is None:
                 break
         if hit is not None:
             return hit
     return None
+
+
+def _under(unit: Provision, level: str) -> list:
+    """The units of a level a unit holds: its children, and for a section or title named in a division or title
+    ("section 201 of division A"), those under its titles, subtitles and parts too."""
+    if not (unit.level in ABOVE_SECTION and (level == "section" or level in ABOVE_SECTION)):
+        return unit.children
+    out, todo = [], list(unit.children)
+    while todo:
+        c = todo.pop(0)
+        out.append(c)
+        if c.level in ABOVE_SECTION:
+            todo.extend(c.children)
+    return out
 
 
 def by_class(doc: Document, prov: Provision, chain: list, view: str, within) -> list:
