@@ -41,7 +41,8 @@ def section_sequence(doc, view):
     appropriations heading, may start a new hundred (201) and a new division may start over. In
     appropriations text a jump to a round ten (511, 520) is the custom and is allowed (appropriations text is
     known by its headings, or by a title "Making appropriations ...": in USLM 1.0, which has no appropriations
-    headings, by the long title "AN ACT Making appropriations ..."). A repeated number is reported with the line of
+    headings, by the long title "AN ACT Making appropriations ..." or by the numberless <level>s its converter writes
+    for them). A repeated number is reported with the line of
     both sections. Inserted sections such as 5A may follow 5. A document with several bodies (a reported
     bill carrying each committee's amendment in the nature of a substitute) numbers each body for itself, and
     each amendment of an amendment document numbers the text it inserts for the place it goes ("At the end of
