@@ -290,7 +290,7 @@ class Document:
         """Whether p stands in appropriations text, whose conventions (provisos, headings) differ.
 
         Known by the bill's type, by appropriations headings or style in p's division (or the body), by a division
-        headed "... Appropriations Act", or, with no division, by a title "Making ... appropriations" (or USLM's).
+        headed "Appropriations", or, with no division, by a title "Making ... appropriations" (or USLM's).
         """
         if self.root.get("bill-type") == "appropriations":
             return True
@@ -298,8 +298,7 @@ class Document:
         if scope in self.approps or scope.get("style") == "appropriations":
             return True
         if scope.tag == "division":
-            header = scope.find("header")
-            return header is not None and "appropriations act" in "".join(header.itertext()).lower()
+            return re.search(r"(?<!authorization of )\bappropriations\b", scope.xpath("string(header)"), re.I) is not None
         title = next(iter(self.root.xpath("form/official-title | legis-body/uslm-longTitle")), None)
         return title is not None and bool(_MAKING.match("".join(title.itertext())))
 
