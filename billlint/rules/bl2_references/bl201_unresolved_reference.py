@@ -59,7 +59,7 @@ def unresolved_reference(doc, view):
     title 21, Code of Federal Regulations"); another document's own numbering ("paragraph 2.b. of the
     Settlement Agreement"); an item the named unit enumerates in its own running text, with no units marked up
     ("section 106(3)" where section 106 reads "until whichever first occurs: (1) ...; (2) ...; or (3) December
-    20, 2024", as continuing resolutions write it).
+    20, 2024", as continuing resolutions write it; "(a) ... prior years. (b) ...").
 
     A warning, not an error, where the evidence leaves another reading open (the message says which):
     - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
@@ -305,9 +305,10 @@ def _outside(doc, view):
 
 # "as amended by section 305 of this Act": an amendment this Act makes, whatever law it amends
 _MADE_BY = lazy(r"\b(?:added|amended|inserted|redesignated|made|enacted|repealed)\s+by\s+$")
-# an item enumerated inside a provision's running text: at its start or after a colon, semicolon or dash
-# ("shall be available until: (1) ...; (2) ...; or (3) December 20"), not in a citation ("section 5(3)")
-_RUN_IN = r"(?:^|[:;—]\s*(?:(?:and|or)\s+)?)\({}\)\s"
+# an item enumerated inside a provision's running text: at its start or after a colon, semicolon, dash or
+# sentence ("shall be available until: (1) ...; (2) ...; or (3) December 20"; "... years. (b) No ..."), not in a
+# citation ("section 5(3)", "paragraphs (2) and (3) of")
+_RUN_IN = r"(?:^\s*|[:;—.]\s*(?:(?:and|or)\s+)?)\({}\)\s"
 
 
 def _run_in(doc, r, chain, view) -> bool:
