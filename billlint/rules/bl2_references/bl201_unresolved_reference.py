@@ -23,7 +23,8 @@ def unresolved_reference(doc, view):
     "paragraph (4)" means paragraph (4) of the nearest enclosing unit that has paragraphs; "subsection
     (b)(4)" means subsection (b) of the enclosing section, then its paragraph (4); "section 3(c)" means
     section 3 of this bill (HOLC Manual 341(f)); "sections 102–104" is a range; "section 201 of division A" is
-    looked for anywhere in division A, in its titles and subtitles too. The message names the unit
+    looked for anywhere in division A, in its titles and subtitles too; "section 2(c)" in section 2 and in a section
+    without a number straight after it (USLM 1.0 markup that split a section's later subsections off). The message names the unit
     searched ("sec. 3(b) has no paragraph (5)").
 
     Certain (error): a reference in the bill's own text that no qualifier takes out of the bill, or one
