@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-import re
 
 from ...model.patterns import lazy
 from ...analysis import references as refs
-from ...analysis import tables, wording
+from ...analysis import tables
 from ...analysis.resolution import searched
 from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
 from .common import (LAW, THIS_BILL, act_before, all_refs, amendment_text, by_run, governs_law, inserted_by,
-                     internal, level_absent, quoted)
+                     internal, level_absent, quoted, run_in, split_from)
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -120,7 +119,7 @@ def unresolved_reference(doc, view):
             continue
         if all(chain and chain[0] in tables.lacked(doc, view) for chain in missing):
             continue   # a unit the bill's own table lists: toc-mismatch reports the body lacking it
-        if all(chain and _run_in(doc, r, chain, view) for chain in missing):
+        if all(chain and run_in(doc, r, chain, view) for chain in missing):
             continue   # "section 106(3)" where section 106 lists "(1) ...; (2) ...; or (3) ..." in its text
         warn, hint = cited, ""
         if missing == [None]:
@@ -179,7 +178,7 @@ def unresolved_reference(doc, view):
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
                         "; if it is a unit of the other law's section cited here, name that section")
-        split = _split_from(doc, r, view)
+        split = split_from(doc, r, view)
         if split is not None:
             # a section without a number: often a section's later subsections split off by markup, whose
             # units are the numbered section's before it
@@ -306,25 +305,6 @@ def _outside(doc, view):
 
 # "as amended by section 305 of this Act": an amendment this Act makes, whatever law it amends
 _MADE_BY = lazy(r"\b(?:added|amended|inserted|redesignated|made|enacted|repealed)\s+by\s+$")
-# an item enumerated inside a provision's running text: at its start or after a colon, semicolon, dash or
-# sentence ("shall be available until: (1) ...; (2) ...; or (3) December 20"; "... years. (b) No ..."), not in a
-# citation ("section 5(3)", "paragraphs (2) and (3) of")
-_RUN_IN = r"(?:^\s*|[:;—.]\s*(?:(?:and|or)\s+)?)\({}\)\s"
-
-
-def _run_in(doc, r, chain, view) -> bool:
-    """Whether the last unit of chain is an item the unit before it enumerates in its own running text (a
-    continuing resolution's "section 106(3)"): that unit has no units marked up, only words."""
-    if len(chain) < 2:
-        return False
-    within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
-    holder = refs.resolve_chain(doc, r.prov, chain[:-1], view, within)
-    if holder is None or holder.live_children(view):
-        return False
-    text = wording.own_text(doc, holder, view)
-    return re.search(_RUN_IN.format(re.escape(chain[-1][1])), text) is not None
-
-
 _COORDINATED = lazy(r"^\s*,?\s*(?:(?:and|or|and/or)\s+)?$")
 
 
@@ -405,23 +385,3 @@ def _descendants(unit):
 
 def _holds_amendment(doc, unit, view) -> bool:
     return unit is not None and any(_amends(doc, p, view) for p in _descendants(unit))
-
-
-def _split_from(doc, r, view):
-    """The numbered section before the unnumbered one a relative reference stands in, or None."""
-    if r.word in ("section", *ABOVE_SECTION):
-        return None
-    sec = next((a for a in (r.prov, *r.prov.ancestors()) if a.level == "section"), None)
-    if sec is None or sec.designation is not None:
-        return None
-
-    def build():   # each unnumbered section -> the numbered section before it, in one pass
-        out, before = {}, None
-        for p in doc.provisions_in(view):
-            if p.level == "section":
-                if p.designation is None:
-                    out[id(p)] = before
-                else:
-                    before = p
-        return out
-    return doc.memo(("bl201 split from", view), build).get(id(sec))
