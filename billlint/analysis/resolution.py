@@ -75,16 +75,46 @@ def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within
                                       default=-1))
     for hit in heads:
         for lv, core in chain[1:]:
-            kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
-            if not kids and hit.level in ABOVE_SECTION and (lv == "section" or lv in ABOVE_SECTION):
-                # "section 201 of division B": its sections stand in its titles (subtitles, parts), not under it
-                kids = [c for c in _units_at(doc, hit, lv, core, view, hit) if c is not hit and _matches(c, core)]
+            kids = [c for c in _under(doc, hit, lv) if c.in_view(view) and _matches(c, core)]
             hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
             if hit is None:
                 break
         if hit is not None:
             return hit
     return None
+
+
+def _under(doc: Document, unit: Provision, level: str) -> list:
+    """The units of a level a unit holds: its children, and for a section or title named in a division or title
+    ("section 201 of division A"), those under its titles, subtitles and parts too. A section's subsections
+    that markup split off into a section without a number after it (USLM 1.0's converter) are its own."""
+    if unit.level == "section":
+        return [c for p in (unit, *_split_off(doc).get(id(unit), ())) for c in p.children]
+    if not (unit.level in ABOVE_SECTION and (level == "section" or level in ABOVE_SECTION)):
+        return unit.children
+    out, todo = [], list(unit.children)
+    while todo:
+        c = todo.pop(0)
+        out.append(c)
+        if c.level in ABOVE_SECTION:
+            todo.extend(c.children)
+    return out
+
+
+def _split_off(doc: Document) -> dict:
+    """id of each numbered section -> the sections without a number straight after it (in its quoted block)."""
+    def build() -> dict:
+        out: dict = {}
+        before: dict = {}
+        for p in doc.provisions:
+            if p.level != "section":
+                continue
+            if p.designation is not None:
+                before[id(p.quoted)] = p
+            elif (b := before.get(id(p.quoted))) is not None and p.parent is b.parent:
+                out.setdefault(id(b), []).append(p)
+        return out
+    return doc.memo("split sections", build)
 
 
 def by_class(doc: Document, prov: Provision, chain: list, view: str, within) -> list:

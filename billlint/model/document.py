@@ -25,7 +25,7 @@ _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graph
                         "legis-comment", "footnote", "pagebreak"})
 _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
 _BELOW = dict(zip(SECTION_LEVELS, SECTION_LEVELS[1:]))
-_MAKING = lazy(r"\s*Making\b[^.]*\bappropriations\b", re.I)
+_MAKING = lazy(r"\s*(?:(?:an\s+act|joint\s+resolution)\s*)?Making\b[^.]*\bappropriations\b", re.I)
 # Appropriations language in any bill: "There is appropriated", "... is rescinded", "funds appropriated under
 # the heading": such text keeps the appropriations conventions (provisos, "this paragraph") where it stands.
 _APPROPRIATING = lazy(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
@@ -293,8 +293,8 @@ class Document:
     def in_appropriations(self, p: Provision) -> bool:
         """Whether p stands in appropriations text, whose conventions (provisos, headings) differ.
 
-        Known by the bill's type, by appropriations headings or style in p's division (or the body), by
-        a division headed "... Appropriations Act", or, with no division, by a title "Making ... appropriations".
+        Known by the bill's type, by appropriations headings or style in p's division (or the body), by a division
+        headed "Appropriations", or, with no division, by a title "Making ... appropriations" (or USLM's).
         """
         if self.root.get("bill-type") == "appropriations":
             return True
@@ -302,9 +302,8 @@ class Document:
         if scope in self.approps or scope.get("style") == "appropriations":
             return True
         if scope.tag == "division":
-            header = scope.find("header")
-            return header is not None and "appropriations act" in "".join(header.itertext()).lower()
-        title = self.root.find("form/official-title")
+            return re.search(r"(?<!authorization of )\bappropriations\b", scope.xpath("string(header)"), re.I) is not None
+        title = next(iter(self.root.xpath("form/official-title | legis-body/uslm-longTitle")), None)
         return title is not None and bool(_MAKING.match("".join(title.itertext())))
 
     # queries ---------------------------------------------------------------

@@ -68,7 +68,9 @@ def to_bill_dtd(tree) -> str:
     q = "{" + (namespace(root) or NS) + "}"
     # A <level> without a number that wraps units under a heading is, in an appropriations Act, the heading
     # ("General Provisions—Department of Commerce") that the bill DTD writes as an appropriations element.
-    approps = next(root.iter(q + "appropriations"), None) is not None
+    # USLM 1.0 has no appropriations element: its converter writes the headings as <level>s without a number,
+    # and the bill DTD has no other unit without a designation.
+    approps = next(root.iter(q + "appropriations"), None) is not None or q == "{" + NS_1 + "}"
     for el in root.iter():
         tag = el.tag
         if not isinstance(tag, str) or not tag.startswith(q):

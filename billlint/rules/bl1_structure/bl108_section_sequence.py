@@ -39,7 +39,10 @@ def section_sequence(doc, view):
 
     Within a title (or subtitle, part, ...) sections run 101, 102, 103; a new title, or a new
     appropriations heading, may start a new hundred (201) and a new division may start over. In
-    appropriations text a jump to a round ten (511, 520) is the custom and is allowed. A repeated number is reported with the line of
+    appropriations text a jump to a round ten (511, 520) is the custom and is allowed (appropriations text is
+    known by its headings, or by a title "Making appropriations ...": in USLM 1.0, which has no appropriations
+    headings, by the long title "AN ACT Making appropriations ..." or by the numberless <level>s its converter writes
+    for them). A repeated number is reported with the line of
     both sections. Inserted sections such as 5A may follow 5. A section the committee renumbered in place
     ("SEC. [4] 3." after a struck section, the old number struck and the new one in italic) has in each view
     the number that view prints. A document with several bodies (a reported

@@ -10,7 +10,7 @@ from ...model.vocabulary import ABOVE_SECTION, WARNING
 from ...model.findings import Report
 from ..registry import rule
 from .common import (LAW, THIS_BILL, act_before, all_refs, amendment_text, by_run, descendants, governs_law,
-                     inserted_by, internal, level_absent, quoted)
+                     inserted_by, internal, level_absent, quoted, run_in, split_from)
 
 
 @rule("BL201", "unresolved-reference", "error", reads=("references",))
@@ -20,9 +20,10 @@ def unresolved_reference(doc, view):
 
     "paragraph (4)" means paragraph (4) of the nearest enclosing unit that has paragraphs; "subsection
     (b)(4)" means subsection (b) of the enclosing section, then its paragraph (4); "section 3(c)" means
-    section 3 of this bill (HOLC Manual 341(f)); "sections 102–104" is a range. The message names the unit
-    searched ("sec. 3(b) has no paragraph (5)"). "Section 201 of division B" (or "of title II") is searched in
-    that unit's titles, subtitles and parts too, where its sections stand.
+    section 3 of this bill (HOLC Manual 341(f)); "sections 102–104" is a range; "section 201 of division A" (or
+    "of title II") is looked for anywhere in that unit, in its titles, subtitles and parts too; "section 2(c)" in
+    section 2 and in a section without a number straight after it (USLM 1.0 markup that split a section's later
+    subsections off). The message names the unit searched ("sec. 3(b) has no paragraph (5)").
 
     Certain (error): a reference in the bill's own text that no qualifier takes out of the bill, or one
     that says "of this Act" or "of this section", names a unit the bill lacks where it is searched (a
@@ -54,7 +55,9 @@ def unresolved_reference(doc, view):
     reports it); a survey's or a map's sections ("T. 11 S., R. 62 E., Section 25", "the tax map of the Town
     for section 110"); a unit put into another law's section ("added paragraph (h)(30) to section 1308.11 of
     title 21, Code of Federal Regulations"); another document's own numbering ("paragraph 2.b. of the
-    Settlement Agreement").
+    Settlement Agreement"); an item the named unit enumerates in its own running text, with no units marked up
+    ("section 106(3)" where section 106 reads "until whichever first occurs: (1) ...; (2) ...; or (3) December
+    20, 2024", as continuing resolutions write it; "(a) ... prior years. (b) ...").
 
     A warning, not an error, where the evidence leaves another reading open (the message says which):
     - the reference stands in text the bill inserts into another law (a quoted whole section), or in an
@@ -114,6 +117,8 @@ def unresolved_reference(doc, view):
             continue
         if all(chain and chain[0] in tables.lacked(doc, view) for chain in missing):
             continue   # a unit the bill's own table lists: toc-mismatch reports the body lacking it
+        if all(chain and run_in(doc, r, chain, view) for chain in missing):
+            continue   # "section 106(3)" where section 106 lists "(1) ...; (2) ...; or (3) ..." in its text
         warn, hint = cited, ""
         if missing == [None]:
             msg = f"{quoted(r.text)}: this provision is not inside a {r.word}"
@@ -171,7 +176,7 @@ def unresolved_reference(doc, view):
             elif cited:
                 hint = ("; if it is a section of the other law cited here, name that law" if _bare_section(r) else
                         "; if it is a unit of the other law's section cited here, name that section")
-        split = _split_from(doc, r, view)
+        split = split_from(doc, r, view)
         if split is not None:
             # a section without a number: often a section's later subsections split off by markup, whose
             # units are the numbered section's before it
@@ -370,23 +375,3 @@ def _amending_unit(doc, r, view) -> str | None:
 
 def _holds_amendment(doc, unit, view) -> bool:
     return unit is not None and any(_amends(doc, p, view) for p in descendants(unit))
-
-
-def _split_from(doc, r, view):
-    """The numbered section before the unnumbered one a relative reference stands in, or None."""
-    if r.word in ("section", *ABOVE_SECTION):
-        return None
-    sec = next((a for a in (r.prov, *r.prov.ancestors()) if a.level == "section"), None)
-    if sec is None or sec.designation is not None:
-        return None
-
-    def build():   # each unnumbered section -> the numbered section before it, in one pass
-        out, before = {}, None
-        for p in doc.provisions_in(view):
-            if p.level == "section":
-                if p.designation is None:
-                    out[id(p)] = before
-                else:
-                    before = p
-        return out
-    return doc.memo(("bl201 split from", view), build).get(id(sec))

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
 
 from ...model.patterns import lazy
 from ...analysis import references as refs
+from ...analysis import wording
 from ...model.vocabulary import ABOVE_SECTION
 
 
@@ -193,3 +195,42 @@ def descendants(unit):
         p = todo.pop()
         yield p
         todo += p.children
+
+
+# an item enumerated inside a provision's running text: at its start or after a colon, semicolon, dash or
+# sentence ("shall be available until: (1) ...; (2) ...; or (3) December 20"; "... years. (b) No ..."), not in a
+# citation ("section 5(3)", "paragraphs (2) and (3) of")
+_RUN_IN = r"(?:^\s*|[:;—.]\s*(?:(?:and|or)\s+)?)\({}\)\s"
+
+
+def run_in(doc, r, chain, view) -> bool:
+    """Whether the last unit of chain is an item the unit before it enumerates in its own running text (a
+    continuing resolution's "section 106(3)"): that unit has no units marked up, only words."""
+    if len(chain) < 2:
+        return False
+    within = refs.enclosing(r.prov, r.scope) if r.scope and r.scope not in ("Act", "resolution") else None
+    holder = refs.resolve_chain(doc, r.prov, chain[:-1], view, within)
+    if holder is None or holder.live_children(view):
+        return False
+    text = wording.own_text(doc, holder, view)
+    return re.search(_RUN_IN.format(re.escape(chain[-1][1])), text) is not None
+
+
+def split_from(doc, r, view):
+    """The numbered section before the unnumbered one a relative reference stands in, or None."""
+    if r.word in ("section", *ABOVE_SECTION):
+        return None
+    sec = next((a for a in (r.prov, *r.prov.ancestors()) if a.level == "section"), None)
+    if sec is None or sec.designation is not None:
+        return None
+
+    def build():   # each unnumbered section -> the numbered section before it, in one pass
+        out, before = {}, None
+        for p in doc.provisions_in(view):
+            if p.level == "section":
+                if p.designation is None:
+                    out[id(p)] = before
+                else:
+                    before = p
+        return out
+    return doc.memo(("bl201 split from", view), build).get(id(sec))

@@ -93,7 +93,8 @@ def wordy_phrase(doc, view):
 
     Silent where the phrase is the convention or means something else:
     - appropriations language: the whole of an appropriations Act (its general provisions included: they
-      are the Appropriations Committees' house style, which a drafter does not rewrite), and, in any
+      are the Appropriations Committees' house style, which a drafter does not rewrite) or of a division
+      headed as appropriations ("Continuing Appropriations", not "Authorization of Appropriations"), and, in any
       other bill, a section or subsection that appropriates or rescinds ("there is appropriated", "not
       otherwise appropriated", "$5,000,000 is rescinded", "For necessary expenses", "under this heading",
       or a header "Appropriation(s)" or "Rescission(s)"). Provisos and "within N days of" are right
