@@ -25,7 +25,7 @@ _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graph
 _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
 _BELOW = dict(zip(SECTION_LEVELS, SECTION_LEVELS[1:]))
 _SECTION_RANK = LEVEL_RANK["section"]
-_MAKING = lazy(r"\s*(?:(?:an\s+act|joint\s+resolution)\s*)?Making\b[^.]*\bappropriations\b", re.I)
+_MAKING = lazy(r"\s*(?:an\s+act\s*|joint\s+resolution\s*)?Making\s+(?:(?!auth)\S+\s+){0,3}appropriations\b", re.I)
 _APPROPS_HEAD = lazy(r"^(?!.*\bauthoriz|.*\b(?:of|on|to)\s+appropriations\b).*\bappropriations"
                      r"(?:\s+(?:act|for|and\s+(?:other\s+)?extensions)\b.*)?$", re.I)
 # Appropriations language in any bill: "There is appropriated", "... is rescinded", "funds appropriated under
