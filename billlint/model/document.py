@@ -25,7 +25,10 @@ _SKIP_TEXT = frozenset({"enum", "header", "quoted-block", "toc", "table", "graph
                         "legis-comment", "footnote", "pagebreak"})
 _APPROPS = ("appropriations-major", "appropriations-intermediate", "appropriations-small")
 _BELOW = dict(zip(SECTION_LEVELS, SECTION_LEVELS[1:]))
-_MAKING = lazy(r"\s*(?:(?:an\s+act|joint\s+resolution)\s*)?Making\b[^.]*\bappropriations\b", re.I)
+_SECTION_RANK = LEVEL_RANK["section"]
+_MAKING = lazy(r"\s*(?:an\s+act\s*|joint\s+resolution\s*)?Making\s+(?:(?!auth)\S+\s+){0,3}appropriations\b", re.I)
+_APPROPS_HEAD = lazy(r"^(?!.*\bauthoriz|.*\b(?:of|on|to)\s+appropriations\b).*\bappropriations"
+                     r"(?:\s+(?:act|for|and\s+(?:other\s+)?extensions)\b.*)?$", re.I)
 # Appropriations language in any bill: "There is appropriated", "... is rescinded", "funds appropriated under
 # the heading": such text keeps the appropriations conventions (provisos, "this paragraph") where it stands.
 _APPROPRIATING = lazy(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\b|\bunder\s+(?:this|the)\s+heading\b"
@@ -34,9 +37,6 @@ _APPROPRIATING = lazy(r"\b(?:is|are)\s+(?:hereby\s+)?(?:appropriated|rescinded)\
 
 def speaks_appropriations(text: str) -> bool:
     return _APPROPRIATING.search(text) is not None
-
-
-_SECTION_RANK = LEVEL_RANK["section"]
 
 
 def _enacted(level: str, parent_level: str) -> bool:
@@ -294,7 +294,8 @@ class Document:
         """Whether p stands in appropriations text, whose conventions (provisos, headings) differ.
 
         Known by the bill's type, by appropriations headings or style in p's division (or the body), by a division
-        headed "Appropriations", or, with no division, by a title "Making ... appropriations" (or USLM's).
+        headed "(Continuing) Appropriations" (not "Authorizations of Appropriations", "Appropriations Process
+        Reform"), or, with no division, by a title "Making ... appropriations" (or USLM's).
         """
         if self.root.get("bill-type") == "appropriations":
             return True
@@ -302,7 +303,7 @@ class Document:
         if scope in self.approps or scope.get("style") == "appropriations":
             return True
         if scope.tag == "division":
-            return re.search(r"(?<!authorization of )\bappropriations\b", scope.xpath("string(header)"), re.I) is not None
+            return _APPROPS_HEAD.search(" ".join(scope.xpath("string(header)").split()).rstrip(" .")) is not None
         title = next(iter(self.root.xpath("form/official-title | legis-body/uslm-longTitle")), None)
         return title is not None and bool(_MAKING.match("".join(title.itertext())))
 
