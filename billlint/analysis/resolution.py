@@ -73,11 +73,12 @@ def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within
         mine = [prov, *prov.ancestors()]
         heads.sort(key=lambda h: -max((i for i, a in enumerate(reversed(mine)) if a in h.ancestors()),
                                       default=-1))
-    for hit in heads:
+    for n, hit in enumerate(heads):
         for lv, core in chain[1:]:
             kids = [c for c in hit.children if c.in_view(view) and _matches(c, core)]
-            if not kids and hit.level in ABOVE_SECTION and (lv == "section" or lv in ABOVE_SECTION):
-                # "section 201 of division B": its sections stand in its titles (subtitles, parts), not under it
+            if not kids and n == 0 and hit.level in ABOVE_SECTION and (lv == "section" or lv in ABOVE_SECTION):
+                # "section 201 of division B": its sections stand in its titles (subtitles, parts), not under it.
+                # Only in the nearest unit so named: in division B, "section 202 of title II" is not division A's
                 kids = [c for c in _units_at(doc, hit, lv, core, view, hit) if c is not hit and _matches(c, core)]
             hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
             if hit is None:
