@@ -73,9 +73,11 @@ def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within
         mine = [prov, *prov.ancestors()]
         heads.sort(key=lambda h: -max((i for i, a in enumerate(reversed(mine)) if a in h.ancestors()),
                                       default=-1))
-    for hit in heads:
+    for n, hit in enumerate(heads):
         for lv, core in chain[1:]:
-            kids = [c for c in _under(doc, hit, lv) if c.in_view(view) and _matches(c, core)]
+            # a named unit's titles and subtitles are searched only in the nearest unit so named: in division B,
+            # "section 202 of title II" is not division A's
+            kids = [c for c in _under(doc, hit, lv, deep=n == 0) if c.in_view(view) and _matches(c, core)]
             hit = next((c for c in kids if c.level == lv), kids[0] if kids else None)
             if hit is None:
                 break
@@ -84,13 +86,13 @@ def resolve_chain(doc: Document, prov: Provision, chain: list, view: str, within
     return None
 
 
-def _under(doc: Document, unit: Provision, level: str) -> list:
+def _under(doc: Document, unit: Provision, level: str, deep: bool = True) -> list:
     """The units of a level a unit holds: its children, and for a section or title named in a division or title
     ("section 201 of division A"), those under its titles, subtitles and parts too. A section's subsections
     that markup split off into a section without a number after it (USLM 1.0's converter) are its own."""
     if unit.level == "section":
         return [c for p in (unit, *_split_off(doc).get(id(unit), ())) for c in p.children]
-    if not (unit.level in ABOVE_SECTION and (level == "section" or level in ABOVE_SECTION)):
+    if not (deep and unit.level in ABOVE_SECTION and (level == "section" or level in ABOVE_SECTION)):
         return unit.children
     out, todo = [], list(unit.children)
     while todo:

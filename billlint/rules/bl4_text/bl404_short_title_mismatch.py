@@ -9,7 +9,7 @@ from ...model.findings import Report
 from ...model.vocabulary import WARNING
 from ..registry import rule
 from ...analysis import citation_index
-from ...analysis.citations import act_key
+from ...analysis.citations import act_key, congress_of, congress_years
 from ...model.textrun import in_quotation_marks, in_struck_quotation
 
 
@@ -102,8 +102,9 @@ def short_title_mismatch(doc, view):
     In its own words a bill calls itself "this Act", so an earlier year of its name there ("before the date of
     enactment of the Harbor Works Development Act of 2024" in the 2026 Act) may name an earlier Act of that name
     that the citation index does not know (a biennial reauthorization's): a warning naming that reading, whose
-    fix is unsafe. It stays an error where it is certain: a later year, a name the bill gives itself, or text
-    the bill puts into another law (in quotation marks, or whole sections it inserts), where it must name itself.
+    fix is unsafe. It stays an error where it is certain: a later year (or one after the bill's Congress ends), a
+    name the bill gives itself, or text the bill puts into another law (in quotation marks, or whole sections it
+    inserts), where it must name itself.
 
     Quoted words are an instruction's operand, marked up as <quote> or written in quotation marks (by striking
     “the date of enactment of the X Act of 2023”), and are not read as mentions.
@@ -144,6 +145,8 @@ def _mentions(doc, view, titles, scope):
     index = doc.index(view)
     some = index.spots(("enactment",))   # every match holds the word (no letter of it has an odd case form)
     cited = None    # (name, year) of earlier Acts of this name the bill cites as other law, found on demand
+    # no earlier Act bears a year after the bill's own Congress ends: such a year is the bill's name mistyped
+    last = str(congress_years(congress_of(doc))[1]) if congress_of(doc) else "9999"
     for i, (prov, run) in enumerate(index.items):
         if i not in some or prov.quoted is not scope:
             continue
@@ -173,7 +176,8 @@ def _mentions(doc, view, titles, scope):
             # Act of the name (a biennial reauthorization's) that billlint does not know. Certain only in text put
             # into another law, where the bill must name itself, or where the bill gives itself that name too.
             probable = not annual and scope is None and not in_quotation_marks(run.text, a0) \
-                and (want is None or year < want) and " ".join(run.text[a:m.end()].split()).lower() not in given
+                and (want is None or year < want) and year <= last \
+                and " ".join(run.text[a:m.end()].split()).lower() not in given
             yield Report(f'"{run.text[a:m.end()]}" does not match the short title "{full}"'
                          + ("; unless the earlier year's Act of that name is meant" if annual else "")
                          + ("; unless an earlier Act of that name is meant (the bill's own text calls it \"this "
