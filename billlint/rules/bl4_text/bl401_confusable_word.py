@@ -38,7 +38,8 @@ def confusable_word(doc, view):
     then-current rate", "compliments and complaints", "the principals of law firms", "an additional personal
     exemption", "the statue shall be placed in National Statuary Hall" (a statute is one only where a law's
     verb follows: "the statue that was enacted"); offices and bodies named so are not slips ("the Regional Counsel", "the county counsel",
-    "the tribal counsel"; "the legislative council of the State", "a special council").
+    "the tribal counsel"; "the legislative council of the State", "a special council", "the tribal general
+    council").
 
     Silent on words in quotation marks, as markup (<quote>) or as characters: struck or quoted words, and
     a passage quoted from a court or another text ("the Supreme Court ... noting that such requirements
