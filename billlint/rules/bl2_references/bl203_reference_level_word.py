@@ -7,7 +7,7 @@ from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
 from .bl201_unresolved_reference import after_other_section
-from .common import internal, other_section_near, quoted, shortest
+from .common import internal, other_law_near, other_section_near, quoted, shortest
 
 
 @rule("BL203", "reference-level-word", "warning", fixable=True, reads=("references",))
@@ -23,7 +23,8 @@ def reference_level_word(doc, view):
 
     The fix is unsafe where it could retarget: "subclause (i)" inside subclause (II) may mean clause (i)
     or the sibling subclause (I); and where the reference may be another law's (another section is named
-    in the sentence, its lead-in or a sibling item). Silent where the right word names nothing here and another
+    in the sentence, its lead-in or a sibling item; or another law is, even without a section: "has the
+    meaning given the term in the Example Act, except that a plan described in paragraph (B)"). Silent where the right word names nothing here and another
     law's section is cited before the reference in its sentence ("section 105(e)(1) of the Act ...
     subparagraph (e)(2)"): the unit is that law's.
 
@@ -51,7 +52,7 @@ def reference_level_word(doc, view):
             continue   # another law's unit ("section 105(e)(1) of the Act ... subparagraph (e)(2)"): not ours to fix
         head = r.text.lower().find(r.word.lower())
         lower = r.text[head:head + len(r.word)].islower()
-        safe = not other_section_near(doc, r, view)
+        safe = not other_section_near(doc, r, view) and not other_law_near(r)
         other = _same_level_reading(doc, r, view, level, core)
         if other is not None:
             safe = False
@@ -77,7 +78,8 @@ def _section_number(doc, r, view):
         return
     head = r.text.lower().find(r.word.lower())
     number = r.chains[0][0][1]
-    fix = (r.start + head, r.start + head + len(r.word), "section", not other_section_near(doc, r, view)) \
+    safe = not other_section_near(doc, r, view) and not other_law_near(r)
+    fix = (r.start + head, r.start + head + len(r.word), "section", safe) \
         if r.text[head:head + len(r.word)].islower() and not r.joint else None
     yield Report(f"{quoted(r.text)}: {number} is a section number; write \"section {r.text[head + len(r.word):].strip()}\"",
                  run=r.run, start=r.start, end=r.end, provision=r.prov, fix=fix)

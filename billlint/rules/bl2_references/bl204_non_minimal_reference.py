@@ -7,7 +7,7 @@ from ...analysis import references as refs
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .common import by_run, internal, other_section_near, quoted, shortest
+from .common import by_run, internal, other_law_near, other_section_near, quoted, shortest
 
 
 @rule("BL204", "non-minimal-reference", "info", fixable=True, reads=("references",))
@@ -36,6 +36,11 @@ def non_minimal_reference(doc, view):
     reference keeps "of this section" for that reason, since drafters keep one form across a section.
     Silent in appropriations text, whose general provisions write "subsection (a) of this section" by
     convention. A level word that does not fit the designation is reference-level-word's to report.
+
+    A shortened reference drops its "of this section" too ("subsection (a)(1) of this section" inside
+    subsection (a): "paragraph (1)", not "paragraph (1) of this section"); that fix is not safe where the
+    sentence names another law ("notwithstanding title 10, United States Code"), for which the qualifier may
+    have been kept.
 
     Bad (in subsection (b)): "the individual described in subsection (b)(4)".
     Good: "the individual described in paragraph (4)".
@@ -66,8 +71,12 @@ def non_minimal_reference(doc, view):
         if short is not None:
             new = refs.cite_chain(short)
             text = r.text
+            # "subsection (a)(1) of this section" -> "paragraph (1)": the qualifier goes too, or the fix would
+            # write "paragraph (1) of this section", a unit the section does not have
+            end = r.qualifier_end if r.scope == "section" and r.qualifier_end else r.end
             yield Report(f"{quoted(text)} can be {quoted(new)} here", run=r.run, start=r.start, end=r.end, provision=r.prov,
-                         fix=(r.start, r.end, new if text[0].islower() else new[0].upper() + new[1:], True))
+                         fix=(r.start, end, new if text[0].islower() else new[0].upper() + new[1:],
+                              end == r.end or not other_law_near(r)))
         elif r.scope == "section" and chain[0][0] != "section" and r.qualifier_end and id(section) not in kept:
             tail = r.run.text[r.end:r.qualifier_end]
             yield Report(f"drop {quoted(tail)}: the reference already stands in this section",

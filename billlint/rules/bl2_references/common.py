@@ -50,6 +50,20 @@ _FULL_STOP = lazy(r"(?<!\b[A-Z])(?<!U\.S\.C)\.\s+(?=[A-Z“\"(])")
 _BY_AMENDMENT = lazy(r"\b(?:(?:as\s+)?(?:added|amended|redesignated|inserted|transferred)|made)\s+by\s+$")
 
 
+# another law named without a section: "the meaning given the term in the Example Act", "such Act", "the Code",
+# "title 10, United States Code"; "this Act" is this bill
+_LAW_NAMED = lazy(r"(?<!\b[Tt]his\s)\bAct\b|\b(?:Code|Public\s+Law)\b|\btitle\s+\d+\b")
+
+
+def other_law_near(r) -> bool:
+    """Whether the sentence holding r names another law, with or without a section: a reference that does not
+    resolve as written may be that law's unit."""
+    text = r.run.text
+    s0 = max([0] + [m.end() for m in _FULL_STOP.finditer(text, 0, r.start)])
+    s1 = next((m.start() for m in _FULL_STOP.finditer(text, r.end)), len(text))
+    return bool(_LAW_NAMED.search(text[s0:r.start]) or _LAW_NAMED.search(text, r.end, s1))
+
+
 def other_section_near(doc, r, view, whole: bool = True) -> bool:
     """Whether the sentence holding r (to the full stops, provisos included), its list lead-in or a sibling item
     names another section, of this Act or of another law; or r follows "as added by": then a bare "subsection

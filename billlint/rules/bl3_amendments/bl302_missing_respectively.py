@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from ...analysis import amendments as am
 from ...model.findings import Report
 from ..registry import rule
@@ -18,6 +20,9 @@ def missing_respectively(doc, view):
     coordinated lists included ("as subparagraphs (I) through (K), and subparagraphs (M) and (O), respectively"):
     a "respectively" after the last list counts.
 
+    The fix adds ", respectively", and a comma after it where another operation follows ("as paragraphs (4)
+    and (5), respectively, and moving such paragraphs 2 ems to the right").
+
     Bad: "by redesignating subsections (d) and (e) as subsections (e) and (f)".
     Good: "by redesignating subsections (d) and (e) as subsections (e) and (f), respectively".
     """
@@ -26,5 +31,8 @@ def missing_respectively(doc, view):
             _, a = am.designation_list(ins.operands["from"])
             if len(a) > 1:
                 end = ins.end
+                # before the next operation's "and" the word takes a comma after it too: "(5), respectively, and
+                # moving such paragraphs"; without it "respectively and moving" runs the two together
+                add = ", respectively," if re.match(r"\s+(?:and|or)\b", ins.run.text[end:]) else ", respectively"
                 yield Report("a redesignation of more than one unit needs \", respectively\"", run=ins.run,
-                             start=ins.start, end=end, provision=ins.prov, fix=(end, end, ", respectively", True))
+                             start=ins.start, end=end, provision=ins.prov, fix=(end, end, add, True))

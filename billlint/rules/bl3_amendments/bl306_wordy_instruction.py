@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...model.patterns import lazy
 from ...model.findings import Report
 from ..bl4_text.common import matches
 from ..registry import rule
@@ -23,6 +24,18 @@ _WORDY = [
      "adding at the end the following", "adding"),
     (re.compile(r"\bat\s+the\s+end\s+thereof\b", re.I), lambda m: "at the end", "at the end", "thereof"),
 ]
+
+# what makes a sentence an amendment instruction: "is amended", "by striking", "by inserting"; without it the old
+# words may be plain English ("reappointed at the end thereof": of the term; "the disclosure each time it appears
+# on a screen"), which the shorter form does not say
+_INSTRUCTION = lazy(r"\b(?:(?:is|are)\s+(?:hereby\s+)?(?:further\s+)?amended|amending"
+                    r"|by\s+(?:striking|inserting|adding|redesignating))\b", re.I)
+
+
+def _sentence(text: str, a: int, b: int) -> str:
+    start = max(text.rfind(". ", 0, a), text.rfind("; ", 0, a), text.rfind("\u2014", 0, a)) + 1
+    ends = [i for i in (text.find(". ", b), text.find("; ", b)) if i >= 0]
+    return text[start:min(ends) if ends else len(text)]
 
 
 @rule("BL306", "wordy-instruction", "warning", fixable=True, reads=("text",))
@@ -49,4 +62,4 @@ def wordy_instruction(doc, view):
             if m.group(0)[0].isupper():
                 new = new[0].upper() + new[1:]
             yield Report(f'"{" ".join(m.group(0).split())}" -> "{better}"', run=run, start=a, end=b,
-                         provision=prov, fix=(a, b, new, True))
+                         provision=prov, fix=(a, b, new, bool(_INSTRUCTION.search(_sentence(run.text, a, b)))))

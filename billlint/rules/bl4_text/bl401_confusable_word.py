@@ -28,14 +28,18 @@ def confusable_word(doc, view):
     precede/proceed, prescribe/proscribe, waive/wave, forgo/forego, than/then. The list is
     rules/confusables.toml; each entry gives its pattern, suggestion, reason and examples. The fix is
     marked safe where the context makes the meaning certain, and keeps the word's ending ("compliments"
-    -> "complements", "waived" for "waved").
+    -> "complements", "waived" for "waved"). It is not safe where the other word may be meant after all:
+    "insure that" before a singular noun ("insure that depository institution": "that" a determiner),
+    "higher then" not before a figure nor after "not" ("if the rate is higher then the Secretary shall":
+    a condition whose comma is missing), "proceeding section 3" (the noun, before a designation).
 
     The context words decide, and a use with the other sense is left alone: "insure that portion of any
     mortgage" ("that" a determiner: insurance), "directly effected the transfer" (brought about), "the
     then-current rate", "compliments and complaints", "the principals of law firms", "an additional personal
     exemption", "the statue shall be placed in National Statuary Hall" (a statute is one only where a law's
     verb follows: "the statue that was enacted"); offices and bodies named so are not slips ("the Regional Counsel", "the county counsel",
-    "the tribal counsel"; "the legislative council of the State", "a special council").
+    "the tribal counsel"; "the legislative council of the State", "a special council", "the tribal general
+    council").
 
     Silent on words in quotation marks, as markup (<quote>) or as characters: struck or quoted words, and
     a passage quoted from a court or another text ("the Supreme Court ... noting that such requirements

@@ -23,6 +23,11 @@ _ALLOWED_DOUBLES = frozenset({"that", "had", "mahi"})
 _NOT_NAMES = frozenset({"the", "a", "an", "and", "or", "of", "to", "in", "for", "on", "by", "with", "as", "at",
                         "section", "title", "subtitle", "chapter", "part", "division", "act", "sec"})
 
+# Words that begin a sentence, whose doubling in lower case after them is a slip ("Each each"), not a genus and
+# its species ("Bison bison")
+_SENTENCE_STARTS = frozenset({"each", "any", "all", "such", "this", "that", "these", "those", "there", "not", "no",
+                              "if", "when", "where", "upon", "from", "into", "after", "before", "under", "except",
+                              "nothing", "every", "its", "their", "shall", "may", "subject", "effective", "amounts"})
 
 # Two different articles in a row ("the an", "a the"): one of them is a slip, which one is not known.
 # "the a priori assumptions": the Latin "a" of "a priori", "a fortiori", "a posteriori" is no article.
@@ -45,7 +50,9 @@ def doubled_word(doc, view):
     it is not doubled ("loans for for-profit entities", "in in-person meetings", "at at-risk schools"). "that
     that", "had had" and "mahi mahi" are allowed, and so is a word
     followed by a name that begins with it ("in In re 650 Fifth Avenue"), and place names that double a
-    capitalized word ("Pago Pago", "Walla Walla"; not "The The" or "Section Section"). Quoted operands (the words an
+    capitalized word ("Pago Pago", "Walla Walla"; not "The The" or "Section Section"), and a species named for
+    its genus, capitalized then lower case ("the North American bison (Bison bison)", "Gulo gulo"; not "The
+    the" or "Each each", which are slips). Quoted operands (the words an
     instruction strikes) are left alone, marked up as <quote> or written in quotation marks (“the the”): a
     technical correction strikes the doubled word exactly as the law prints it.
 
@@ -72,6 +79,9 @@ def doubled_word(doc, view):
                     continue  # "in In re 650 Fifth Avenue": the second word begins a name or a title
                 if word.istitle() and second.istitle() and word.lower() not in _NOT_NAMES:
                     continue  # a name that doubles a word: "Pago Pago, American Samoa", "Walla Walla"
+                if word.istitle() and second.islower() and len(word) > 2 and word.lower() not in _NOT_NAMES \
+                        and word.lower() not in _SENTENCE_STARTS:
+                    continue  # a species named for its genus: "Bison bison", "Gulo gulo luscus" (the wolverine)
                 yield Report(f'"{word} {word}": the word is doubled', run=run, start=m.start(), end=m.end(),
                              provision=prov, fix=(m.start() + len(word), m.end(), "", True))
             for m in _ARTICLES.finditer(run.text, lo, hi):

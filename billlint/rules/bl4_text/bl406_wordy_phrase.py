@@ -41,6 +41,28 @@ _PLACES = lazy(r"\b(?:occurring|occurs|occurred|arising|arises|arose|incurred|pe
 # A list that reproduces another document's items, after the colon that names it: a resolution of disapproval
 # lists the arms sale "described in Transmittal No. 21-01, submitted to Congress pursuant to section 36(b) ...:
 # Fifty (50) F-35A ...", in the transmittal's own words.
+# a number in words and figures ("sixty-five (65)"): its fix is safe only where the words are the whole number and
+# say the figure: "one hundred twenty (120)" matches from "twenty" on, and "thirty (60)" leaves which one is meant open
+_NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen "
+    "eighteen nineteen".split())}
+_NUMBER_WORDS.update({w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)})
+_WORD_BEFORE = lazy(r"(?:\b(?:" + "|".join(_NUMBER_WORDS) + r"|hundred|thousand)(?:\s+and)?[\s-]+)$", re.I)
+
+
+def _part_of_number(text: str, m) -> bool:
+    """Whether more number words stand before a "sixty-five (65)" match: "one hundred twenty (120)"."""
+    return m.re.groups == 1 and m.group(0).endswith(")") and bool(_WORD_BEFORE.search(text, 0, m.start()))
+
+
+def _figure_matches(text: str, m) -> bool:
+    """Whether the number words of a "sixty-five (65)" match say its figure."""
+    total = 0
+    for w in re.findall(r"[a-z]+", text[m.start():text.index("(", m.start())].lower()):
+        total = max(total, 1) * 100 if w == "hundred" else total + _NUMBER_WORDS.get(w, 0)
+    return str(total) == m.group(1)
+
+
 _COPIED = lazy(r"\bdescribed\s+in\s+(?:the\s+)?(?:Transmittal|transmittal|notification|certification)\b[^:]*:")
 
 
@@ -89,7 +111,9 @@ def wordy_phrase(doc, view):
 
     "within 30 days of" -> "not later than 30 days after"; "is authorized to" -> "may"; "Provided,
     That" -> "except that"; "sixty-five (65)" -> "65". The phrases are in rules/wordy.toml; the message quotes the words
-    found. Always `info`: the advice is style, and every fix is unsafe except "sixty-five (65)" -> "65".
+    found. Always `info`: the advice is style, and every fix is unsafe except "sixty-five (65)" -> "65", and
+    that one too where the words do not say the figure ("thirty (60)": which one is meant is not known). Where
+    the words are part of a longer number ("one hundred twenty (120)", matched from "twenty") there is no fix.
 
     Silent where the phrase is the convention or means something else:
     - appropriations language: the whole of an appropriations Act (its general provisions included: they
@@ -144,4 +168,5 @@ def wordy_phrase(doc, view):
             if m.group(0)[:1].isupper() and _starts_sentence(text, fa):
                 new = new[:1].upper() + new[1:]
             yield Report(f'"{" ".join(text[a:b].split())}" -> "{new.lstrip(", ")}": {reason}', run=run, start=a,
-                         end=b, provision=prov, fix=(fa, fb, new, e.safe))
+                         end=b, provision=prov,
+                         fix=None if e.safe and _part_of_number(text, m) else (fa, fb, new, e.safe and _figure_matches(text, m)))
