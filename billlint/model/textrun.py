@@ -4,9 +4,8 @@ the source (for positions), and the walk over an element that makes one.
 
 from __future__ import annotations
 
-import re
-
 import bisect
+import re
 from array import array
 
 from lxml import etree
@@ -51,7 +50,20 @@ def _intern(name: str) -> str:
 def in_quotation_marks(text: str, pos: int) -> bool:
     """Whether pos stands inside quotation marks written as characters, not markup (“This subparagraph shall
     not apply ...”, as USLM bills often have): the quoted words are another text's, as inside a <quote>."""
-    return text.count("“", 0, pos) > text.count("”", 0, pos)
+    opens, closes = _marks(text)
+    return bisect.bisect_left(opens, pos) > bisect.bisect_left(closes, pos)
+
+
+_LAST_MARKS: list = [None, None]
+
+
+def _marks(text: str) -> tuple:
+    """The positions of “ and ” in text; kept for the last text asked about, since the rules ask of one text
+    once per finding in it (10,000 findings in one long text must not count its marks 10,000 times)."""
+    if _LAST_MARKS[0] is not text:
+        _LAST_MARKS[:] = [text, ([i for i, c in enumerate(text) if c == "“"] if "“" in text else [],
+                                 [i for i, c in enumerate(text) if c == "”"] if "”" in text else [])]
+    return _LAST_MARKS[1]
 
 
 # Words after which quoted words are the law's text as it stands (what an instruction strikes or finds), not new text.
