@@ -125,10 +125,7 @@ class TextRun:
         sp = self._spans
         if sp is None:
             return False
-        for t in tags:
-            if t in self._tags:
-                break
-        else:
+        if not any(map(self.has_tag, tags)):
             return False    # no mark of these tags at all: the usual case, and no walk over the marks
         if len(self._tags) > _MANY and self._origin is not None:
             # kept by the document while the run lives (a slot would cost every run of a large bill 8 bytes)

@@ -178,7 +178,7 @@ def amendment_text(doc) -> set:
     def build():
         out: dict = {}
         for p in doc.provisions:
-            block = next((a for a in p.el.iterancestors() if a.tag == "amendment-block"), None)
+            block = next(p.el.iterancestors("amendment-block"), None)
             if block is not None:
                 out.setdefault(block, []).append(p)
         return {id(p) for ps in out.values() if not any(_whole(p) for p in ps) for p in ps}
