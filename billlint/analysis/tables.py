@@ -46,8 +46,8 @@ def _own(doc, view):
         if _continues(toc):
             continue   # read with the table it continues
         pieces = [toc]
-        while _next_piece(pieces[-1]) is not None:
-            pieces.append(_next_piece(pieces[-1]))
+        while (piece := _next_piece(pieces[-1])) is not None:
+            pieces.append(piece)
         entries = []
         for e in (e for piece in pieces for e in piece.iter("toc-entry")):
             if not doc.in_view(e, view):

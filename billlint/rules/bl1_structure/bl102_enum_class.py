@@ -12,7 +12,7 @@ from ...model.document import Provision
 from ...model.textrun import local
 from ...model.vocabulary import CLASS_NAMES, EXPECTED, SECTION_LEVELS, WARNING
 from ..registry import rule
-from .common import groups
+from .common import amendment_block, groups
 
 
 @rule("BL102", "enum-class", "error", reads=("provisions", "markup"))
@@ -206,7 +206,7 @@ def _cure(doc, p: Provision, group: list, view) -> tuple | None:
     # the level is right by place and only the tag is off: a quoted block's top (the amended law's level),
     # a section's paragraphs, or the level the indent attribute names
     # (an amendment's text, put into the measure where its instruction says, is read as a quoted block's)
-    block = parent is None and p.quoted is None and next(p.el.iterancestors("amendment-block"), None) is not None
+    block = parent is None and p.quoted is None and amendment_block(p.el) is not None
     if (p.quoted is not None or block) and parent is None:
         right = hint if _fits(p, hint) else _level_of(p, group)
         if right:

@@ -6,7 +6,7 @@ from ...analysis.designations import first, fmt
 from ...model.vocabulary import EXPECTED
 from ...model.findings import Report
 from ..registry import rule
-from .common import SUB_LEVELS, groups, replaced
+from .common import SUB_LEVELS, amendment_block, groups, replaced
 
 
 @rule("BL103", "enum-start", "warning", reads=("provisions",))
@@ -35,7 +35,7 @@ def enum_start(doc, view):
         p = group[0]
         if p.quoted is not None or p.level not in SUB_LEVELS:
             continue
-        if p.parent is None and next(p.el.iterancestors("amendment-block"), None) is not None:
+        if p.parent is None and amendment_block(p.el) is not None:
             # an amendment's text continues the measure's list where its instruction puts it; one that strikes
             # a unit and inserts its new text ("strike subsection (b) and insert") gives the number it takes
             gone = replaced(p)

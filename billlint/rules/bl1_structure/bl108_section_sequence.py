@@ -8,7 +8,7 @@ from ...model.vocabulary import ARABIC, WARNING
 from ...model.findings import Report
 from ...model.document import Provision
 from ..registry import rule
-from .common import MANY, replaced, skips, top_sections
+from .common import MANY, amendment_block, replaced, skips, top_sections
 
 
 def _new_series(doc, p, d, view) -> bool:
@@ -116,7 +116,7 @@ def _scope(doc, p):
     div = next((a for a in p.ancestors() if a.level == "division"), None)
     if div is not None:
         return div
-    block = next(p.el.iterancestors("amendment-block"), None)
+    block = amendment_block(p.el)
     return block if block is not None else doc.body(p.el)
 
 

@@ -27,16 +27,26 @@ def skips(found, level: str) -> str:
     return ", ".join(words) + (f" and {len(found) - 4} more" if len(found) > 4 else "")
 
 
-def groups(doc, view):
+def amendment_block(el):
+    """The amendment-block of an amendment document that holds el, or None."""
+    return next(el.iterancestors("amendment-block"), None)
+
+
+def groups(doc, view) -> list:
     """The document's sibling lists (Document.groups), the body's split by amendment: each amendment of an
-    amendment document puts its text at its own place in the measure, so its units are a list of their own."""
+    amendment document puts its text at its own place in the measure, so its units are a list of their own.
+    Worked out once per view for the rules that read them."""
+    return doc.memo(("bl1 groups", view), lambda: list(_groups(doc, view)))
+
+
+def _groups(doc, view):
     for parent, group in doc.groups(view):
         if parent is not None or group[0].quoted is not None:
             yield parent, group
             continue
         lists: dict = {}
         for p in group:
-            lists.setdefault(next(p.el.iterancestors("amendment-block"), None), []).append(p)
+            lists.setdefault(amendment_block(p.el), []).append(p)
         yield from ((parent, g) for g in lists.values())
 
 
@@ -47,7 +57,7 @@ _REPLACES = re.compile(r"\bstrike\s+(section|subsection|paragraph|subparagraph|c
 def replaced(p):
     """(level, designation) of the one unit the amendment holding p strikes and replaces ("In section 3, strike
     subsection (b) and insert the following:"), where p is the first unit of its amendment-block; else None."""
-    block = next(p.el.iterancestors("amendment-block"), None)
+    block = amendment_block(p.el)
     if block is None or next((c for c in block if isinstance(c.tag, str)), None) is not p.el:
         return None
     ins = block.getprevious()

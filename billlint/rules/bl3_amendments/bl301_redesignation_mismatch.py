@@ -19,7 +19,7 @@ def _transfers(ins) -> bool:
     """Whether the list of instructions holding ins (or ins itself) moves a unit ("by transferring subsection (e) to
     appear after subsection (b)")."""
     prov = ins.prov.parent if ins.prov.parent is not None and ins.prov.level != "section" else ins.prov
-    return bool(_TRANSFER.search(" ".join(t for el in (prov.el,) for t in el.itertext())))
+    return bool(_TRANSFER.search(" ".join(prov.el.itertext())))
 
 
 _TRANSFER = lazy(r"\b(?:transferring|moving|transferred|moved)\b|\bto\s+appear\s+(?:after|before)\b")

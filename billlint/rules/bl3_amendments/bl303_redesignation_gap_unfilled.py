@@ -131,13 +131,10 @@ def _supplied_later(instructions, laws, group, last, word, tos) -> set[str]:
     """Designations at this level that a later instruction outside this list inserts into the same unit: the next
     subsection's "Title II (as amended by subsection (f)) is amended by inserting after section 209 the following:
     SEC. 210"."""
-    at = instructions.index(last)
     law = laws.get(id(last))
     if not law:
         return set()
-    return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
-            and laws.get(id(j)) == law and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
-            for el in block_tops(j.block) if el.tag == word and _placed(j, _enum_core(el), word, tos)}
+    return _inserted_after(instructions, group, last, word, tos, lambda j: laws.get(id(j)) == law)
 
 
 def _supplied_same_unit(instructions, laws, group, moves, word, tos) -> set[str]:
@@ -149,10 +146,16 @@ def _supplied_same_unit(instructions, laws, group, moves, word, tos) -> set[str]
     if len(keys) != 1 or None in keys:
         return set()
     key = keys.pop()
-    at = instructions.index(moves[-1])
+    return _inserted_after(instructions, group, moves[-1], word, tos, lambda j: _parent(
+        j, laws, j.operands.get("anchor" if j.action == am.INSERT else "strike", "")) == key)
+
+
+def _inserted_after(instructions, group, last, word, tos, same) -> set[str]:
+    """Designations at this level that the insertions after `last` outside its list, into the unit `same` accepts,
+    can put in a vacated place."""
+    at = instructions.index(last)
     return {_enum_core(el) for j in instructions[at + 1:] if j not in group and j.block is not None
-            and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT)
-            and _parent(j, laws, j.operands.get("anchor" if j.action == am.INSERT else "strike", "")) == key
+            and j.action in (am.INSERT, am.ADD, am.STRIKE_INSERT) and same(j)
             for el in block_tops(j.block) if el.tag == word and _placed(j, _enum_core(el), word, tos)}
 
 

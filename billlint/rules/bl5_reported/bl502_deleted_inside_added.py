@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ...model.findings import Report
 from ..registry import rule
-from .common import changed
+from .common import ancestors, changed
 
 
 @rule("BL502", "deleted-inside-added", "error", reads=("markup",), view_dependent=False)
@@ -42,11 +42,7 @@ def deleted_inside_added(doc, view):
 
 def _committee(el):
     """The committee whose change el stands in: the committee-id of el or of its nearest ancestor carrying one."""
-    while el is not None:
-        if el.get("committee-id"):
-            return el.get("committee-id")
-        el = el.getparent()
-    return None
+    return next((cid for a in (el, *ancestors(el)) if (cid := a.get("committee-id"))), None)
 
 
 def _reporting_order(doc) -> dict:
